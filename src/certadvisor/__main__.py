@@ -1,0 +1,5 @@
+"""Run certadvisor as ``python -m certadvisor``."""
+
+from certadvisor.cli import main
+
+main()

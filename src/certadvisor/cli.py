@@ -1,0 +1,130 @@
+"""The root Typer app: global options, the one error boundary, and every command."""
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from certadvisor import __version__
+from certadvisor.commands import (
+    checklist,
+    compare,
+    data,
+    eligible,
+    plan,
+    recommend,
+    report,
+    show,
+    tracks,
+    wallet,
+)
+from certadvisor.commands._common import AppState
+from certadvisor.errors import CertAdvisorError, ExitCode
+
+
+def _say_error(message: str, hint: str | None, details: list[str], no_color: bool) -> None:
+    lines = [f"Error: {message}"]
+    lines += [f"  {d}" for d in details[1:20]]
+    if len(details) > 20:
+        lines.append(f"  ... and {len(details) - 20} more")
+    if hint:
+        lines.append(hint)
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+class _ErrorBoundary(TyperGroup):
+    """Turns every expected error into plain lines on stderr and the contract's exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CertAdvisorError as exc:
+            state = ctx.obj if isinstance(ctx.obj, AppState) else AppState()
+            if state.debug:
+                raise
+            _say_error(exc.message, exc.hint, exc.details, state.no_color)
+            raise typer.Exit(int(exc.exit_code)) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(0) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+
+def _silence_stdout() -> None:
+    """After the reader of a pipe went away, point stdout at /dev/null so exit is quiet."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+app = typer.Typer(
+    cls=_ErrorBoundary,
+    name="certadvisor",
+    help=(
+        "Certification advisor for allied-health careers: which credentials exist, which you "
+        "can sit for, what they cost, how to prepare and how to keep them.\n\n"
+        "Example: certadvisor eligible --profile me.yaml"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"certadvisor {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--data",
+            help="Extra or replacement catalog file or folder (repeatable; also CERTADVISOR_DATA).",
+            metavar="PATH",
+        ),
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Plain output, no colour.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Certification advisor for allied-health careers."""
+    ctx.obj = AppState(data=list(data or []), no_color=no_color, debug=debug)
+
+
+app.command("tracks")(tracks.tracks)
+app.command("show")(show.show)
+app.command("compare")(compare.compare)
+app.command("eligible")(eligible.eligible)
+app.command("checklist")(checklist.checklist)
+app.command("plan")(plan.plan)
+app.command("recommend")(recommend.recommend)
+app.command("report")(report.report)
+app.add_typer(wallet.app, name="wallet")
+app.add_typer(data.app, name="data")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.exit(int(ExitCode.INTERRUPTED))

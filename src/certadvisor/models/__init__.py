@@ -1,0 +1,1 @@
+"""Pydantic models: the catalog of tracks, state rules and the person's profile."""

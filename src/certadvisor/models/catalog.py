@@ -1,0 +1,413 @@
+"""The catalog: tracks with their routes, exam, fees and renewal rules, every fact sourced."""
+
+
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from certadvisor.models.common import Fact, Money, PartialDate, Provenance, Strict
+from certadvisor.models.vocab import (
+    Accreditation,
+    Category,
+    Duty,
+    EducationLevel,
+    ExperienceField,
+    ProgramField,
+    Procedure,
+)
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+
+
+class _ConditionBase(Strict):
+    """Fields every condition shares: an optional plain wording and its own provenance."""
+
+    text: str | None = Field(
+        default=None, description="Plain words for the condition; generated when left out"
+    )
+    note: str | None = Field(default=None, description="What the person must confirm or document")
+    source: str | None = Field(
+        default=None, description="Source when it differs from the route's source"
+    )
+    confidence: Literal["official", "government", "secondary", "unverified"] | None = None
+
+
+class EducationCondition(_ConditionBase):
+    """At least an education level (or, where allowed, enough academic credit instead)."""
+
+    kind: Literal["education"]
+    min_level: EducationLevel
+    or_total_semester_hours: float | None = Field(default=None, ge=0)
+
+
+class SemesterHoursCondition(_ConditionBase):
+    """Academic credit in one subject (quarter hours count two thirds)."""
+
+    kind: Literal["semester_hours"]
+    subject: str = Field(min_length=1)
+    min_hours: float = Field(gt=0)
+
+
+class ProgramCondition(_ConditionBase):
+    """A training program of a field and accreditation, finished within a window."""
+
+    kind: Literal["program"]
+    field: ProgramField
+    accreditation: list[Accreditation] = Field(
+        default_factory=list, description="Any one of these; empty means any program"
+    )
+    completed_within_months: int | None = Field(default=None, gt=0)
+    completed_more_than_months: int | None = Field(default=None, ge=0)
+    enrolled_ok: bool = Field(
+        default=False, description="A program still under way also satisfies the condition"
+    )
+    min_contact_hours: float | None = Field(default=None, gt=0)
+    min_practicum_hours: float | None = Field(default=None, gt=0)
+
+
+class ExperienceCondition(_ConditionBase):
+    """Full-time-equivalent work in a field, inside a window ending on the evaluation date."""
+
+    kind: Literal["experience"]
+    fields: list[ExperienceField] = Field(min_length=1)
+    min_months: float | None = Field(default=None, gt=0, description="FTE months")
+    min_hours: float | None = Field(default=None, gt=0, description="Hours at 40 hours a week")
+    within_months: int | None = Field(default=None, gt=0)
+    duties_all: list[Duty] = Field(default_factory=list)
+    duties_any: list[Duty] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _needs_an_amount(self) -> "ExperienceCondition":
+        if self.min_months is None and self.min_hours is None:
+            raise ValueError("give min_months or min_hours")
+        return self
+
+
+class ProceduresCondition(_ConditionBase):
+    """Documented successful procedures, at least so many of each."""
+
+    kind: Literal["procedures"]
+    minimums: dict[Procedure, int] = Field(min_length=1)
+
+
+class CredentialCondition(_ConditionBase):
+    """Holds one of these credentials (track ids)."""
+
+    kind: Literal["credential"]
+    any_of: list[str] = Field(min_length=1)
+
+
+class MilitaryCondition(_ConditionBase):
+    """Trained in a US military medical program."""
+
+    kind: Literal["military"]
+
+
+class AgeCondition(_ConditionBase):
+    """At least so many years old on the evaluation date."""
+
+    kind: Literal["age"]
+    min_years: int = Field(gt=0)
+
+
+Condition = Annotated[
+    EducationCondition
+    | SemesterHoursCondition
+    | ProgramCondition
+    | ExperienceCondition
+    | ProceduresCondition
+    | CredentialCondition
+    | MilitaryCondition
+    | AgeCondition,
+    Field(discriminator="kind"),
+]
+
+
+class Route(Provenance):
+    """One way to become eligible: every condition must hold."""
+
+    id: Slug
+    name: str = Field(min_length=1)
+    summary: str = Field(min_length=1, description="A few words for tables")
+    conditions: list[Condition] = Field(min_length=1)
+    documents: list[str] = Field(default_factory=list, description="What the application needs")
+    notes: list[str] = Field(
+        default_factory=list, description="Requirements no profile field expresses"
+    )
+
+
+class Issuer(Strict):
+    """The certifying body."""
+
+    name: str
+    abbreviation: str
+    url: str | None = None
+    for_profit: bool | None = None
+
+
+class CredentialAccreditation(Provenance):
+    """Third-party accreditation of the credential itself (NCCA, ISO/IEC 17024)."""
+
+    name: str
+
+
+class Domain(Strict):
+    """One content area of the exam, with its published share."""
+
+    name: str
+    weight_percent: float | None = Field(default=None, ge=0, le=100)
+    items: int | None = Field(default=None, ge=0)
+
+
+class ContentOutline(Provenance):
+    """The exam's content domains as one sourced list."""
+
+    domains: list[Domain] = Field(min_length=1)
+
+
+class Exam(Strict):
+    """The certification exam."""
+
+    questions: Fact[int] | None = None
+    scored_questions: Fact[int] | None = None
+    minutes: Fact[int] | None = None
+    format: Fact[str] | None = None
+    delivery: Fact[str] | None = None
+    vendor: Fact[str] | None = None
+    passing: Fact[str] | None = None
+    outline: ContentOutline | None = None
+
+
+class FeeKind(StrEnum):
+    """What a fee pays for."""
+
+    APPLICATION = "application"
+    EXAM = "exam"
+    ELIGIBILITY_REVIEW = "eligibility_review"
+    RETAKE = "retake"
+    RENEWAL = "renewal"
+    ANNUAL = "annual"
+    REACTIVATION = "reactivation"
+    REINSTATEMENT = "reinstatement"
+    MEMBERSHIP = "membership"
+    PRACTICE_EXAM = "practice_exam"
+
+
+class FeePer(StrEnum):
+    """How often a fee falls due."""
+
+    ONCE = "once"
+    YEAR = "year"
+    CYCLE = "cycle"
+    ATTEMPT = "attempt"
+
+
+class Fee(Provenance):
+    """One fee; a null amount means the research does not know it."""
+
+    kind: FeeKind
+    label: str = Field(min_length=1)
+    amount: Money | None = None
+    amount_max: Money | None = Field(default=None, description="Upper end when a range is quoted")
+    per: FeePer = FeePer.ONCE
+    member: bool | None = Field(
+        default=None, description="true: member price; false: non-member price; null: everyone"
+    )
+    routes: list[str] = Field(default_factory=list, description="Routes it applies to; empty: all")
+
+    @model_validator(mode="after")
+    def _range_in_order(self) -> "Fee":
+        if self.amount_max is not None and (self.amount is None or self.amount_max < self.amount):
+            raise ValueError("amount_max must be at least amount")
+        return self
+
+
+class CECategory(Strict):
+    """A CE category with its minimum (and maximum) points per cycle."""
+
+    id: Slug
+    name: str
+    min_points: float | None = Field(default=None, ge=0)
+    max_points: float | None = Field(default=None, ge=0)
+
+
+class CERequirement(Provenance):
+    """Continuing education owed per renewal cycle."""
+
+    total_points: float | None = Field(default=None, ge=0)
+    unit: str = "points"
+    categories: list[CECategory] = Field(default_factory=list)
+    min_approved_points: float | None = Field(default=None, ge=0)
+    approved_by: str | None = None
+    rollover: bool = False
+
+
+class SubmitWindow(Provenance):
+    """When the renewal must be filed, counted in days before expiry."""
+
+    opens_days_before: int | None = Field(default=None, ge=0)
+    closes_days_before: int | None = Field(default=None, ge=0)
+
+
+class LateRule(Provenance):
+    """What happens after expiry."""
+
+    text: str
+    grace_days: int | None = Field(default=None, ge=0)
+
+
+class CycleAnchor(StrEnum):
+    """Where a renewal cycle starts counting."""
+
+    EARNED_DATE = "earned_date"
+    END_OF_MONTH = "end_of_month"
+
+
+class Renewal(Strict):
+    """How the credential is kept."""
+
+    cycle_months: Fact[int] | None = None
+    anchor: Fact[CycleAnchor] | None = None
+    ce: CERequirement | None = None
+    methods: list[Fact[str]] = Field(default_factory=list)
+    submit_window: SubmitWindow | None = None
+    late_rules: list[LateRule] = Field(default_factory=list)
+
+
+class Occupation(Strict):
+    """BLS figures for the occupation the track leads to."""
+
+    soc: str
+    title: str
+    median_pay: Fact[int] | None = None
+    pay_period: str | None = None
+    outlook_percent: Fact[float] | None = None
+    outlook_period: str | None = None
+    typical_entry: Fact[str] | None = None
+
+
+class TimeEstimate(Provenance):
+    """Typical time to become eligible, by route when it differs."""
+
+    text: str
+    routes: list[str] = Field(default_factory=list)
+    months_min: float | None = Field(default=None, ge=0)
+    months_max: float | None = Field(default=None, ge=0)
+
+
+class ResourceKind(StrEnum):
+    """Kinds of preparation material."""
+
+    CONTENT_OUTLINE = "content_outline"
+    HANDBOOK = "handbook"
+    PRACTICE_EXAM = "practice_exam"
+    REVIEW_COURSE = "review_course"
+    QUESTION_BANK = "question_bank"
+    SKILLS_CHECKLIST = "skills_checklist"
+    STUDY_GUIDE = "study_guide"
+
+
+class StudyResource(Provenance):
+    """A preparation resource, official or of a kind the guide recommends."""
+
+    kind: ResourceKind
+    title: str
+    url: str | None = None
+    price: Money | None = None
+
+
+class Application(Strict):
+    """How to apply, schedule and receive results."""
+
+    how: Fact[str] | None = None
+    lead_days: Fact[int] | None = None
+    valid_days: Fact[int] | None = None
+    scheduling: Fact[str] | None = None
+    results: Fact[str] | None = None
+    retakes: Fact[str] | None = None
+    attempts: Fact[str] | None = None
+
+
+class Track(Strict):
+    """One certification track."""
+
+    id: Slug
+    credential: str
+    abbreviation: str
+    aliases: list[str] = Field(
+        default_factory=list, description="Other names people use; a shared alias is ambiguous"
+    )
+    category: Category
+    issuer: Issuer
+    summary: str | None = None
+    accreditation: list[CredentialAccreditation] = Field(default_factory=list)
+    routes: list[Route] = Field(default_factory=list)
+    exam: Exam = Field(default_factory=Exam)
+    fees: list[Fee] = Field(default_factory=list)
+    renewal: Renewal = Field(default_factory=Renewal)
+    time_to_eligible: list[TimeEstimate] = Field(default_factory=list)
+    occupation: Occupation | None = None
+    application: Application = Field(default_factory=Application)
+    study_resources: list[StudyResource] = Field(default_factory=list)
+    notes: list[Fact[str]] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _routes_consistent(self) -> "Track":
+        route_ids = [r.id for r in self.routes]
+        dupes = sorted({r for r in route_ids if route_ids.count(r) > 1})
+        if dupes:
+            raise ValueError(f"route ids must be unique, repeated: {', '.join(dupes)}")
+        known = set(route_ids)
+        for fee in self.fees:
+            unknown = [r for r in fee.routes if r not in known]
+            if unknown:
+                raise ValueError(f"fee {fee.label!r} names unknown routes: {', '.join(unknown)}")
+        return self
+
+
+class Catalog(Strict):
+    """The root of a catalog file: a list of tracks."""
+
+    as_of: PartialDate | None = Field(
+        default=None, description="When the catalog was last reviewed against its research"
+    )
+    tracks: list[Track] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _ids_unique(self) -> "Catalog":
+        ids = [t.id for t in self.tracks]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"track ids must be unique, repeated: {', '.join(dupes)}")
+        return self
+
+    def check_references(self) -> list[str]:
+        """Credential conditions that name no track of this catalog, as 'where: what' lines."""
+        known = {t.id for t in self.tracks}
+        problems = []
+        for ti, track in enumerate(self.tracks):
+            for ri, route in enumerate(track.routes):
+                for ci, cond in enumerate(route.conditions):
+                    if isinstance(cond, CredentialCondition):
+                        for name in cond.any_of:
+                            if name not in known:
+                                problems.append(
+                                    f"tracks[{ti}].routes[{ri}].conditions[{ci}].any_of: "
+                                    f"{name!r} is not a track id in the catalog"
+                                )
+        return problems
+
+
+__all__ = [
+    "Accreditation",
+    "Catalog",
+    "Condition",
+    "Duty",
+    "EducationLevel",
+    "ExperienceField",
+    "Procedure",
+    "ProgramField",
+    "Track",
+]

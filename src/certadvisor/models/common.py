@@ -1,0 +1,72 @@
+"""Shared building blocks: provenance on every fact, partial dates, the strict base model."""
+
+
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Generic, TypeVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+T = TypeVar("T")
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+class Strict(BaseModel):
+    """Frozen model that refuses unknown keys, so a misspelled key in YAML fails loudly."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class Confidence(StrEnum):
+    """How far a fact can be trusted, by the kind of source that states it."""
+
+    OFFICIAL = "official"
+    GOVERNMENT = "government"
+    SECONDARY = "secondary"
+    UNVERIFIED = "unverified"
+
+
+def _to_partial_date(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str) and not _PARTIAL_DATE.match(value):
+        raise ValueError("must be a date written YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+PartialDate = Annotated[str, BeforeValidator(_to_partial_date)]
+"""A date as precise as its source: ``2026``, ``2026-06`` or ``2026-06-18``."""
+
+
+def partial_date_start(value: str) -> dt.date:
+    """The first day a partial date can mean (``2026-06`` -> 2026-06-01)."""
+    parts = [int(p) for p in value.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+class Provenance(Strict):
+    """Where a fact comes from: every fact in the catalog carries one."""
+
+    source: str = Field(min_length=1, description="URL of the page that states the fact")
+    as_of: PartialDate | None = Field(
+        default=None, description="Date shown by the source; null when the page is undated"
+    )
+    confidence: Confidence
+    see_also: list[str] = Field(default_factory=list, description="Further sources")
+    note: str | None = Field(default=None, description="Caveat shown with the fact")
+
+
+class Fact(Provenance, Generic[T]):
+    """One sourced value; a null value means the research does not know it."""
+
+    value: T | None = None
+
+
+Money = Annotated[int, Field(ge=0, description="Whole US dollars")]

@@ -1,0 +1,89 @@
+"""The person's profile, exactly as the contract spells it: a left-out key is unknown."""
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from certadvisor.models.common import Strict
+from certadvisor.models.vocab import (
+    Accreditation,
+    Duty,
+    EducationLevel,
+    ExperienceField,
+    Procedure,
+    ProgramField,
+)
+
+Hours = Annotated[float, Field(ge=0)]
+
+
+class Education(Strict):
+    """Schooling: the highest level and academic credit by subject."""
+
+    highest: EducationLevel | None = None
+    semester_hours: dict[str, Hours] | None = Field(
+        default=None, description="Academic credit by subject (quarter hours x 2/3)"
+    )
+    total_semester_hours: Hours | None = None
+
+
+class Program(Strict):
+    """A training program finished or under way (completed null while enrolled)."""
+
+    field: ProgramField
+    accreditation: list[Accreditation] | None = None
+    completed: dt.date | None = None
+    contact_hours: Hours | None = None
+    practicum_hours: Hours | None = None
+
+
+class Job(Strict):
+    """One role in the work history."""
+
+    field: ExperienceField
+    started: dt.date
+    ended: dt.date | None = None
+    fte: float | None = Field(default=None, gt=0, le=1.5, description="1.0 = full time")
+    duties: list[Duty] | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> "Job":
+        if self.ended is not None and self.ended < self.started:
+            raise ValueError(f"ended ({self.ended}) is before started ({self.started})")
+        return self
+
+
+class HeldCredential(Strict):
+    """A credential the person holds."""
+
+    id: str = Field(min_length=1)
+    earned: dt.date | None = None
+
+
+class Profile(Strict):
+    """One person; every key is optional and a left-out key means unknown."""
+
+    name: str | None = None
+    as_of: dt.date | None = None
+    state: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
+    birth_date: dt.date | None = None
+    education: Education | None = None
+    programs: list[Program] | None = None
+    experience: list[Job] | None = None
+    procedures: dict[Procedure, Annotated[int, Field(ge=0)]] | None = None
+    credentials: list[HeldCredential] | None = None
+    military: bool | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upper_state(cls, data: object) -> object:
+        if isinstance(data, dict) and isinstance(data.get("state"), str):
+            data = {**data, "state": data["state"].upper()}
+        return data
+
+
+class Cohort(Strict):
+    """A YAML cohort: a list of profiles."""
+
+    profiles: list[Profile] = Field(min_length=1)

@@ -1,0 +1,1 @@
+"""Renderers: the only place that imports Rich. Tables, markdown, JSON, CSV and ICS writers."""

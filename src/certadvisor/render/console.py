@@ -1,0 +1,54 @@
+"""Rich consoles for stdout, stderr and files; colour follows the terminal, NO_COLOR and --no-color."""
+
+import os
+from typing import IO
+
+from rich.console import Console
+from rich.theme import Theme
+
+THEME = Theme(
+    {
+        "eligible": "bold green",
+        "not_eligible": "bold red",
+        "unknown": "bold yellow",
+        "met": "green",
+        "unmet": "red",
+        "official": "green",
+        "government": "green",
+        "secondary": "yellow",
+        "unverified": "bold red",
+        "muted": "dim",
+        "urgent": "bold red",
+        "soon": "yellow",
+        "ok": "green",
+        "heading": "bold",
+    }
+)
+
+
+def _width() -> int | None:
+    cols = os.environ.get("COLUMNS")
+    return int(cols) if cols and cols.isdigit() else None
+
+
+def stdout_console(no_color: bool = False) -> Console:
+    """Console for data on stdout."""
+    return Console(theme=THEME, no_color=no_color or None, highlight=False, width=_width())
+
+
+def stderr_console(no_color: bool = False) -> Console:
+    """Console for messages on stderr."""
+    return Console(theme=THEME, stderr=True, no_color=no_color or None, highlight=False)
+
+
+def file_console(fh: IO[str]) -> Console:
+    """Plain console for a table written to a file or a pipe."""
+    return Console(
+        file=fh,
+        theme=THEME,
+        no_color=True,
+        color_system=None,
+        force_terminal=False,
+        highlight=False,
+        width=_width() or 100,
+    )

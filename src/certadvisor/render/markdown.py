@@ -1,0 +1,69 @@
+"""GitHub-flavoured markdown writer: tables, task lists, sources; plain, stable, deterministic."""
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from certadvisor.render.marks import LEGEND, Citations
+
+
+def escape(text: Any) -> str:
+    """Make a value safe inside a table cell or a line of text."""
+    if text is None:
+        return ""
+    s = str(text).replace("\\", "\\\\").replace("|", "\\|")
+    return " ".join(s.split())
+
+
+class MarkdownDoc:
+    """Builds one markdown document; sources are cited with numbers and listed at the end."""
+
+    def __init__(self, citations: Citations | None = None) -> None:
+        self.parts: list[str] = []
+        self.citations = citations or Citations()
+
+    def heading(self, text: str, level: int = 1) -> None:
+        self.parts.append(f"{'#' * level} {escape(text)}\n")
+
+    def paragraph(self, text: str) -> None:
+        self.parts.append(" ".join(text.split()) + "\n")
+
+    def bullets(self, items: Iterable[str]) -> None:
+        lines = [f"- {' '.join(i.split())}" for i in items]
+        if lines:
+            self.parts.append("\n".join(lines) + "\n")
+
+    def tasks(self, items: Iterable[tuple[bool, str]]) -> None:
+        lines = [f"- [{'x' if done else ' '}] {' '.join(text.split())}" for done, text in items]
+        if lines:
+            self.parts.append("\n".join(lines) + "\n")
+
+    def table(self, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        head = "| " + " | ".join(escape(h) for h in headers) + " |"
+        rule = "| " + " | ".join("---" for _ in headers) + " |"
+        body = []
+        for row in rows:
+            cells = [escape(c) for c in row]
+            cells += [""] * (len(headers) - len(cells))
+            body.append("| " + " | ".join(cells[: len(headers)]) + " |")
+        self.parts.append("\n".join([head, rule, *body]) + "\n")
+
+    def raw(self, text: str) -> None:
+        self.parts.append(text.rstrip("\n") + "\n")
+
+    def sources_footer(self, data_as_of: str | None) -> None:
+        """The closing section: catalog date, marker legend and the numbered sources."""
+        self.heading("Sources", 2)
+        date = data_as_of or "unknown"
+        self.paragraph(
+            f"Catalog reviewed {date}. Markers: {LEGEND}. Fees and rules change: check with the "
+            "certifying body before you pay."
+        )
+        if self.citations.urls:
+            lines = []
+            for i, url in enumerate(self.citations.urls, 1):
+                when = self.citations.dates.get(url) or "undated"
+                lines.append(f"{i}. <{url}> ({when})")
+            self.parts.append("\n".join(lines) + "\n")
+
+    def render(self) -> str:
+        return "\n".join(self.parts)

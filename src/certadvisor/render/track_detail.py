@@ -1,0 +1,243 @@
+"""Writers for `show`: one track with every figure marked and footnoted."""
+
+from typing import TYPE_CHECKING, Any
+
+from certadvisor.models.catalog import Fact, Track
+from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.marks import LEGEND, Citations
+from certadvisor.render.output import Rendering
+from certadvisor.wording import describe, money, months_words
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def _fact(value: Fact[Any] | None, cites: Citations, fmt: str = "{}") -> str:
+    if value is None or value.value is None:
+        return "unknown"
+    text = fmt.format(value.value)
+    return f"{text} {cites.ref(value)}"
+
+
+def exam_rows(track: Track, cites: Citations) -> list[tuple[str, str]]:
+    """Label and marked value for each exam fact."""
+    e = track.exam
+    rows = [
+        ("Questions", _fact(e.questions, cites)),
+        ("Scored questions", _fact(e.scored_questions, cites)),
+        ("Time", _fact(e.minutes, cites, "{} minutes")),
+        ("Format", _fact(e.format, cites)),
+        ("Delivery", _fact(e.delivery, cites)),
+        ("Test vendor", _fact(e.vendor, cites)),
+        ("Passing", _fact(e.passing, cites)),
+    ]
+    if e.outline:
+        parts = []
+        for d in e.outline.domains:
+            share = f" {d.weight_percent:g}%" if d.weight_percent is not None else ""
+            share += f" ({d.items} items)" if d.items is not None else ""
+            parts.append(f"{d.name}{share}")
+        rows.append(("Content", "; ".join(parts) + f" {cites.ref(e.outline)}"))
+    return rows
+
+
+def fee_rows(track: Track, cites: Citations) -> list[tuple[str, str, str, str]]:
+    """Fee label, amount, how often, and marker."""
+    rows = []
+    for fee in track.fees:
+        amount = money(fee.amount)
+        if fee.amount_max is not None:
+            amount = f"{money(fee.amount)}–{money(fee.amount_max)}"
+        who = {True: "members", False: "non-members", None: ""}[fee.member]
+        label = fee.label + (f" ({', '.join(fee.routes)})" if fee.routes else "")
+        per = fee.per.value if fee.per.value != "once" else ""
+        rows.append((label, amount, " ".join(x for x in (per, who) if x), cites.ref(fee)))
+    return rows
+
+
+def renewal_rows(track: Track, cites: Citations) -> list[tuple[str, str]]:
+    """Label and marked value for each renewal rule."""
+    r = track.renewal
+    rows = [("Cycle", _fact(r.cycle_months, cites, "every {} months"))]
+    if r.anchor and r.anchor.value:
+        anchor = "end of the month earned" if r.anchor.value == "end_of_month" else "date earned"
+        rows.append(("Cycle counts from", f"{anchor} {cites.ref(r.anchor)}"))
+    if r.ce:
+        parts = []
+        if r.ce.total_points is not None:
+            parts.append(f"{r.ce.total_points:g} {r.ce.unit} per cycle")
+        for c in r.ce.categories:
+            bounds = []
+            if c.min_points is not None:
+                bounds.append(f"at least {c.min_points:g}")
+            if c.max_points is not None:
+                bounds.append(f"at most {c.max_points:g}")
+            if bounds:
+                parts.append(f"{c.name}: {' and '.join(bounds)}")
+        if r.ce.min_approved_points is not None:
+            parts.append(
+                f"at least {r.ce.min_approved_points:g} approved by {r.ce.approved_by or 'the body'}"
+            )
+        if not r.ce.rollover:
+            parts.append("no rollover between cycles")
+        rows.append(("Continuing education", "; ".join(parts) + f" {cites.ref(r.ce)}"))
+    for m in r.methods:
+        rows.append(("Way to renew", _fact(m, cites)))
+    if r.submit_window:
+        w = r.submit_window
+        span = []
+        if w.opens_days_before is not None:
+            span.append(f"from {w.opens_days_before} days")
+        if w.closes_days_before is not None:
+            span.append(f"until {w.closes_days_before} days")
+        rows.append(("File renewal", " ".join(span) + f" before expiry {cites.ref(w)}"))
+    for rule in r.late_rules:
+        rows.append(("After expiry", f"{rule.text} {cites.ref(rule)}"))
+    return rows
+
+
+def other_rows(track: Track, cites: Citations) -> list[tuple[str, str]]:
+    """Time to eligibility, pay and outlook, application facts and notes."""
+    rows = []
+    for t in track.time_to_eligible:
+        span = ""
+        if t.months_min is not None and t.months_max is not None:
+            span = f" ({months_words(t.months_min)} to {months_words(t.months_max)})"
+        rows.append(("Time to eligibility", f"{t.text}{span} {cites.ref(t)}"))
+    occ = track.occupation
+    if occ:
+        if occ.median_pay and occ.median_pay.value is not None:
+            rows.append(
+                (f"Median pay, {occ.title}",
+                 f"{money(occ.median_pay.value)} a year ({occ.pay_period or 'date unknown'}) "
+                 f"{cites.ref(occ.median_pay)}")
+            )
+        if occ.outlook_percent and occ.outlook_percent.value is not None:
+            rows.append(
+                ("Job outlook",
+                 f"{occ.outlook_percent.value:+g}% ({occ.outlook_period or 'period unknown'}) "
+                 f"{cites.ref(occ.outlook_percent)}")
+            )
+    a = track.application
+    for label, fact in (("How to apply", a.how), ("Apply ahead", a.lead_days),
+                        ("Application valid", a.valid_days), ("Scheduling", a.scheduling),
+                        ("Results", a.results), ("Retakes", a.retakes), ("Attempts", a.attempts)):
+        if fact is not None and fact.value is not None:
+            suffix = " days" if label in ("Apply ahead", "Application valid") else ""
+            rows.append((label, f"{fact.value}{suffix} {cites.ref(fact)}"))
+    for n in track.notes:
+        rows.append(("Note", _fact(n, cites)))
+    return rows
+
+
+def _route_lines(track: Track, cites: Citations) -> list[tuple[str, str, list[str], list[str]]]:
+    out = []
+    for route in track.routes:
+        conds = []
+        for c in route.conditions:
+            mark = ""
+            if c.confidence or c.source:
+                source = c.source or route.source
+                as_of = None if c.source else route.as_of
+                mark = " " + cites.mark(source, as_of, c.confidence or route.confidence)
+            conds.append(describe(c) + mark + (f" — {c.note}" if c.note else ""))
+        extra = [f"Documents: {', '.join(route.documents)}"] if route.documents else []
+        extra += [f"Confirm: {n}" for n in route.notes]
+        out.append((f"{route.name} [{route.id}]", cites.ref(route), conds, extra))
+    return out
+
+
+def track_rendering(track: Track, data_as_of: str | None) -> Rendering:
+    """One track in table, markdown and json."""
+
+    def table(console: "Console") -> None:
+        from rich.markup import escape as esc
+        from rich.table import Table
+        from rich.text import Text
+        from rich.tree import Tree
+
+        cites = Citations()
+        console.print(f"[heading]{esc(track.credential)} — {esc(track.abbreviation)}[/] ({track.id})")
+        issuer = f"{track.issuer.name} ({track.issuer.abbreviation})"
+        console.print(Text(f"Issuer: {issuer}    Category: {track.category.replace('_', ' ')}"))
+        if track.accreditation:
+            acc = ", ".join(f"{a.name} {cites.ref(a)}" for a in track.accreditation)
+            console.print(Text(f"Credential accredited by: {acc}"))
+        if track.summary:
+            console.print(Text(track.summary, style="muted"))
+        tree = Tree(Text.from_markup("[heading]Eligibility routes[/] (meet any one)"))
+        if not track.routes:
+            tree.add("The catalog does not know this track's routes.")
+        for name, ref, conds, extra in _route_lines(track, cites):
+            branch = tree.add(Text(f"{name} {ref}"))
+            for c in conds:
+                branch.add(Text(c))
+            for e in extra:
+                branch.add(Text(e, style="muted"))
+        console.print(tree)
+
+        def facts(title: str, rows: list[tuple[str, str]]) -> None:
+            t = Table(title=title, title_justify="left", show_header=False, expand=False)
+            t.add_column("", style="bold", no_wrap=True)
+            t.add_column("", overflow="fold")
+            for label, value in rows:
+                t.add_row(Text(label), Text(value))
+            console.print(t)
+
+        facts("Exam", exam_rows(track, cites))
+        fees = Table(title="Fees", title_justify="left")
+        fees.add_column("Fee", overflow="fold")
+        fees.add_column("Amount", justify="right", no_wrap=True)
+        fees.add_column("When / who")
+        fees.add_column("Src", no_wrap=True)
+        for row in fee_rows(track, cites):
+            fees.add_row(*(Text(c) for c in row))
+        if not track.fees:
+            fees.add_row("No fee is known", "unknown", "", "")
+        console.print(fees)
+        facts("Renewal", renewal_rows(track, cites))
+        rest = other_rows(track, cites)
+        if rest:
+            facts("More", rest)
+        console.print(f"[muted]Markers: {LEGEND}[/]")
+        console.print("[heading]Sources[/]")
+        for i, url in enumerate(cites.urls, 1):
+            console.print(Text(f"[{i}] {url} ({cites.dates.get(url) or 'undated'})"), soft_wrap=True)
+        console.print(f"[muted]Catalog reviewed {data_as_of or 'unknown'}. Fees and rules "
+                      "change: check with the certifying body before you pay.[/]")
+
+    def markdown() -> str:
+        doc = MarkdownDoc()
+        cites = doc.citations
+        doc.heading(f"{track.credential} — {track.abbreviation}")
+        doc.paragraph(f"Track `{track.id}`. Issuer: {track.issuer.name} "
+                      f"({track.issuer.abbreviation}). Category: {track.category.replace('_', ' ')}.")
+        if track.accreditation:
+            acc = ", ".join(f"{a.name} {cites.ref(a)}" for a in track.accreditation)
+            doc.paragraph(f"Credential accredited by: {acc}.")
+        if track.summary:
+            doc.paragraph(track.summary)
+        doc.heading("Eligibility routes (meet any one)", 2)
+        for name, ref, conds, extra in _route_lines(track, cites):
+            doc.heading(f"{name} {ref}", 3)
+            doc.bullets([*conds, *extra])
+        doc.heading("Exam", 2)
+        doc.table(["Fact", "Value"], exam_rows(track, cites))
+        doc.heading("Fees", 2)
+        doc.table(["Fee", "Amount", "When / who", "Source"], fee_rows(track, cites))
+        doc.heading("Renewal", 2)
+        doc.table(["Rule", "Value"], renewal_rows(track, cites))
+        rest = other_rows(track, cites)
+        if rest:
+            doc.heading("More", 2)
+            doc.table(["Fact", "Value"], rest)
+        doc.sources_footer(data_as_of)
+        return doc.render()
+
+    return Rendering(
+        command="show",
+        data_as_of=data_as_of,
+        payload=lambda: {"track": track.model_dump(mode="json")},
+        table=table,
+        markdown=markdown,
+    )

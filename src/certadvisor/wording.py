@@ -1,0 +1,126 @@
+"""Plain words for conditions, durations and money, shared by every writer."""
+
+from certadvisor.models.catalog import (
+    AgeCondition,
+    Condition,
+    CredentialCondition,
+    EducationCondition,
+    ExperienceCondition,
+    MilitaryCondition,
+    ProceduresCondition,
+    ProgramCondition,
+    SemesterHoursCondition,
+)
+
+_LEVELS = {
+    "none": "no formal education",
+    "high_school": "a high-school diploma or equivalent (GED)",
+    "associate": "an associate degree",
+    "bachelor": "a bachelor's degree",
+    "master": "a master's degree",
+    "doctorate": "a doctorate",
+}
+_FIELDS = {
+    "medical_assisting": "medical assisting",
+    "phlebotomy": "phlebotomy",
+    "mlt": "medical laboratory technician (MLT)",
+    "mls": "medical laboratory science (MLS)",
+    "patient_care": "patient care technician",
+    "ekg": "EKG technician",
+    "clinical_laboratory": "clinical laboratory",
+}
+_PROCEDURES = {
+    "venipunctures": "venipunctures",
+    "capillary_sticks": "capillary (skin) sticks",
+    "injections": "injections",
+    "ekgs": "EKGs",
+}
+
+
+def months_words(months: float) -> str:
+    """'18 months', '3 years', '1 year' — years when the months divide evenly."""
+    if months >= 24 and months % 12 == 0:
+        years = int(months // 12)
+        return f"{years} year{'s' if years != 1 else ''}"
+    m = int(months) if float(months).is_integer() else round(months, 1)
+    return f"{m} month{'s' if m != 1 else ''}"
+
+
+def money(amount: int | float | None) -> str:
+    """'$1,250' or 'unknown'."""
+    if amount is None:
+        return "unknown"
+    return f"${amount:,.0f}"
+
+
+def field_words(field: str) -> str:
+    return _FIELDS.get(field, field.replace("_", " "))
+
+
+def level_words(level: str) -> str:
+    return _LEVELS.get(level, level)
+
+
+def _any_of(items: list[str], joiner: str = "or") -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {joiner} " + items[-1]
+
+
+def describe(cond: Condition) -> str:
+    """The condition in plain words (the catalog's own wording when it gives one)."""
+    if cond.text:
+        return cond.text
+    if isinstance(cond, EducationCondition):
+        text = level_words(cond.min_level)
+        if cond.min_level not in ("none", "high_school"):
+            text += " or higher"
+        if cond.or_total_semester_hours:
+            text += f", or at least {cond.or_total_semester_hours:g} semester hours of college credit"
+        return text[0].upper() + text[1:]
+    if isinstance(cond, SemesterHoursCondition):
+        return f"At least {cond.min_hours:g} semester hours of {cond.subject}"
+    if isinstance(cond, ProgramCondition):
+        acc = [str(a) for a in cond.accreditation]
+        kind = f"{_any_of(acc)}-accredited " if acc and acc != ["military"] else ""
+        if acc == ["military"]:
+            kind = "US military "
+        text = f"Complete a {kind}{field_words(cond.field)} program"
+        extras = []
+        if cond.min_contact_hours:
+            extras.append(f"at least {cond.min_contact_hours:g} contact hours")
+        if cond.min_practicum_hours:
+            extras.append(f"at least {cond.min_practicum_hours:g} practicum hours")
+        if extras:
+            text += f" ({', '.join(extras)})"
+        if cond.completed_within_months:
+            text += f", finished within the last {months_words(cond.completed_within_months)}"
+        if cond.completed_more_than_months is not None:
+            text += f", finished more than {months_words(cond.completed_more_than_months)} ago"
+        if cond.enrolled_ok:
+            text += " (students about to finish may apply)"
+        return text
+    if isinstance(cond, ExperienceCondition):
+        fields = _any_of([field_words(f) for f in cond.fields])
+        if cond.min_months:
+            amount = f"{months_words(cond.min_months)} of full-time"
+        else:
+            amount = f"{cond.min_hours:,.0f} hours of"
+        text = f"{amount[0].upper()}{amount[1:]} work in {fields}"
+        if cond.within_months:
+            text += f" within the last {months_words(cond.within_months)}"
+        if cond.duties_all:
+            text += f", with {_any_of([d.replace('_', ' ') for d in cond.duties_all], 'and')} duties"
+        if cond.duties_any:
+            text += f", with {_any_of([d.replace('_', ' ') for d in cond.duties_any])} duties"
+        return text
+    if isinstance(cond, ProceduresCondition):
+        parts = [f"{n} {_PROCEDURES.get(p, p)}" for p, n in cond.minimums.items()]
+        return f"Documented, successful: at least {_any_of(parts, 'and')}"
+    if isinstance(cond, CredentialCondition):
+        return f"Hold {_any_of(cond.any_of)}"
+    if isinstance(cond, MilitaryCondition):
+        return "Trained in a US military medical program"
+    if isinstance(cond, AgeCondition):
+        return f"At least {cond.min_years} years old"
+    raise TypeError(f"unknown condition {cond!r}")

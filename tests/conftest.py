@@ -1,0 +1,49 @@
+"""Shared fixtures: an isolated home and cache, no colour, a fixed width, an in-process runner."""
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from certadvisor.cli import app
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Each test gets its own CERTADVISOR_HOME and cache, plain output at 100 columns."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("CERTADVISOR_HOME", str(home))
+    monkeypatch.delenv("CERTADVISOR_CACHE", raising=False)
+    monkeypatch.delenv("CERTADVISOR_DATA", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("TERM", "dumb")
+    yield home
+
+
+class Result:
+    """What a command did: exit code, stdout and stderr apart."""
+
+    def __init__(self, exit_code: int, stdout: str, stderr: str, exception: BaseException | None):
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+        self.exception = exception
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def run() -> Any:
+    """Run certadvisor in process: ``run("tracks", "--format", "json")``."""
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        runner = CliRunner()
+        r = runner.invoke(app, list(args), input=input)
+        return Result(r.exit_code, r.stdout, r.stderr, r.exception)
+
+    return invoke
