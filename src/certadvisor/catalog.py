@@ -301,6 +301,8 @@ def load(extra: Sequence[Path | str] = ()) -> LoadedCatalog:
     if cached is not None:
         return cached
     catalog = merge_catalogs([(f, parse_catalog_file(f)) for f in files])
+    if target.exists():
+        shutil.rmtree(target, ignore_errors=True)  # corrupt or foreign: rebuilt, never trusted
     lines = _write_cache(target, catalog, sources)
     loaded = LoadedCatalog([_summary(t) for t in catalog.tracks], catalog.as_of, sources, lines)
     loaded._tracks.update({t.id: t for t in catalog.tracks})

@@ -99,13 +99,14 @@ def locate(raw: bytes, loc: Sequence[int | str]) -> tuple[int, int] | None:
     except yaml.YAMLError:
         return None
     found = node
-    for part in loc:
+    for i, part in enumerate(loc):
         if isinstance(node, yaml.MappingNode):
             match = next(((k, v) for k, v in node.value if k.value == str(part)), None)
             if match is None:
                 break
             node = match[1]
-            found = node
+            # the last key itself is where an editor should jump (its value may be a block)
+            found = match[0] if i == len(loc) - 1 else node
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
             if part >= len(node.value):
                 break

@@ -1,0 +1,65 @@
+"""Whole-process timing helpers shared by the benchmarks: medians of several runs, and the machine."""
+
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+EXE = [sys.executable, "-m", "certadvisor"]
+
+
+def certadvisor_command() -> list[str]:
+    """The installed console script when present (what a user runs), else python -m."""
+    script = Path(sys.executable).with_name("certadvisor")
+    return [str(script)] if script.exists() else EXE
+
+
+def time_runs(args: Sequence[str], runs: int, env: dict[str, str] | None = None) -> list[float]:
+    """Wall-clock seconds of each whole-process run; a failing run aborts the benchmark."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [*certadvisor_command(), *args],
+            env={**os.environ, **(env or {})},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        times.append(time.perf_counter() - start)
+        if proc.returncode != 0:
+            raise SystemExit(f"run failed ({proc.returncode}): {' '.join(args)}\n{proc.stderr}")
+    return times
+
+
+def peak_child_rss_mb() -> float:
+    """Peak resident memory of any finished child process so far, in MB."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def machine() -> str:
+    """One line describing where the figures come from."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()}"
+
+
+def report(name: str, times: Sequence[float], target_ms: float) -> bool:
+    """Print the median against its target; True when it meets it."""
+    med = statistics.median(times) * 1000
+    ok = med <= target_ms
+    print(f"{name}: median {med:.0f} ms over {len(times)} runs "
+          f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}); target {target_ms:.0f} ms "
+          f"{'OK' if ok else 'MISSED'}")
+    return ok
