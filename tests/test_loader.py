@@ -152,15 +152,15 @@ def test_cache_is_reused_and_a_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
     catalog_module.load([extra])
     cache_root = tmp_path / "home" / "cache" / "catalog"
     [folder] = [p for p in cache_root.iterdir() if p.is_dir()]
-    # tamper with the cached track: the checksum no longer matches, so it is rebuilt
-    lines = (folder / "tracks.jsonl").read_text().splitlines()
-    lines = [ln.replace('"amount":100', '"amount":999') for ln in lines]
-    (folder / "tracks.jsonl").write_text("\n".join(lines) + "\n")
+    # flip bytes of the cached tracks: the checksum no longer matches, so it is rebuilt
+    blob = bytearray((folder / "tracks.bin").read_bytes())
+    blob[len(blob) // 2] ^= 0xFF
+    (folder / "tracks.bin").write_bytes(bytes(blob))
     assert catalog_module.load([extra]).track("demo-track").fees[0].amount == 100
     (folder / "index.json").write_bytes(b"garbage")
     assert catalog_module.load([extra]).track("demo-track").fees[0].amount == 100
     head, payload = (folder / "index.json").read_bytes().split(b"\n", 1)
-    assert json.loads(payload)["format"] == 1
+    assert json.loads(payload)["format"] == 3
 
 
 def test_changed_file_is_not_served_from_a_stale_cache(tmp_path: Path) -> None:

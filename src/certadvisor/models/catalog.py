@@ -2,12 +2,22 @@
 
 
 
+from collections import Counter
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from certadvisor.models.common import Fact, Money, PartialDate, Provenance, Strict
+from certadvisor.models.common import (
+    Fact,
+    IntFact,
+    Money,
+    NumberFact,
+    PartialDate,
+    Provenance,
+    Strict,
+    TextFact,
+)
 from certadvisor.models.vocab import (
     Accreditation,
     Category,
@@ -170,13 +180,13 @@ class ContentOutline(Provenance):
 class Exam(Strict):
     """The certification exam."""
 
-    questions: Fact[int] | None = None
-    scored_questions: Fact[int] | None = None
-    minutes: Fact[int] | None = None
-    format: Fact[str] | None = None
-    delivery: Fact[str] | None = None
-    vendor: Fact[str] | None = None
-    passing: Fact[str] | None = None
+    questions: IntFact | None = None
+    scored_questions: IntFact | None = None
+    minutes: IntFact | None = None
+    format: TextFact | None = None
+    delivery: TextFact | None = None
+    vendor: TextFact | None = None
+    passing: TextFact | None = None
     outline: ContentOutline | None = None
 
 
@@ -265,13 +275,19 @@ class CycleAnchor(StrEnum):
     END_OF_MONTH = "end_of_month"
 
 
+class AnchorFact(Fact):
+    """A sourced cycle anchor."""
+
+    value: CycleAnchor | None = None
+
+
 class Renewal(Strict):
     """How the credential is kept."""
 
-    cycle_months: Fact[int] | None = None
-    anchor: Fact[CycleAnchor] | None = None
+    cycle_months: IntFact | None = None
+    anchor: AnchorFact | None = None
     ce: CERequirement | None = None
-    methods: list[Fact[str]] = Field(default_factory=list)
+    methods: list[TextFact] = Field(default_factory=list)
     submit_window: SubmitWindow | None = None
     late_rules: list[LateRule] = Field(default_factory=list)
 
@@ -281,11 +297,11 @@ class Occupation(Strict):
 
     soc: str
     title: str
-    median_pay: Fact[int] | None = None
+    median_pay: IntFact | None = None
     pay_period: str | None = None
-    outlook_percent: Fact[float] | None = None
+    outlook_percent: NumberFact | None = None
     outlook_period: str | None = None
-    typical_entry: Fact[str] | None = None
+    typical_entry: TextFact | None = None
 
 
 class TimeEstimate(Provenance):
@@ -321,13 +337,13 @@ class StudyResource(Provenance):
 class Application(Strict):
     """How to apply, schedule and receive results."""
 
-    how: Fact[str] | None = None
-    lead_days: Fact[int] | None = None
-    valid_days: Fact[int] | None = None
-    scheduling: Fact[str] | None = None
-    results: Fact[str] | None = None
-    retakes: Fact[str] | None = None
-    attempts: Fact[str] | None = None
+    how: TextFact | None = None
+    lead_days: IntFact | None = None
+    valid_days: IntFact | None = None
+    scheduling: TextFact | None = None
+    results: TextFact | None = None
+    retakes: TextFact | None = None
+    attempts: TextFact | None = None
 
 
 class Track(Strict):
@@ -351,12 +367,12 @@ class Track(Strict):
     occupation: Occupation | None = None
     application: Application = Field(default_factory=Application)
     study_resources: list[StudyResource] = Field(default_factory=list)
-    notes: list[Fact[str]] = Field(default_factory=list)
+    notes: list[TextFact] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _routes_consistent(self) -> "Track":
         route_ids = [r.id for r in self.routes]
-        dupes = sorted({r for r in route_ids if route_ids.count(r) > 1})
+        dupes = sorted(r for r, n in Counter(route_ids).items() if n > 1)
         if dupes:
             raise ValueError(f"route ids must be unique, repeated: {', '.join(dupes)}")
         known = set(route_ids)
@@ -377,8 +393,8 @@ class Catalog(Strict):
 
     @model_validator(mode="after")
     def _ids_unique(self) -> "Catalog":
-        ids = [t.id for t in self.tracks]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        counts = Counter(t.id for t in self.tracks)
+        dupes = sorted(i for i, n in counts.items() if n > 1)
         if dupes:
             raise ValueError(f"track ids must be unique, repeated: {', '.join(dupes)}")
         return self

@@ -5,11 +5,9 @@
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
-
-T = TypeVar("T")
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
@@ -63,10 +61,32 @@ class Provenance(Strict):
     note: str | None = Field(default=None, description="Caveat shown with the fact")
 
 
-class Fact(Provenance, Generic[T]):
-    """One sourced value; a null value means the research does not know it."""
+class Fact(Provenance):
+    """One sourced value; a null value means the research does not know it.
 
-    value: T | None = None
+    Concrete subclasses type the value; they are plain classes rather than ``Fact[int]``
+    generics because parametrizing generics costs start-up time on every command.
+    """
+
+    value: Any = None
+
+
+class IntFact(Fact):
+    """A sourced whole number."""
+
+    value: int | None = None
+
+
+class NumberFact(Fact):
+    """A sourced number."""
+
+    value: float | None = None
+
+
+class TextFact(Fact):
+    """A sourced piece of text."""
+
+    value: str | None = None
 
 
 Money = Annotated[int, Field(ge=0, description="Whole US dollars")]

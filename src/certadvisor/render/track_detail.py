@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def _fact(value: Fact[Any] | None, cites: Citations, fmt: str = "{}") -> str:
+def _fact(value: Fact | None, cites: Citations, fmt: str = "{}") -> str:
     if value is None or value.value is None:
         return "unknown"
     text = fmt.format(value.value)
