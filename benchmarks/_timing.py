@@ -1,4 +1,4 @@
-"""Whole-process timing helpers shared by the benchmarks: medians of several runs, and the machine."""
+"""Whole-process timing shared by the benchmarks: medians of several runs, the machine."""
 
 import os
 import platform
@@ -59,7 +59,9 @@ def report(name: str, times: Sequence[float], target_ms: float) -> bool:
     """Print the median against its target; True when it meets it."""
     med = statistics.median(times) * 1000
     ok = med <= target_ms
-    print(f"{name}: median {med:.0f} ms over {len(times)} runs "
-          f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}); target {target_ms:.0f} ms "
-          f"{'OK' if ok else 'MISSED'}")
+    print(
+        f"{name}: median {med:.0f} ms over {len(times)} runs "
+        f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}); target {target_ms:.0f} ms "
+        f"{'OK' if ok else 'MISSED'}"
+    )
     return ok

@@ -29,10 +29,15 @@ def main() -> int:
         track_id = write_big_catalog(big, args.tracks)
         show = ["--data", str(big), "show", track_id]
         first = time_runs(show, 1, env)
-        print(f"show with {args.tracks:,} tracks, first run (validates and caches): "
-              f"{first[0] * 1000:.0f} ms")
-        ok &= report(f"show TRACK --data big.yaml ({args.tracks:,} tracks), from the second run",
-                     time_runs(show, args.runs, env), 300)
+        print(
+            f"show with {args.tracks:,} tracks, first run (validates and caches): "
+            f"{first[0] * 1000:.0f} ms"
+        )
+        ok &= report(
+            f"show TRACK --data big.yaml ({args.tracks:,} tracks), from the second run",
+            time_runs(show, args.runs, env),
+            300,
+        )
     return 0 if ok else 1
 
 

@@ -1,4 +1,4 @@
-"""The command line as a user meets it: help everywhere, version, formats, exit codes, plain output."""
+"""The command line as a user meets it: help, version, formats, exit codes, plain output."""
 
 import csv
 import io
@@ -70,7 +70,11 @@ def test_tracks_filters(run: Any) -> None:
     ids = [t["id"] for t in result.json()["data"]["tracks"]]
     assert sorted(ids) == ["cpt-nha", "ncpt-ncct", "pbt-ascp", "rpt-amt"]
     result = run("tracks", "--issuer", "ascp", "--format", "json")
-    assert [t["id"] for t in result.json()["data"]["tracks"]] == ["mlt-ascp", "mls-ascp", "pbt-ascp"]
+    assert [t["id"] for t in result.json()["data"]["tracks"]] == [
+        "mlt-ascp",
+        "mls-ascp",
+        "pbt-ascp",
+    ]
     result = run("tracks", "--query", "laboratory scientist", "--format", "json")
     assert [t["id"] for t in result.json()["data"]["tracks"]] == ["mls-ascp"]
 

@@ -1,4 +1,4 @@
-"""The catalog loader: every broken input is named by file, line, record and field; the cache is never trusted blindly."""
+"""The catalog loader: each broken input named by file, line, record and field; a safe cache."""
 
 import json
 from pathlib import Path
@@ -24,7 +24,8 @@ tracks:
         conditions:
           - {kind: education, min_level: high_school}
     fees:
-      - {kind: exam, label: Exam fee, amount: 100, source: https://example.org/fees, confidence: official}
+      - {kind: exam, label: Exam fee, amount: 100, source: https://example.org/fees,
+         confidence: official}
 """
 
 
@@ -186,7 +187,14 @@ def test_unknown_id_names_the_closest(tmp_path: Path) -> None:
 
 def test_shared_alias_is_ambiguous(tmp_path: Path) -> None:
     two = GOOD + GOOD.split("tracks:\n", 1)[1].replace("demo-track", "other-track")
-    loaded = catalog_module.load([write(tmp_path, two.replace("abbreviation: DEMO (X)", "abbreviation: DEMO (X)\n    aliases: [DT]"))])
+    loaded = catalog_module.load(
+        [
+            write(
+                tmp_path,
+                two.replace("abbreviation: DEMO (X)", "abbreviation: DEMO (X)\n    aliases: [DT]"),
+            )
+        ]
+    )
     with pytest.raises(UnknownTrackError) as info:
         loaded.resolve("dt")
     assert "ambiguous" in info.value.message

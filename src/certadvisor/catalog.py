@@ -125,7 +125,9 @@ def merge_catalogs(parts: Sequence[tuple[CatalogFile, "Catalog"]]) -> "Catalog":
         for track in cat.tracks:
             merged[track.id] = track
             origin[track.id] = f.label
-    catalog = Catalog.model_construct(as_of=max(as_of) if as_of else None, tracks=list(merged.values()))
+    catalog = Catalog.model_construct(
+        as_of=max(as_of) if as_of else None, tracks=list(merged.values())
+    )
     problems = catalog.check_references()
     if problems:
         lines = []
@@ -275,14 +277,20 @@ def _write_cache(target: Path, catalog: "Catalog", sources: list[str]) -> None:
     entries = []
     offset = 0
     for track, line in zip(catalog.tracks, lines, strict=True):
-        entries.append({
-            **_summary(track).as_dict(),
-            "aliases": list(track.aliases),
-            "span": [offset, len(line), hashlib.sha256(line).hexdigest()],
-        })
+        entries.append(
+            {
+                **_summary(track).as_dict(),
+                "aliases": list(track.aliases),
+                "span": [offset, len(line), hashlib.sha256(line).hexdigest()],
+            }
+        )
         offset += len(line) + 1
-    index = {"format": _CACHE_FORMAT, "data_as_of": catalog.as_of, "sources": sources,
-             "tracks": entries}
+    index = {
+        "format": _CACHE_FORMAT,
+        "data_as_of": catalog.as_of,
+        "sources": sources,
+        "tracks": entries,
+    }
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=target.parent))
@@ -326,8 +334,11 @@ def _read_cache(target: Path) -> LoadedCatalog | None:
             summaries.append(TrackSummary(**entry))
             spans[entry["id"]] = (int(offset), int(length), str(digest))
         return LoadedCatalog(
-            summaries, index["data_as_of"], index["sources"],
-            _cache_file=target / "tracks.bin", _spans=spans,
+            summaries,
+            index["data_as_of"],
+            index["sources"],
+            _cache_file=target / "tracks.bin",
+            _spans=spans,
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -344,7 +355,9 @@ def load(extra: Sequence[Path | str] = ()) -> LoadedCatalog:
             shutil.rmtree(target, ignore_errors=True)  # corrupt or foreign: never trusted
         _write_cache(target, catalog, [f.label for f in files])
         return LoadedCatalog(
-            [_summary(t) for t in catalog.tracks], catalog.as_of, [f.label for f in files],
+            [_summary(t) for t in catalog.tracks],
+            catalog.as_of,
+            [f.label for f in files],
             _tracks={t.id: t for t in catalog.tracks},
         )
 

@@ -26,12 +26,27 @@ def filter_tracks(
         found = [s for s in found if s.category == wanted]
     if issuer:
         needle = issuer.strip().lower()
-        found = [s for s in found if needle in (s.issuer.lower(), s.issuer_name.lower())
-                 or needle in s.issuer_name.lower()]
+        found = [
+            s
+            for s in found
+            if needle in (s.issuer.lower(), s.issuer_name.lower())
+            or needle in s.issuer_name.lower()
+        ]
     if query:
         words = query.lower().split()
+
         def haystack(s: TrackSummary) -> str:
-            return " ".join([s.id, s.abbreviation, s.credential, s.issuer, s.issuer_name,
-                             s.summary or "", *s.aliases]).lower()
+            return " ".join(
+                [
+                    s.id,
+                    s.abbreviation,
+                    s.credential,
+                    s.issuer,
+                    s.issuer_name,
+                    s.summary or "",
+                    *s.aliases,
+                ]
+            ).lower()
+
         found = [s for s in found if all(w in haystack(s) for w in words)]
     return found

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from certadvisor.models.catalog import Track
-from certadvisor.models.common import Provenance, partial_date_start
+from certadvisor.models.common import Fact, Provenance, partial_date_start
 from certadvisor.models.states import State
 
 
@@ -39,6 +39,8 @@ class SourcedFact:
 
 
 def _short(item: Provenance) -> str:
+    if isinstance(item, Fact) and item.value is None:
+        return "unknown"
     for attr in ("value", "amount", "text", "name", "label", "title", "total_points"):
         v = getattr(item, attr, None)
         if v is not None:
@@ -87,8 +89,16 @@ def sourced_facts(
             else:
                 status = "current"
             found.append(
-                SourcedFact(owner, path, _short(item), item.source, item.as_of,
-                            str(item.confidence), status, age)
+                SourcedFact(
+                    owner,
+                    path,
+                    _short(item),
+                    item.source,
+                    item.as_of,
+                    str(item.confidence),
+                    status,
+                    age,
+                )
             )
     order = {"unverified": 0, "stale": 1, "undated": 2, "current": 3}
     return sorted(found, key=lambda f: order[f.status])

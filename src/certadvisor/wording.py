@@ -76,7 +76,9 @@ def describe(cond: Condition) -> str:
         if cond.min_level not in ("none", "high_school"):
             text += " or higher"
         if cond.or_total_semester_hours:
-            text += f", or at least {cond.or_total_semester_hours:g} semester hours of college credit"
+            text += (
+                f", or at least {cond.or_total_semester_hours:g} semester hours of college credit"
+            )
         return text[0].upper() + text[1:]
     if isinstance(cond, SemesterHoursCondition):
         return f"At least {cond.min_hours:g} semester hours of {cond.subject}"
@@ -110,7 +112,9 @@ def describe(cond: Condition) -> str:
         if cond.within_months:
             text += f" within the last {months_words(cond.within_months)}"
         if cond.duties_all:
-            text += f", with {_any_of([d.replace('_', ' ') for d in cond.duties_all], 'and')} duties"
+            text += (
+                f", with {_any_of([d.replace('_', ' ') for d in cond.duties_all], 'and')} duties"
+            )
         if cond.duties_any:
             text += f", with {_any_of([d.replace('_', ' ') for d in cond.duties_any])} duties"
         return text

@@ -1,4 +1,4 @@
-"""Safe YAML reading with size and alias-bomb limits, and ValidationError -> 'file:line:col: where: what'."""
+"""Safe YAML reading with size and alias-bomb limits; errors as 'file:line:col: where: what'."""
 
 import re
 from collections.abc import Sequence
@@ -45,7 +45,9 @@ def load_yaml(raw: bytes, label: str) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InvalidInputError(f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+        raise InvalidInputError(
+            f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from None
     try:
         if _ALIAS.search(raw):
             _refuse_alias_bomb(text, label)

@@ -52,7 +52,9 @@ FormatIcsOpt = Annotated[
 ]
 OutputOpt = Annotated[
     str | None,
-    typer.Option("--output", "-o", help="Write to FILE instead of stdout ('-' is stdout).", metavar="FILE"),
+    typer.Option(
+        "--output", "-o", help="Write to FILE instead of stdout ('-' is stdout).", metavar="FILE"
+    ),
 ]
 
 

@@ -62,7 +62,10 @@ def schema(
 def sources(
     ctx: typer.Context,
     stale_after: Annotated[
-        int, typer.Option("--stale-after", min=0, help="A fact older than DAYS is stale.", metavar="DAYS")
+        int,
+        typer.Option(
+            "--stale-after", min=0, help="A fact older than DAYS is stale.", metavar="DAYS"
+        ),
     ] = 365,
     fmt: FormatOpt = None,
     output: OutputOpt = None,

@@ -13,7 +13,9 @@ def tracks(
         str | None,
         typer.Option(help="medical_assisting, laboratory, phlebotomy, patient_care or ekg."),
     ] = None,
-    issuer: Annotated[str | None, typer.Option(help="Issuer abbreviation, e.g. AAMA, ASCP.")] = None,
+    issuer: Annotated[
+        str | None, typer.Option(help="Issuer abbreviation, e.g. AAMA, ASCP.")
+    ] = None,
     query: Annotated[
         str | None, typer.Option("--query", "-q", help="Words to find in id, name or issuer.")
     ] = None,

@@ -1,7 +1,5 @@
 """Shared building blocks: provenance on every fact, partial dates, the strict base model."""
 
-
-
 import datetime as dt
 import re
 from enum import StrEnum

@@ -1,4 +1,4 @@
-"""Rich consoles for stdout, stderr and files; colour follows the terminal, NO_COLOR and --no-color."""
+"""Rich consoles for stdout, stderr and files; colour follows the terminal, NO_COLOR, --no-color."""
 
 import os
 from typing import IO

@@ -31,19 +31,29 @@ def tracks_rendering(found: Sequence[TrackSummary], data_as_of: str | None) -> R
         t.add_column("Category", overflow="fold")
         t.add_column("Routes", justify="right")
         for s in found:
-            t.add_row(Text(s.id), Text(f"{s.credential}, {s.abbreviation}"), Text(s.issuer),
-                      s.category.replace("_", " "), str(s.routes))
+            t.add_row(
+                Text(s.id),
+                Text(f"{s.credential}, {s.abbreviation}"),
+                Text(s.issuer),
+                s.category.replace("_", " "),
+                str(s.routes),
+            )
         console.print(t)
         if not found:
             console.print("No track matches these filters.", style="muted")
-        console.print(f"Catalog reviewed {data_as_of or 'unknown'}. "
-                      "`certadvisor show ID` tells everything about one.", style="muted")
+        console.print(
+            f"Catalog reviewed {data_as_of or 'unknown'}. "
+            "`certadvisor show ID` tells everything about one.",
+            style="muted",
+        )
 
     def markdown() -> str:
         doc = MarkdownDoc()
         doc.heading("Certification tracks")
-        doc.table(["ID", "Credential", "Abbreviation", "Issuer", "Category", "Routes"],
-                  [_row(s) for s in found])
+        doc.table(
+            ["ID", "Credential", "Abbreviation", "Issuer", "Category", "Routes"],
+            [_row(s) for s in found],
+        )
         doc.paragraph(f"Catalog reviewed {data_as_of or 'unknown'}.")
         return doc.render()
 

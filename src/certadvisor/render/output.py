@@ -116,7 +116,9 @@ def _csv_text(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return buf.getvalue()
 
 
-def render_text(rendering: Rendering, fmt: OutputFormat, *, to_terminal: bool, no_color: bool) -> bytes | None:
+def render_text(
+    rendering: Rendering, fmt: OutputFormat, *, to_terminal: bool, no_color: bool
+) -> bytes | None:
     """The rendered bytes, or None when a table goes straight to the terminal."""
     if fmt is OutputFormat.JSON:
         doc = envelope(rendering.command, rendering.data_as_of, to_jsonable(rendering.payload()))
@@ -180,5 +182,7 @@ def emit(
         if announce:
             announce(f"saved to {output}")
     else:
-        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data.decode())
+        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(
+            data.decode()
+        )
         sys.stdout.flush()

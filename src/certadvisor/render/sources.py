@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from certadvisor.provenance import SourcedFact
 from certadvisor.render.markdown import MarkdownDoc
-from certadvisor.render.marks import marker
+from certadvisor.render.marks import LEGEND, marker
 from certadvisor.render.output import Rendering
 
 if TYPE_CHECKING:
@@ -18,42 +18,56 @@ def _row(f: SourcedFact) -> list[str]:
     return [f.status, f.owner, f.path, f.value, f.confidence, f.as_of or "undated", f.source]
 
 
-def sources_rendering(facts: Sequence[SourcedFact], data_as_of: str | None, stale_after: int) -> Rendering:
+def sources_rendering(
+    facts: Sequence[SourcedFact], data_as_of: str | None, stale_after: int
+) -> Rendering:
     """The provenance list in every format."""
-    counts = {s: sum(1 for f in facts if f.status == s) for s in ("unverified", "stale", "undated", "current")}
-    summary = (f"{len(facts)} sourced facts: {counts['unverified']} unverified, {counts['stale']} "
-               f"older than {stale_after} days, {counts['undated']} undated, {counts['current']} current.")
+    counts = {
+        s: sum(1 for f in facts if f.status == s)
+        for s in ("unverified", "stale", "undated", "current")
+    }
+    summary = (
+        f"{len(facts)} sourced facts: {counts['unverified']} unverified, {counts['stale']} "
+        f"older than {stale_after} days, {counts['undated']} undated, {counts['current']} current."
+    )
 
     def table(console: "Console") -> None:
         from rich.table import Table
+        from rich.text import Text
 
         t = Table(title=summary, title_justify="left")
         t.add_column("Status", no_wrap=True)
         t.add_column("Track / state", no_wrap=True)
-        t.add_column("Fact", overflow="fold", ratio=2)
-        t.add_column("Conf.", no_wrap=True)
+        t.add_column("Fact and source", overflow="fold")
         t.add_column("As of", no_wrap=True)
-        t.add_column("Source", overflow="fold", ratio=3)
         style = {"unverified": "unverified", "stale": "soon", "undated": "muted", "current": "ok"}
         for f in facts:
-            t.add_row(f"[{style[f.status]}]{f.status}[/]", f.owner, f"{f.path}: {f.value}",
-                      f"{marker(f.confidence)} {f.confidence}", f.as_of or "undated", f.source)
+            status = Text(f"{marker(f.confidence)} {f.status}", style=style[f.status])
+            fact = Text(f"{f.path}: {f.value}\n")
+            fact.append(f.source, style="muted")
+            t.add_row(status, Text(f.owner), fact, f.as_of or "undated")
         console.print(t)
+        console.print(f"Markers: {LEGEND}", style="muted")
 
     def markdown() -> str:
         doc = MarkdownDoc()
         doc.heading("Sources of the catalog")
         doc.paragraph(summary)
-        doc.table(["Status", "Track / state", "Fact", "Value", "Confidence", "As of", "Source"],
-                  [_row(f) for f in facts])
+        doc.table(
+            ["Status", "Track / state", "Fact", "Value", "Confidence", "As of", "Source"],
+            [_row(f) for f in facts],
+        )
         doc.paragraph(f"Catalog reviewed {data_as_of or 'unknown'}.")
         return doc.render()
 
     return Rendering(
         command="data sources",
         data_as_of=data_as_of,
-        payload=lambda: {"stale_after_days": stale_after, "counts": counts,
-                         "facts": [f.as_dict() for f in facts]},
+        payload=lambda: {
+            "stale_after_days": stale_after,
+            "counts": counts,
+            "facts": [f.as_dict() for f in facts],
+        },
         table=table,
         markdown=markdown,
         csv=lambda: (_HEADERS, [_row(f) for f in facts]),

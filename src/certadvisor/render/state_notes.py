@@ -1,4 +1,4 @@
-"""Writers for a state's notes (licensure, state credentials), shared by every command with --state."""
+"""Writers for a state's notes (licensure, state credentials), shared by every --state."""
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -18,14 +18,17 @@ _TOPICS = {
 }
 
 
-def relevant_notes(state: State | None, categories: Sequence[str] = (), tracks: Sequence[str] = ()) -> list[StateNote]:
+def relevant_notes(
+    state: State | None, categories: Sequence[str] = (), tracks: Sequence[str] = ()
+) -> list[StateNote]:
     """The state's notes that touch any of the categories or tracks (all when none are given)."""
     if state is None:
         return []
     if not categories and not tracks:
         return list(state.notes)
-    return [n for n in state.notes
-            if set(n.categories) & set(categories) or set(n.tracks) & set(tracks)]
+    return [
+        n for n in state.notes if set(n.categories) & set(categories) or set(n.tracks) & set(tracks)
+    ]
 
 
 def note_lines(code: str, name: str, notes: Sequence[StateNote], cites: Citations) -> list[str]:
@@ -40,8 +43,9 @@ def note_lines(code: str, name: str, notes: Sequence[StateNote], cites: Citation
     return lines
 
 
-def print_state_notes(console: "Console", code: str, name: str, notes: Sequence[StateNote],
-                      cites: Citations) -> None:
+def print_state_notes(
+    console: "Console", code: str, name: str, notes: Sequence[StateNote], cites: Citations
+) -> None:
     """A titled block of the state's notes on a console."""
     from rich.text import Text
 
@@ -50,7 +54,9 @@ def print_state_notes(console: "Console", code: str, name: str, notes: Sequence[
         console.print(Text(f"  • {line}"))
 
 
-def markdown_state_notes(doc: MarkdownDoc, code: str, name: str, notes: Sequence[StateNote]) -> None:
+def markdown_state_notes(
+    doc: MarkdownDoc, code: str, name: str, notes: Sequence[StateNote]
+) -> None:
     """A section of the state's notes in a markdown document."""
     doc.heading(f"State rules: {name} ({code})", 2)
     doc.bullets(note_lines(code, name, notes, doc.citations))
