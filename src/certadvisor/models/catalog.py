@@ -1,7 +1,5 @@
 """The catalog: tracks with their routes, exam, fees and renewal rules, every fact sourced."""
 
-
-
 from collections import Counter
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -24,8 +22,8 @@ from certadvisor.models.vocab import (
     Duty,
     EducationLevel,
     ExperienceField,
-    ProgramField,
     Procedure,
+    ProgramField,
 )
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]

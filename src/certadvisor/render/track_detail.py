@@ -2,7 +2,8 @@
 
 from typing import TYPE_CHECKING, Any
 
-from certadvisor.models.catalog import Fact, Track
+from certadvisor.models.catalog import Track
+from certadvisor.models.common import Fact
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, Citations
 from certadvisor.render.output import Rendering
