@@ -1,8 +1,129 @@
-"""`certadvisor report` (being built)."""
+"""`certadvisor report --profile FILE -o FILE.md`: one advising packet per person."""
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
+from certadvisor.commands._common import FormatOpt, OutputOpt, catalog, emit, note
 
-def report(ctx: typer.Context) -> None:
-    """Not built yet."""
-    raise typer.Exit(1)
+
+def report(
+    ctx: typer.Context,
+    profile: Annotated[
+        Path, typer.Option(metavar="FILE", help="Profile, or a cohort (then -o is a folder).")
+    ],
+    person: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Only this person of a cohort.")
+    ] = None,
+    track: Annotated[
+        str | None,
+        typer.Option(metavar="TRACK", help="Detail this track (default: the best-ranked one)."),
+    ] = None,
+    goal: Annotated[str, typer.Option(help="clinical, laboratory or either.")] = "either",
+    setting: Annotated[
+        str | None, typer.Option(help="clinic, hospital, laboratory or public health.")
+    ] = None,
+    budget: Annotated[
+        int | None, typer.Option(min=0, metavar="DOLLARS", help="Most you can pay to sit it.")
+    ] = None,
+    months: Annotated[float | None, typer.Option(min=0, help="Months available.")] = None,
+    state: Annotated[
+        str | None, typer.Option(metavar="XX", help="State code (default: the profile's).")
+    ] = None,
+    member: Annotated[bool, typer.Option(help="Count member prices.")] = False,
+    exam_date: Annotated[
+        dt.datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Adds a study plan."),
+    ] = None,
+    hours_per_week: Annotated[
+        float | None, typer.Option(metavar="H", help="For the plan (default 8, an assumption).")
+    ] = None,
+    as_of: Annotated[
+        dt.datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Evaluation date."),
+    ] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """One markdown advising packet: who, eligibility, the tracks that fit, checklist, plan.
+
+    With a cohort, -o names a folder and each person gets a file in it.
+
+    Example: certadvisor report --profile maria.yaml --exam-date 2027-03-15 -o maria.md
+    """
+    from certadvisor.advising import evaluation_date, pick_person
+    from certadvisor.commands._guidance import people_of
+    from certadvisor.recommend import Request, parse_goal, parse_setting
+    from certadvisor.render.report import report_rendering
+    from certadvisor.reporting import PlanOptions, build_report, file_names
+    from certadvisor.states import check_state, state_codes, state_notes
+    from certadvisor.wallet.store import open_store
+
+    loaded = catalog(ctx)
+    people = people_of(loaded, profile)
+    if person is not None or len(people) == 1:
+        people = [pick_person(people, person)]
+    folder = _folder(output, len(people))
+    tracks = loaded.tracks()
+    focus = loaded.resolve(track) if track else None
+    day = as_of.date() if as_of else None
+    names = file_names([p.label for p in people], ".json" if fmt and fmt.value == "json" else ".md")
+    with open_store(create=False) as store:
+        for someone, name in zip(people, names, strict=True):
+            code = state or someone.profile.state
+            code = check_state(code) if code else None
+            request = Request(
+                goal=parse_goal(goal),
+                setting=parse_setting(setting) if setting else None,
+                budget=budget,
+                months=months,
+                state=code,
+                member=member,
+                person=someone.label,
+            )
+            when = evaluation_date(someone, day)
+            plan = (
+                PlanOptions(exam_date=exam_date.date(), hours_per_week=hours_per_week)
+                if exam_date
+                else None
+            )
+            built = build_report(
+                someone.label,
+                someone.profile,
+                tracks,
+                request,
+                when,
+                as_of_given=day is not None or someone.profile.as_of is not None,
+                state=state_notes(code) if code else None,
+                plan=plan,
+                focus=focus,
+                marks={t.id: store.checklist_marks(someone.label, t.id) for t in tracks},
+            )
+            rendering = report_rendering(built, loaded.data_as_of, state_codes().get(code or ""))
+            target = str(folder / name) if folder else output
+            emit(ctx, rendering, fmt, target)
+    if folder:
+        note(ctx, f"{len(people)} reports in {folder}")
+
+
+def _folder(output: str | None, count: int) -> Path | None:
+    """The folder a cohort's reports go to; one person writes to -o as given."""
+    from certadvisor.errors import UsageError
+
+    if count == 1:
+        return None
+    if not output or output == "-":
+        raise UsageError(
+            f"the profile file holds {count} people: give -o FOLDER for one report each",
+            "Or pick one with --person NAME.",
+        )
+    folder = Path(output).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file; a cohort needs a folder for its reports")
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"{folder}: cannot create the folder ({exc.strerror})") from None
+    return folder

@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from certadvisor.models.common import Strict
 from certadvisor.models.vocab import (
@@ -26,6 +26,14 @@ class Education(Strict):
         default=None, description="Academic credit by subject (quarter hours x 2/3)"
     )
     total_semester_hours: Hours | None = None
+
+    @field_validator("highest", mode="before")
+    @classmethod
+    def _ged_is_high_school(cls, value: object) -> object:
+        """The contract counts a GED (or another equivalent) as high_school."""
+        if isinstance(value, str) and value.strip().lower() in ("ged", "hse"):
+            return "high_school"
+        return value
 
 
 class Program(Strict):

@@ -26,6 +26,14 @@ THEME = Theme(
 )
 
 
+class _Console(Console):
+    """A console that leaves a closed pipe to the CLI's error boundary (a quiet exit 0)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def _width() -> int | None:
     cols = os.environ.get("COLUMNS")
     return int(cols) if cols and cols.isdigit() else None
@@ -33,12 +41,12 @@ def _width() -> int | None:
 
 def stdout_console(no_color: bool = False) -> Console:
     """Console for data on stdout."""
-    return Console(theme=THEME, no_color=no_color or None, highlight=False, width=_width())
+    return _Console(theme=THEME, no_color=no_color or None, highlight=False, width=_width())
 
 
 def stderr_console(no_color: bool = False) -> Console:
     """Console for messages on stderr."""
-    return Console(theme=THEME, stderr=True, no_color=no_color or None, highlight=False)
+    return _Console(theme=THEME, stderr=True, no_color=no_color or None, highlight=False)
 
 
 def file_console(fh: IO[str]) -> Console:

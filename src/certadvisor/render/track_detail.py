@@ -1,6 +1,6 @@
 """Writers for `show`: one track with every figure marked and footnoted."""
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from certadvisor.models.catalog import Track
 from certadvisor.models.common import Fact
@@ -11,6 +11,9 @@ from certadvisor.wording import describe, money, months_words
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from certadvisor.models.costs import TotalCost
+    from certadvisor.render.compare import StateBlock
 
 
 def _fact(value: Fact | None, cites: Citations, fmt: str = "{}") -> str:
@@ -51,8 +54,14 @@ def fee_rows(track: Track, cites: Citations) -> list[tuple[str, str, str, str]]:
             amount = f"{money(fee.amount)}–{money(fee.amount_max)}"
         who = {True: "members", False: "non-members", None: ""}[fee.member]
         label = fee.label + (f" ({', '.join(fee.routes)})" if fee.routes else "")
-        per = fee.per.value if fee.per.value != "once" else ""
-        rows.append((label, amount, " ".join(x for x in (per, who) if x), cites.ref(fee)))
+        per = {
+            "once": "",
+            "year": "per year",
+            "cycle": "per renewal cycle",
+            "attempt": "per attempt",
+        }
+        when = ", ".join(x for x in (per[fee.per.value], who) if x)
+        rows.append((label, amount, when, cites.ref(fee)))
     return rows
 
 
@@ -76,9 +85,8 @@ def renewal_rows(track: Track, cites: Citations) -> list[tuple[str, str]]:
             if bounds:
                 parts.append(f"{c.name}: {' and '.join(bounds)}")
         if r.ce.min_approved_points is not None:
-            parts.append(
-                f"at least {r.ce.min_approved_points:g} approved by {r.ce.approved_by or 'the body'}"
-            )
+            body = r.ce.approved_by or "the body"
+            parts.append(f"at least {r.ce.min_approved_points:g} approved by {body}")
         if not r.ce.rollover:
             parts.append("no rollover between cycles")
         rows.append(("Continuing education", "; ".join(parts) + f" {cites.ref(r.ce)}"))
@@ -109,20 +117,30 @@ def other_rows(track: Track, cites: Citations) -> list[tuple[str, str]]:
     if occ:
         if occ.median_pay and occ.median_pay.value is not None:
             rows.append(
-                (f"Median pay, {occ.title}",
-                 f"{money(occ.median_pay.value)} a year ({occ.pay_period or 'date unknown'}) "
-                 f"{cites.ref(occ.median_pay)}")
+                (
+                    f"Median pay, {occ.title}",
+                    f"{money(occ.median_pay.value)} a year ({occ.pay_period or 'date unknown'}) "
+                    f"{cites.ref(occ.median_pay)}",
+                )
             )
         if occ.outlook_percent and occ.outlook_percent.value is not None:
             rows.append(
-                ("Job outlook",
-                 f"{occ.outlook_percent.value:+g}% ({occ.outlook_period or 'period unknown'}) "
-                 f"{cites.ref(occ.outlook_percent)}")
+                (
+                    "Job outlook",
+                    f"{occ.outlook_percent.value:+g}% ({occ.outlook_period or 'period unknown'}) "
+                    f"{cites.ref(occ.outlook_percent)}",
+                )
             )
     a = track.application
-    for label, fact in (("How to apply", a.how), ("Apply ahead", a.lead_days),
-                        ("Application valid", a.valid_days), ("Scheduling", a.scheduling),
-                        ("Results", a.results), ("Retakes", a.retakes), ("Attempts", a.attempts)):
+    for label, fact in (
+        ("How to apply", a.how),
+        ("Apply ahead", a.lead_days),
+        ("Application valid", a.valid_days),
+        ("Scheduling", a.scheduling),
+        ("Results", a.results),
+        ("Retakes", a.retakes),
+        ("Attempts", a.attempts),
+    ):
         if fact is not None and fact.value is not None:
             suffix = " days" if label in ("Apply ahead", "Application valid") else ""
             rows.append((label, f"{fact.value}{suffix} {cites.ref(fact)}"))
@@ -148,8 +166,13 @@ def _route_lines(track: Track, cites: Citations) -> list[tuple[str, str, list[st
     return out
 
 
-def track_rendering(track: Track, data_as_of: str | None) -> Rendering:
-    """One track in table, markdown and json."""
+def track_rendering(
+    track: Track,
+    data_as_of: str | None,
+    costs: "TotalCost | None" = None,
+    state: "StateBlock | None" = None,
+) -> Rendering:
+    """One track in table, markdown and json, with its cost over a horizon and a state's notes."""
 
     def table(console: "Console") -> None:
         from rich.markup import escape as esc
@@ -158,7 +181,9 @@ def track_rendering(track: Track, data_as_of: str | None) -> Rendering:
         from rich.tree import Tree
 
         cites = Citations()
-        console.print(f"[heading]{esc(track.credential)} — {esc(track.abbreviation)}[/] ({track.id})")
+        console.print(
+            f"[heading]{esc(track.credential)} — {esc(track.abbreviation)}[/] ({track.id})"
+        )
         issuer = f"{track.issuer.name} ({track.issuer.abbreviation})"
         console.print(Text(f"Issuer: {issuer}    Category: {track.category.replace('_', ' ')}"))
         if track.accreditation:
@@ -197,22 +222,36 @@ def track_rendering(track: Track, data_as_of: str | None) -> Rendering:
             fees.add_row("No fee is known", "unknown", "", "")
         console.print(fees)
         facts("Renewal", renewal_rows(track, cites))
+        if costs is not None:
+            from certadvisor.render.costs import print_cost_section
+
+            print_cost_section(console, costs, cites)
         rest = other_rows(track, cites)
         if rest:
             facts("More", rest)
+        if state is not None:
+            from certadvisor.render.state_notes import print_state_notes
+
+            print_state_notes(console, state.code, state.name, state.notes, cites)
         console.print(f"[muted]Markers: {LEGEND}[/]")
         console.print("[heading]Sources[/]")
         for i, url in enumerate(cites.urls, 1):
-            console.print(Text(f"[{i}] {url} ({cites.dates.get(url) or 'undated'})"), soft_wrap=True)
-        console.print(f"[muted]Catalog reviewed {data_as_of or 'unknown'}. Fees and rules "
-                      "change: check with the certifying body before you pay.[/]")
+            console.print(
+                Text(f"[{i}] {url} ({cites.dates.get(url) or 'undated'})"), soft_wrap=True
+            )
+        console.print(
+            f"[muted]Catalog reviewed {data_as_of or 'unknown'}. Fees and rules "
+            "change: check with the certifying body before you pay.[/]"
+        )
 
     def markdown() -> str:
         doc = MarkdownDoc()
         cites = doc.citations
         doc.heading(f"{track.credential} — {track.abbreviation}")
-        doc.paragraph(f"Track `{track.id}`. Issuer: {track.issuer.name} "
-                      f"({track.issuer.abbreviation}). Category: {track.category.replace('_', ' ')}.")
+        doc.paragraph(
+            f"Track `{track.id}`. Issuer: {track.issuer.name} "
+            f"({track.issuer.abbreviation}). Category: {track.category.replace('_', ' ')}."
+        )
         if track.accreditation:
             acc = ", ".join(f"{a.name} {cites.ref(a)}" for a in track.accreditation)
             doc.paragraph(f"Credential accredited by: {acc}.")
@@ -228,17 +267,29 @@ def track_rendering(track: Track, data_as_of: str | None) -> Rendering:
         doc.table(["Fee", "Amount", "When / who", "Source"], fee_rows(track, cites))
         doc.heading("Renewal", 2)
         doc.table(["Rule", "Value"], renewal_rows(track, cites))
+        if costs is not None:
+            from certadvisor.render.costs import markdown_cost_section
+
+            markdown_cost_section(doc, costs)
         rest = other_rows(track, cites)
         if rest:
             doc.heading("More", 2)
             doc.table(["Fact", "Value"], rest)
+        if state is not None:
+            from certadvisor.render.state_notes import markdown_state_notes
+
+            markdown_state_notes(doc, state.code, state.name, state.notes)
         doc.sources_footer(data_as_of)
         return doc.render()
 
     return Rendering(
         command="show",
         data_as_of=data_as_of,
-        payload=lambda: {"track": track.model_dump(mode="json")},
+        payload=lambda: {
+            "track": track.model_dump(mode="json"),
+            "costs": costs.model_dump(mode="json") if costs is not None else None,
+            "state": state.as_dict() if state is not None else None,
+        },
         table=table,
         markdown=markdown,
     )

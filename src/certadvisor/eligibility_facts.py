@@ -1,0 +1,298 @@
+"""What the eligibility engine knows about a person, digested once: dates, work time, claims.
+
+A profile (every key optional) or the shorthand flags of `eligible` (`Assertions`) become one
+`Facts` object. Unknown is explicit everywhere: an education level is a range of possible
+ranks, lists carry whether they are complete, and the flags' claims about "the program for
+this track" are kept as claims for the rules to honour.
+
+Time rules (shared by every condition):
+- a month is a calendar month; "within N months of the evaluation date" means on or after the
+  same day N months earlier (2026-11-26 minus 12 months is 2025-11-26, which still counts);
+- a job runs from `started` up to and including `ended`; a current job (no `ended`) runs up to
+  the evaluation date, which is not itself counted (a job started exactly 12 months ago is
+  12 months of work);
+- a job without `fte` counts as full time (1.0), as the profile format documents; results say
+  when they relied on that;
+- concurrent jobs add up, but never to more than one full-time month per calendar month
+  (hours, by contrast, are hours really worked: 40 a week times fte).
+"""
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final, Literal, NamedTuple
+
+from pydantic import Field
+
+from certadvisor.models.common import Strict
+from certadvisor.models.profile import Profile, Program
+from certadvisor.models.vocab import EducationLevel
+
+Status = Literal["met", "unmet", "unknown"]
+MET: Final = "met"
+UNMET: Final = "unmet"
+UNKNOWN: Final = "unknown"
+TOP_RANK = len(EducationLevel) - 1
+HOURS_PER_DAY = 40 / 7
+ONE_DAY = dt.timedelta(days=1)
+# Which profile experience field a track's category means for `--experience-months`.
+CATEGORY_FIELD = {
+    "medical_assisting": "medical_assisting",
+    "laboratory": "clinical_laboratory",
+    "phlebotomy": "phlebotomy",
+    "patient_care": "patient_care",
+    "ekg": "ekg",
+}
+
+
+class Assertions(Strict):
+    """What the shorthand flags of `eligible` say about a person; None means not said.
+
+    `program` is a claim about "the accredited training program for the track being checked,
+    finished within its recency window", so it is interpreted per track; `experience_months`
+    is full-time work in the track's own field ending on the evaluation date; `credentials`
+    are held, and nothing is said about any other credential.
+    """
+
+    diploma: bool | None = None
+    degree: EducationLevel | None = None
+    program: bool | None = None
+    experience_months: float | None = Field(default=None, ge=0)
+    credentials: tuple[str, ...] = ()
+    military: bool | None = None
+
+    def is_empty(self) -> bool:
+        """True when the flags say nothing at all."""
+        return self == Assertions()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One job as the engine counts it: [start, end) with end None while it goes on."""
+
+    field: str
+    start: dt.date
+    end: dt.date | None
+    fte: float
+    fte_given: bool
+    duties: frozenset[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """A person's answers, with what is unknown made explicit."""
+
+    level_lo: int
+    level_hi: int
+    total_hours: float | None
+    subject_hours: Mapping[str, float] | None
+    programs: tuple[Program, ...] | None
+    program_claim: bool | None
+    from_flags: bool
+    jobs: tuple[Span, ...] | None
+    job_fields_complete: frozenset[str] | None
+    procedures: Mapping[str, int] | None
+    credentials: frozenset[str] | None
+    credentials_complete: bool
+    military: bool | None
+    birth_date: dt.date | None
+    program_fields: frozenset[str] = frozenset()
+    job_fields: frozenset[str] = frozenset()
+
+    def jobs_complete_for(self, fields: Sequence[str]) -> bool:
+        """Whether the work history is known in full for these fields."""
+        if self.jobs is None:
+            return False
+        return self.job_fields_complete is None or set(fields) <= self.job_fields_complete
+
+
+def facts_from_profile(profile: Profile) -> Facts:
+    """Digest a profile once; the result serves every track."""
+    edu = profile.education
+    lo, hi = 0, TOP_RANK
+    if edu is not None and edu.highest is not None:
+        lo = hi = edu.highest.rank
+    jobs: tuple[Span, ...] | None = None
+    if profile.experience is not None:
+        jobs = tuple(
+            Span(
+                str(j.field),
+                j.started,
+                j.ended + ONE_DAY if j.ended is not None else None,
+                1.0 if j.fte is None else j.fte,
+                j.fte is not None,
+                None if j.duties is None else frozenset(str(d) for d in j.duties),
+            )
+            for j in profile.experience
+        )
+    return Facts(
+        level_lo=lo,
+        level_hi=hi,
+        total_hours=None if edu is None else edu.total_semester_hours,
+        subject_hours=None if edu is None else edu.semester_hours,
+        programs=None if profile.programs is None else tuple(profile.programs),
+        program_fields=frozenset(str(p.field) for p in profile.programs or ()),
+        job_fields=frozenset(j.field for j in jobs or ()),
+        program_claim=None,
+        from_flags=False,
+        jobs=jobs,
+        job_fields_complete=None,
+        procedures=None
+        if profile.procedures is None
+        else {str(k): v for k, v in profile.procedures.items()},
+        credentials=None
+        if profile.credentials is None
+        else frozenset(c.id for c in profile.credentials),
+        credentials_complete=profile.credentials is not None,
+        military=profile.military,
+        birth_date=profile.birth_date,
+    )
+
+
+def facts_from_assertions(claims: Assertions, category: str, as_of: dt.date) -> Facts:
+    """The flags read for one track (its category decides the field of --experience-months)."""
+    lo, hi = 0, TOP_RANK
+    if claims.diploma is True:
+        lo = EducationLevel.HIGH_SCHOOL.rank
+    elif claims.diploma is False:
+        lo = hi = EducationLevel.NONE.rank
+    if claims.degree is not None:
+        lo = hi = claims.degree.rank
+    jobs: tuple[Span, ...] | None = None
+    complete = None
+    if claims.experience_months is not None:
+        field = CATEGORY_FIELD.get(category, category)
+        complete = frozenset({field})
+        jobs = ()
+        if claims.experience_months > 0:
+            start = months_before(as_of, claims.experience_months)
+            jobs = (Span(field, start, None, 1.0, True, None),)
+    return Facts(
+        level_lo=lo,
+        level_hi=hi,
+        total_hours=None,
+        subject_hours=None,
+        programs=None,
+        program_claim=claims.program,
+        from_flags=True,
+        jobs=jobs,
+        job_fields=frozenset(j.field for j in jobs or ()),
+        job_fields_complete=complete,
+        procedures=None,
+        credentials=frozenset(claims.credentials),
+        credentials_complete=False,
+        military=claims.military,
+        birth_date=None,
+    )
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (or earlier), clamped to the end of a shorter month."""
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    last = _month_days(year, month)
+    return dt.date(year, month, min(day.day, last))
+
+
+def _month_days(year: int, month: int) -> int:
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
+
+
+def months_before(day: dt.date, months: float) -> dt.date:
+    """The date a (possibly fractional) number of calendar months before `day`."""
+    whole = int(months)
+    start = add_months(day, -whole)
+    frac = months - whole
+    if frac > 0:
+        prev = add_months(start, -1)
+        start -= dt.timedelta(days=round(frac * (start - prev).days))
+    return start
+
+
+def months_after(day: dt.date, months: float) -> dt.date:
+    """The first date at least `months` calendar months after `day` (fractions round up)."""
+    whole = int(months)
+    end = add_months(day, whole)
+    frac = months - whole
+    if frac > 1e-9:
+        nxt = add_months(end, 1)
+        days = frac * (nxt - end).days
+        end += dt.timedelta(days=int(days) + (0 if float(days).is_integer() else 1))
+    return end
+
+
+def months_between(start: dt.date, end: dt.date) -> float:
+    """Calendar months from start to end (exclusive), with a fraction for the last month."""
+    if end <= start:
+        return 0.0
+    n = (end.year - start.year) * 12 + end.month - start.month
+    anchor = add_months(start, n)
+    if anchor > end:
+        n -= 1
+        anchor = add_months(start, n)
+    if anchor == end:
+        return float(n)
+    nxt = add_months(start, n + 1)
+    return n + (end - anchor).days / (nxt - anchor).days
+
+
+def work_done(jobs: Sequence[Span], since: dt.date | None, until: dt.date) -> tuple[float, float]:
+    """Full-time-equivalent months and hours worked in [since, until) by these jobs.
+
+    Overlapping jobs add up, capped at full time per day for months (not for hours).
+    """
+    segments: list[tuple[dt.date, dt.date, float]] = []
+    for j in jobs:
+        lo = j.start if since is None or j.start > since else since
+        hi = until if j.end is None or j.end > until else j.end
+        if hi > lo:
+            segments.append((lo, hi, j.fte))
+    if not segments:
+        return 0.0, 0.0
+    if len(segments) == 1:
+        lo, hi, fte = segments[0]
+        return months_between(lo, hi) * min(fte, 1.0), (hi - lo).days * HOURS_PER_DAY * fte
+    points = sorted({p for s in segments for p in (s[0], s[1])})
+    months = hours = 0.0
+    for a, b in zip(points, points[1:], strict=False):
+        load = sum(f for lo, hi, f in segments if lo <= a and hi >= b)
+        if load:
+            months += months_between(a, b) * min(load, 1.0)
+            hours += (b - a).days * HOURS_PER_DAY * load
+    return months, hours
+
+
+def age_on(birth: dt.date, day: dt.date) -> int:
+    """Whole years of age on a day."""
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+class Outcome(NamedTuple):
+    """The verdict on one condition."""
+
+    status: Status
+    gap: str | None = None
+    opens_on: dt.date | None = None
+    closes_on: dt.date | None = None
+    waits: bool = False
+    assumption: str | None = None
+
+
+Check = Callable[[Facts, dt.date, bool], Outcome]
+"""A prepared condition: (facts, evaluation date, whether to compute window dates) -> Outcome."""
+
+
+def all_of(statuses: Sequence[Status]) -> Status:
+    """Three-valued AND."""
+    if UNMET in statuses:
+        return UNMET
+    return UNKNOWN if UNKNOWN in statuses else MET
+
+
+def either(items: Sequence[str], joiner: str = "or") -> str:
+    """"a", "a or b", "a, b or c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {joiner} " + items[-1]

@@ -1,0 +1,265 @@
+"""Writers for `compare`: the side-by-side table in table, markdown, csv and json."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from certadvisor.comparison import Comparison, ComparisonRow
+from certadvisor.models.states import StateNote
+from certadvisor.render.compare_cells import (
+    COLUMNS,
+    allot_widths,
+    cells,
+    column_keys,
+    fit_columns,
+    headers,
+)
+from certadvisor.render.costs import LOWER_BOUND_HELP, dollars, each_text, print_bullets
+from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.marks import LEGEND, Citations
+from certadvisor.render.output import Rendering
+from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@dataclass(frozen=True)
+class StateBlock:
+    """The state asked for with --state and its notes relevant to the compared tracks."""
+
+    code: str
+    name: str
+    notes: list[StateNote] = field(default_factory=list)
+
+    def not_accepted(self) -> set[str]:
+        return {t for n in self.notes for t in n.not_accepted}
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "notes": [n.model_dump(mode="json") for n in self.notes],
+        }
+
+
+def title(comparison: Comparison) -> str:
+    """What the table compares and on what terms."""
+    n = len(comparison.rows)
+    prices = "member prices and dues" if comparison.member else "non-member prices"
+    ce = (
+        f"CE at {dollars(comparison.ce_cost_per_point)} a point"
+        if comparison.ce_cost_per_point is not None
+        else "CE not counted"
+    )
+    order = f", sorted by {comparison.sort}" if comparison.sort else ""
+    return (
+        f"{n} track{'s' if n != 1 else ''}: costs over {comparison.years} years, {prices}, "
+        f"{ce}{order}"
+    )
+
+
+def caveat_lines(comparison: Comparison) -> list[str]:
+    """Per track, what its total leaves out or rounds down."""
+    lines = []
+    for row in comparison.rows:
+        for u in row.cost.unknown:
+            lines.append(f"{row.track}: {u}")
+        for n in row.cost.notes:
+            if not n.startswith("Continuing education is not counted"):
+                lines.append(f"{row.track}: {n}")
+    if comparison.ce_cost_per_point is None and comparison.years > 0:
+        lines.append("Continuing education is not counted: add --ce-cost-per-point to price it.")
+    return lines
+
+
+def compare_rendering(
+    comparison: Comparison, data_as_of: str | None, state: StateBlock | None = None
+) -> Rendering:
+    """The comparison in every format."""
+    most = max((r.cost.amount for r in comparison.rows), default=0.0)
+    keys = column_keys(comparison)
+    refused = state.not_accepted() if state else set()
+
+    def row_cells(row: ComparisonRow, wanted: list[str], cites: Citations) -> dict[str, list[str]]:
+        refused_in = state.code if state and row.track in refused else None
+        return cells(row, wanted, cites, most, refused_in)
+
+    def table(console: "Console") -> None:
+        from rich.table import Table
+        from rich.text import Text
+
+        shown, hidden = fit_columns(console.width, keys)
+        cites = Citations()
+        grid = [row_cells(row, [c.key for c in shown], cites) for row in comparison.rows]
+        names = headers(comparison, shown)
+        natural = [
+            max([len(h), *(len(line) for one in grid for line in one[c.key])])
+            for c, h in zip(shown, names, strict=True)
+        ]
+        widths = allot_widths(shown, natural, console.width - 3 * len(shown) - 1)
+        t = Table(title=title(comparison), title_justify="left")
+        for col, header, width in zip(shown, names, widths, strict=True):
+            t.add_column(
+                header,
+                width=width,
+                overflow="fold",
+                justify="right" if col.key == "cost" else "left",
+            )
+        for one in grid:
+            t.add_row(*(Text("\n".join(one[c.key])) for c in shown))
+        console.print(t)
+        if hidden:
+            dropped = ", ".join(c.header.lower() for c in hidden)
+            console.print(
+                Text(
+                    f"Not shown at {console.width} columns: {dropped}. Widen the "
+                    "terminal or use --format markdown."
+                ),
+                style="muted",
+            )
+        print_bullets(console, caveat_lines(comparison))
+        if state:
+            print_state_notes(console, state.code, state.name, state.notes, cites)
+        console.print(Text(f"{LOWER_BOUND_HELP} Markers: {LEGEND}."), style="muted")
+        if cites.urls:
+            console.print(Text("Sources", style="heading"))
+        for i, url in enumerate(cites.urls, 1):
+            console.print(
+                Text(f"[{i}] {url} ({cites.dates.get(url) or 'undated'})"), soft_wrap=True
+            )
+        console.print(
+            Text(
+                f"Catalog reviewed {data_as_of or 'unknown'}. Fees and rules change: "
+                "check with the certifying body before you pay."
+            ),
+            style="muted",
+        )
+
+    def markdown() -> str:
+        doc = MarkdownDoc()
+        doc.heading("Certification tracks compared")
+        doc.paragraph(title(comparison) + ".")
+        cols = [c for c in COLUMNS if c.key in keys]
+        rows = []
+        for row in comparison.rows:
+            one = row_cells(row, keys, doc.citations)
+            one["track"] = [" — ".join(one["track"][:2]), *one["track"][2:]]
+            rows.append(["; ".join(one[c.key]) for c in cols])
+        doc.table(headers(comparison, cols), rows)
+        doc.paragraph(LOWER_BOUND_HELP)
+        lines = caveat_lines(comparison)
+        if lines:
+            doc.heading("What the totals leave out", 2)
+            doc.bullets(lines)
+        if state:
+            markdown_state_notes(doc, state.code, state.name, state.notes)
+        doc.sources_footer(data_as_of)
+        return doc.render()
+
+    return Rendering(
+        command="compare",
+        data_as_of=data_as_of,
+        payload=lambda: _payload(comparison, state),
+        table=table,
+        markdown=markdown,
+        csv=lambda: _csv(comparison, state),
+    )
+
+
+def _payload(comparison: Comparison, state: StateBlock | None) -> dict[str, Any]:
+    data = comparison.model_dump(mode="json")
+    data["tracks"] = data.pop("rows")
+    data["state"] = state.as_dict() if state else None
+    return data
+
+
+_CSV_HEADERS = (
+    "track",
+    "credential",
+    "issuer",
+    "category",
+    "routes",
+    "exam_questions",
+    "exam_minutes",
+    "exam_format",
+    "first_time_cost",
+    "first_time_lower_bound",
+    "first_time_unverified",
+    "first_time_route",
+    "renewal_cycle_months",
+    "ce_points",
+    "ce_unit",
+    "recurring_fees",
+    "years",
+    "member",
+    "total_cost",
+    "total_lower_bound",
+    "total_unverified",
+    "unknown",
+    "time_min_months",
+    "time_max_months",
+    "accreditation",
+)
+
+
+def _plain(value: Any) -> Any:
+    """Spreadsheet-friendly cells: true/false, whole dollars without a trailing .0."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _csv(
+    comparison: Comparison, state: StateBlock | None
+) -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
+    headers = list(_CSV_HEADERS)
+    has_profile = any(r.eligibility is not None for r in comparison.rows)
+    if has_profile:
+        headers += ["eligibility_status", "eligibility_route", "eligibility_closest"]
+    if state:
+        headers += ["state", "state_notes"]
+    rows = []
+    for r in comparison.rows:
+        first, cost, e = r.cost.first_time, r.cost, r.exam
+        fees = "; ".join(
+            f"{f.label}: {each_text(f)} every {f.every_months or '?'} months"
+            for f in r.renewal.fees
+        )
+        row: list[Any] = [
+            r.track,
+            r.credential,
+            r.issuer,
+            r.category,
+            "; ".join(x.summary for x in r.routes),
+            e.questions.value if e.questions else None,
+            e.minutes.value if e.minutes else None,
+            e.format.value if e.format else None,
+            first.amount,
+            first.lower_bound,
+            first.unverified,
+            first.route,
+            r.renewal.cycle_months.value if r.renewal.cycle_months else None,
+            r.renewal.ce_points,
+            r.renewal.ce_unit,
+            fees,
+            cost.years,
+            cost.member,
+            cost.amount,
+            cost.lower_bound,
+            cost.unverified,
+            "; ".join(cost.unknown),
+            r.time_to_eligible.months_min,
+            r.time_to_eligible.months_max,
+            "; ".join(a.name for a in r.accreditation),
+        ]
+        if has_profile:
+            el = r.eligibility
+            row += [el.status, el.route, el.closest] if el else [None, None, None]
+        if state:
+            mine = [n for n in state.notes if r.category in n.categories or r.track in n.tracks]
+            row += [state.code, " | ".join(n.text for n in mine)]
+        rows.append([_plain(v) for v in row])
+    return headers, rows

@@ -1,0 +1,315 @@
+"""Writers for `eligible`: status matrix and route trees, cohort matrix, markdown, csv and json."""
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from certadvisor.eligibility import ConditionResult, PersonResult, Report, RouteResult, TrackResult
+from certadvisor.models.catalog import Track
+from certadvisor.models.states import StateNote
+from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.marks import LEGEND, Citations
+from certadvisor.render.output import Rendering
+from certadvisor.render.state_notes import (
+    markdown_state_notes,
+    print_state_notes,
+    relevant_notes,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+MARKS = {
+    "eligible": "✓",
+    "not_eligible": "✗",
+    "unknown": "?",
+    "met": "✓",
+    "unmet": "✗",
+}
+WORDS = {"eligible": "eligible", "not_eligible": "not eligible", "unknown": "unknown"}
+KEY = "✓ eligible / met   ✗ not eligible / unmet   ? unknown (the profile does not say)"
+CSV_HEADERS = ("name", "track", "status", "route", "missing", "closest_route", "unverified")
+StateBlock = tuple[str, str, list[StateNote]]
+
+
+def status_words(status: str) -> str:
+    """'✓ eligible', '✗ not eligible', '? unknown', '✓ met' ..."""
+    return f"{MARKS.get(status, '')} {WORDS.get(status, status)}"
+
+
+def state_blocks(codes: Sequence[str], tracks: Sequence[Track]) -> list[StateBlock]:
+    """Each state's code, name and the notes that touch these tracks."""
+    from certadvisor.states import state_codes, state_notes
+
+    names = state_codes()
+    categories = sorted({str(t.category) for t in tracks})
+    ids = [t.id for t in tracks]
+    return [
+        (code, names[code], relevant_notes(state_notes(code), categories, ids))
+        for code in dict.fromkeys(codes)
+    ]
+
+
+def date_notes(result: TrackResult) -> list[str]:
+    """Plain sentences for the dates: when a route opens, until when one counts."""
+    lines = []
+    abbr = result.abbreviation
+    for route in result.routes:
+        if route.status == "eligible" and route.closes_on:
+            what = "program" if _closing_kind(route) == "program" else "work experience"
+            lines.append(
+                f"Your {what} counts for {abbr} until {route.closes_on.isoformat()} "
+                f"(route {route.id})."
+            )
+        elif route.status == "not_eligible" and route.opens_on:
+            lines.append(
+                f"If you keep on as now, route {route.id} opens on {route.opens_on.isoformat()}."
+            )
+    return lines
+
+
+def _closing_kind(route: RouteResult) -> str:
+    ends = [c for c in route.conditions if c.closes_on == route.closes_on]
+    return ends[0].kind if ends else ""
+
+
+def _condition_line(
+    c: ConditionResult, route: RouteResult, cites: Citations, caveats: bool = False
+) -> str:
+    line = f"{MARKS[c.status]} {c.text}"
+    if c.source or c.confidence != route.confidence:
+        source = c.source or route.source
+        line += " " + cites.mark(source, None if c.source else route.as_of, c.confidence)
+    if c.status != "met" and c.gap:
+        line += f" — still needed: {c.gap}"
+    if c.opens_on and c.kind != "age":
+        line += f" (met on {c.opens_on.isoformat()} if you keep on as now)"
+    if c.closes_on:
+        line += f" (counts until {c.closes_on.isoformat()})"
+    if c.assumption:
+        line += f" (assumed: {c.assumption})"
+    if caveats and c.unverified and c.note:
+        line += f" [unverified: {c.note}]"
+    return line
+
+
+def _route_title(r: RouteResult, cites: Citations) -> str:
+    flag = " (unverified)" if r.unverified else ""
+    return f"{status_words(r.status)}: {r.name} [{r.id}]{flag} {cites.ref(r)}"
+
+
+def _deciding(t: TrackResult) -> RouteResult | None:
+    wanted = t.route or t.closest
+    return next((r for r in t.routes if r.id == wanted), None)
+
+
+def _next_step(t: TrackResult) -> str:
+    if t.status == "eligible":
+        return f"until {t.closes_on.isoformat()}" if t.closes_on else "apply when ready"
+    if not t.missing:
+        return "the catalog lists no route" if not t.routes else ""
+    more = f" (+{len(t.missing) - 1} more)" if len(t.missing) > 1 else ""
+    return t.missing[0] + more
+
+
+def _route_cell(t: TrackResult) -> str:
+    if t.route:
+        return t.route
+    return f"closest: {t.closest}" if t.closest else "—"
+
+
+def _short(track_id: str) -> str:
+    return track_id.split("-")[0].upper()[:6]
+
+
+def _person_table(console: "Console", p: PersonResult, cites: Citations) -> None:
+    from rich.table import Table
+    from rich.text import Text
+    from rich.tree import Tree
+
+    console.print(Text(f"Eligibility of {p.label} on {p.as_of.isoformat()}", style="heading"))
+    matrix = Table(show_header=True, header_style="heading", expand=False)
+    matrix.add_column("Track", no_wrap=True)
+    matrix.add_column("Status", no_wrap=True)
+    matrix.add_column("Route", overflow="fold")
+    matrix.add_column("Src", no_wrap=True)
+    matrix.add_column("Next step", overflow="fold", ratio=1)
+    for t in p.results:
+        deciding = _deciding(t)
+        matrix.add_row(
+            Text(t.track),
+            Text(status_words(t.status), style=t.status),
+            Text(_route_cell(t)),
+            Text(cites.ref(deciding) if deciding else ""),
+            Text(_next_step(t)),
+        )
+    console.print(matrix)
+    for t in p.results:
+        head = Text(f"{t.track} — {t.credential} ({t.abbreviation}): ", style="heading")
+        head.append(status_words(t.status), style=t.status)
+        tree = Tree(head)
+        for r in t.routes:
+            branch = tree.add(Text(_route_title(r, cites), style=r.status))
+            for c in r.conditions:
+                branch.add(Text(_condition_line(c, r, cites), style=c.status))
+            for n in r.notes:
+                branch.add(Text(f"Confirm: {n}", style="muted"))
+        if not t.routes:
+            tree.add(Text("The catalog does not know this track's routes."))
+        console.print(tree)
+        _track_footer(console, t)
+
+
+def _track_footer(console: "Console", t: TrackResult) -> None:
+    from rich.padding import Padding
+    from rich.text import Text
+
+    if t.missing:
+        console.print(Text(f"  Still needed (closest route {t.closest}):", style="heading"))
+        for m in t.missing:
+            console.print(Padding(Text(f"• {m}"), (0, 0, 0, 4)))
+    for line in [*date_notes(t), *t.notes]:
+        style = "muted" if line.startswith("Assumed") else ""
+        console.print(Padding(Text(line, style=style), (0, 0, 0, 2)))
+
+
+def _cohort_table(console: "Console", report: Report) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    briefs = report.briefs()
+    dates = {s.as_of for s in report.subjects}
+    when = next(iter(dates)).isoformat() if len(dates) == 1 else "each person's own date"
+    console.print(Text(f"Eligibility of {len(report.subjects)} people on {when}", style="heading"))
+    grid = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, header_style="heading")
+    grid.add_column("Person", overflow="fold", min_width=8)
+    for track in report.tracks:
+        grid.add_column(_short(track.id), justify="center", no_wrap=True)
+    for subject, rows in zip(report.subjects, briefs, strict=True):
+        cells: list[Text | str] = [Text(subject.label)]
+        cells += [Text(MARKS[b.status], style=b.status) for b in rows]
+        grid.add_row(*cells)
+    console.print(grid)
+    summary = Table(title="Per track", title_justify="left", header_style="heading")
+    summary.add_column("Track", no_wrap=True)
+    summary.add_column("✓ eligible", justify="right")
+    summary.add_column("✗ not eligible", justify="right")
+    summary.add_column("? unknown", justify="right")
+    for i, track in enumerate(report.tracks):
+        counts = {"eligible": 0, "not_eligible": 0, "unknown": 0}
+        for rows in briefs:
+            counts[rows[i].status] += 1
+        summary.add_row(
+            f"{_short(track.id)} {track.id}",
+            str(counts["eligible"]),
+            str(counts["not_eligible"]),
+            str(counts["unknown"]),
+        )
+    console.print(summary)
+
+
+def _markdown_person(doc: MarkdownDoc, p: PersonResult, level: int) -> None:
+    cites = doc.citations
+    doc.heading(f"{p.label}: eligibility on {p.as_of.isoformat()}", level)
+    rows = []
+    for t in p.results:
+        deciding = _deciding(t)
+        rows.append(
+            [
+                f"{t.abbreviation} (`{t.track}`)",
+                status_words(t.status),
+                _route_cell(t),
+                cites.ref(deciding) if deciding else "",
+                "; ".join(t.missing) or "—",
+            ]
+        )
+    doc.table(["Track", "Status", "Route", "Source", "Still needed"], rows)
+    for t in p.results:
+        doc.heading(f"{t.abbreviation} — {t.credential}: {status_words(t.status)}", level + 1)
+        if t.missing:
+            doc.paragraph(f"Still needed (closest route `{t.closest}`):")
+            doc.bullets(t.missing)
+        notes = [*date_notes(t), *t.notes]
+        if notes:
+            doc.bullets(notes)
+        for r in t.routes:
+            doc.paragraph(f"**{_route_title(r, cites)}**")
+            doc.tasks(
+                [(c.status == "met", _condition_line(c, r, cites, True)) for c in r.conditions]
+            )
+            doc.bullets(f"Confirm: {n}" for n in r.notes)
+
+
+def _markdown(report: Report, data_as_of: str | None, states: Sequence[StateBlock]) -> str:
+    doc = MarkdownDoc()
+    people = report.results()
+    doc.heading("Certification eligibility")
+    doc.paragraph(f"Marks: {KEY}.")
+    if len(people) > 1:
+        doc.heading("Cohort", 2)
+        doc.table(
+            ["Person", *[_short(t.id) for t in report.tracks]],
+            [[p.label, *[MARKS[t.status] for t in p.results]] for p in people],
+        )
+    for p in people:
+        _markdown_person(doc, p, 2)
+    for code, name, notes in states:
+        markdown_state_notes(doc, code, name, notes)
+    doc.sources_footer(data_as_of)
+    return doc.render()
+
+
+def _csv(report: Report) -> tuple[Sequence[str], list[list[Any]]]:
+    flag = {True: "true", False: "false"}
+    return CSV_HEADERS, [
+        [label, b.track, b.status, b.route, "; ".join(b.missing), b.closest, flag[b.unverified]]
+        for label, briefs in zip((s.label for s in report.subjects), report.briefs(), strict=True)
+        for b in briefs
+    ]
+
+
+def eligibility_rendering(
+    report: Report, data_as_of: str | None, states: Sequence[StateBlock] = ()
+) -> Rendering:
+    """The people of one `eligible` run in table, json, markdown and csv."""
+
+    def table(console: "Console") -> None:
+        from rich.text import Text
+
+        cites = Citations()
+        if len(report.subjects) == 1:
+            _person_table(console, report.results()[0], cites)
+        else:
+            _cohort_table(console, report)
+        for code, name, notes in states:
+            print_state_notes(console, code, name, notes, cites)
+        console.print(Text(f"Marks: {KEY}", style="muted"))
+        if cites.urls:
+            console.print(Text(f"Sources ({LEGEND}):", style="heading"))
+            for i, url in enumerate(cites.urls, 1):
+                when = cites.dates.get(url) or "undated"
+                console.print(Text(f"[{i}] {url} ({when})"), soft_wrap=True)
+        console.print(
+            Text(
+                f"Catalog reviewed {data_as_of or 'unknown'}. Rules change: check "
+                "with the certifying body before you apply.",
+                style="muted",
+            )
+        )
+
+    def payload() -> dict[str, Any]:
+        return {
+            "people": report.results(),
+            "states": [
+                {"code": code, "name": name, "notes": notes} for code, name, notes in states
+            ],
+        }
+
+    return Rendering(
+        command="eligible",
+        data_as_of=data_as_of,
+        payload=payload,
+        table=table,
+        markdown=lambda: _markdown(report, data_as_of, states),
+        csv=lambda: _csv(report),
+    )

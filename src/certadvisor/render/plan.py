@@ -1,0 +1,240 @@
+"""Writers for `plan`: the dated plan as a table, markdown, csv, json and an iCalendar file."""
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from certadvisor.models.guidance import Cited, MilestoneKind, PlanWeek, StudyPlan, WeekKind
+from certadvisor.render.guidance import (
+    cited,
+    fee_text,
+    print_lines,
+    print_sources,
+    resource_markdown,
+    resource_text,
+)
+from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.marks import Citations, marker
+from certadvisor.render.output import Rendering
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_WEEK_WORDS = {
+    WeekKind.STUDY: "Study",
+    WeekKind.PRACTICE: "Practice exam, then review the misses",
+    WeekKind.BUFFER: "Buffer: light review, logistics, rest",
+}
+# Reminders on the dates that cannot slip (a planning choice, not a catalog fact).
+_ALARMS = {MilestoneKind.APPLY_BY: (7,), MilestoneKind.EXAM: (7, 1)}
+_CSV_HEADERS = ("week", "kind", "starts", "ends", "hours", "topics")
+
+
+def week_focus(week: PlanWeek) -> str:
+    """'Chemistry 6 h, Hematology 2 h' for a study week, the purpose for the others."""
+    if week.kind is WeekKind.STUDY:
+        return ", ".join(f"{t.domain} {t.hours:g} h" for t in week.topics)
+    return _WEEK_WORDS[week.kind]
+
+
+def _span(week: PlanWeek) -> str:
+    return f"{week.starts:%a %d %b} – {week.ends:%a %d %b %Y}"
+
+
+def assumption_lines(plan: StudyPlan) -> list[str]:
+    """The planning figures with what they are: the person's own or a default assumption."""
+    return [f"{a.value:g} {a.unit}: {a.text}" for a in plan.assumptions]
+
+
+def headline(plan: StudyPlan) -> str:
+    """One sentence: from when to when, how many hours."""
+    days = (plan.exam_date - plan.start).days
+    return (
+        f"From {plan.start} to the exam on {plan.exam_date} ({days} days): "
+        f"{plan.fit.needed_hours:g} study hours planned, {plan.fit.study_weeks_available} "
+        f"study week{'s' if plan.fit.study_weeks_available != 1 else ''} available."
+    )
+
+
+def domain_rows(plan: StudyPlan, cites: Citations) -> list[tuple[str, str, str, str]]:
+    """Domain, its published weight (marked), the share used and the hours."""
+    ref = cites.ref(plan.outline) if plan.outline else ""
+    rows = []
+    for d in plan.domains:
+        published = []
+        if d.weight_percent is not None:
+            published.append(f"{d.weight_percent:g}%")
+        if d.items is not None:
+            published.append(f"{d.items} items")
+        weight = f"{', '.join(published)} {ref}" if published else "not published"
+        rows.append((d.name, weight, f"{d.share_percent:g}%", f"{d.hours:g}"))
+    return rows
+
+
+def milestone_rows(plan: StudyPlan, cites: Citations) -> list[tuple[str, str, str]]:
+    """Date, step and its cited details."""
+    return [(m.date.isoformat(), m.title, cited(m.details, cites)) for m in plan.milestones]
+
+
+def plan_markdown_into(doc: MarkdownDoc, plan: StudyPlan, level: int = 1) -> None:
+    """The plan's sections in a markdown document (the report reuses it under its own heading)."""
+    cites = doc.citations
+    doc.heading(f"Study plan: {plan.abbreviation} — {plan.credential}", level)
+    doc.paragraph(headline(plan))
+    for warning in plan.warnings:
+        doc.raw(f"> **Warning:** {' '.join(warning.split())}\n")
+    doc.paragraph("**Assumptions** (planning figures, not catalog facts):")
+    doc.bullets(assumption_lines(plan))
+    doc.heading("Dates", level + 1)
+    doc.table(["Date", "Step", "Details"], milestone_rows(plan, cites))
+    doc.heading("Weeks", level + 1)
+    doc.table(
+        ["Week", "Dates", "Focus", "Hours"],
+        [(w.number, _span(w), week_focus(w), f"{w.hours:g}") for w in plan.weeks],
+    )
+    doc.heading("Hours by content domain", level + 1)
+    doc.table(["Domain", "Published weight", "Share", "Hours"], domain_rows(plan, cites))
+    doc.bullets(plan.notes)
+    if plan.fees:
+        doc.heading("Fees to pay when you apply", level + 1)
+        doc.bullets(fee_text(f, cites) for f in plan.fees)
+    doc.heading("Study resources", level + 1)
+    if plan.resources:
+        doc.bullets(resource_markdown(r, cites) for r in plan.resources)
+    else:
+        doc.paragraph("The catalog lists no study resources for this track yet.")
+
+
+def plan_rendering(plan: StudyPlan, data_as_of: str | None) -> Rendering:
+    """The plan in every format `plan` offers."""
+
+    def table(console: "Console") -> None:
+        from rich.table import Table
+        from rich.text import Text
+
+        cites = Citations()
+        console.print(
+            Text(
+                f"Study plan: {plan.abbreviation} — {plan.credential} ({plan.track})",
+                style="heading",
+            )
+        )
+        console.print(Text(headline(plan)))
+        for warning in plan.warnings:
+            console.print(Text(f"Warning: {warning}", style="urgent"))
+        print_lines(
+            console,
+            "Assumptions (planning figures, not catalog facts)",
+            assumption_lines(plan),
+            "muted",
+        )
+        dates = Table(title="Dates", title_justify="left")
+        dates.add_column("Date", no_wrap=True)
+        dates.add_column("Step", ratio=1)
+        dates.add_column("Details", ratio=2, overflow="fold")
+        for date, step, details in milestone_rows(plan, cites):
+            dates.add_row(date, Text(step), Text(details))
+        console.print(dates)
+        weeks = Table(title="Weeks", title_justify="left")
+        weeks.add_column("Wk", justify="right", no_wrap=True)
+        weeks.add_column("Dates", no_wrap=True)
+        weeks.add_column("Focus", overflow="fold")
+        weeks.add_column("Hours", justify="right", no_wrap=True)
+        for w in plan.weeks:
+            weeks.add_row(
+                str(w.number),
+                f"{w.starts:%d %b} – {w.ends:%d %b}",
+                Text(week_focus(w)),
+                f"{w.hours:g}",
+            )
+        console.print(weeks)
+        doms = Table(title="Hours by content domain", title_justify="left")
+        for name, justify in (
+            ("Domain", "left"),
+            ("Published weight", "left"),
+            ("Share", "right"),
+            ("Hours", "right"),
+        ):
+            doms.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+        for row in domain_rows(plan, cites):
+            doms.add_row(*(Text(c) for c in row))
+        console.print(doms)
+        print_lines(console, "Notes", plan.notes)
+        print_lines(console, "Fees to pay when you apply", [fee_text(f, cites) for f in plan.fees])
+        print_lines(
+            console,
+            "Study resources",
+            [resource_text(r, cites) for r in plan.resources]
+            or ["The catalog lists no study resources for this track yet."],
+        )
+        print_sources(console, cites, data_as_of)
+
+    def markdown() -> str:
+        doc = MarkdownDoc()
+        plan_markdown_into(doc, plan)
+        doc.sources_footer(data_as_of)
+        return doc.render()
+
+    def csv() -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
+        rows = [
+            (
+                w.number,
+                w.kind.value,
+                w.starts.isoformat(),
+                w.ends.isoformat(),
+                w.hours,
+                week_focus(w) if w.kind is WeekKind.STUDY else "",
+            )
+            for w in plan.weeks
+        ]
+        return _CSV_HEADERS, rows
+
+    return Rendering(
+        command="plan",
+        data_as_of=data_as_of,
+        payload=lambda: {"plan": plan},
+        table=table,
+        markdown=markdown,
+        csv=csv,
+        ics=lambda: plan_ics(plan),
+    )
+
+
+def _ics_text(details: Sequence[Cited]) -> str:
+    lines = []
+    for d in details:
+        if d.source is None:
+            lines.append(d.text)
+        else:
+            lines.append(f"{d.text} {marker(d.source.confidence)} (source: {d.source.source})")
+    return "\n".join(lines)
+
+
+def plan_ics(plan: StudyPlan) -> bytes:
+    """Milestones as all-day events and study weeks as week-long events, with stable UIDs."""
+    from certadvisor.render.ics import CalendarEvent, calendar_bytes
+
+    events = []
+    for m in plan.milestones:
+        events.append(
+            CalendarEvent(
+                uid=f"{plan.track}-{m.kind.value}-{m.date.isoformat()}@certadvisor",
+                summary=f"{plan.abbreviation}: {m.title}",
+                starts=m.date,
+                ends=m.date + dt.timedelta(days=1),
+                description=_ics_text(m.details) or None,
+                alarms_days=_ALARMS.get(m.kind, ()),
+            )
+        )
+    for w in plan.weeks:
+        if w.kind is WeekKind.STUDY:
+            events.append(
+                CalendarEvent(
+                    uid=f"{plan.track}-week-{w.starts.isoformat()}@certadvisor",
+                    summary=f"{plan.abbreviation} study week {w.number}: {w.hours:g} h",
+                    starts=w.starts,
+                    ends=w.ends + dt.timedelta(days=1),
+                    description=week_focus(w),
+                )
+            )
+    return calendar_bytes(events, name=f"{plan.abbreviation} study plan", stamp=plan.start)

@@ -1,0 +1,235 @@
+"""Writers for `recommend`: the ranking, factor by factor, and the questions asked on a terminal."""
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from certadvisor.errors import CertAdvisorError
+from certadvisor.models.states import StateNote
+from certadvisor.recommend import Factor, Ranked, Recommendation
+from certadvisor.render.guidance import cited, print_lines, print_sources
+from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.marks import Citations
+from certadvisor.render.output import Rendering
+from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
+from certadvisor.wording import money, months_words
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+T = TypeVar("T")
+_CSV_HEADERS = (
+    "rank",
+    "track",
+    "score",
+    "goal",
+    "setting",
+    "budget",
+    "time",
+    "state",
+    "eligibility",
+)
+_NAMES = {
+    "goal": "Goal",
+    "setting": "Setting",
+    "budget": "Budget",
+    "time": "Time",
+    "state": "State",
+    "eligibility": "Eligibility",
+}
+
+
+def request_line(rec: Recommendation, with_person: bool = True) -> str:
+    """'Ranked for a clinical goal, work in a hospital setting, a budget of $300, ...'."""
+    r = rec.request
+    parts = [f"a {r.goal.value} goal"]
+    if r.setting:
+        parts.append(f"work in a {r.setting.value.replace('_', ' ')} setting")
+    if r.budget is not None:
+        parts.append(f"a budget of {money(r.budget)}")
+    if r.months is not None:
+        parts.append(f"{months_words(r.months)} available")
+    if r.state:
+        parts.append(f"state {r.state}")
+    who = f"{r.person}: " if r.person and with_person else ""
+    return f"{who}Ranked for " + ", ".join(parts) + "."
+
+
+def factor_text(f: Factor, cites: Citations) -> str:
+    """'Budget 15/15: to sit the exam costs $125 — Exam fee: $125 ● [2]'."""
+    tag = " (judgement)" if f.judgement and f.value is not None else ""
+    head = (
+        f"{_NAMES[f.name]} {f.points:g}/{f.weight}{tag}"
+        if f.points is not None
+        else f"{_NAMES[f.name]} not scored"
+    )
+    facts = cited(f.facts, cites)
+    reason = f.reason.replace(" (judgement)", "")
+    return f"{head}: {reason}" + (f" — {facts}" if facts else "")
+
+
+def weights_line(rec: Recommendation) -> str:
+    """'goal 30, setting 20, ...' with the factors not scored named."""
+    text = ", ".join(f"{k} {v}" for k, v in rec.weights.items())
+    if rec.not_scored:
+        text += (
+            f". Not scored (you did not say): {', '.join(rec.not_scored)}; the score is out "
+            "of the factors that were"
+        )
+    return f"Weights (judgement): {text}."
+
+
+def _points(r: Ranked, name: str) -> str:
+    f = next(f for f in r.factors if f.name == name)
+    return "" if f.points is None else f"{f.points:g}/{f.weight}"
+
+
+def recommend_rendering(
+    rec: Recommendation,
+    data_as_of: str | None,
+    state_notes: tuple[str, str, Sequence[StateNote]] | None = None,
+) -> Rendering:
+    """The ranking in table, markdown, csv and json."""
+
+    def table(console: "Console") -> None:
+        from rich.table import Table
+        from rich.text import Text
+
+        cites = Citations()
+        console.print(Text("Recommended tracks", style="heading"))
+        console.print(Text(request_line(rec)))
+        console.print(Text(rec.judgement_note, style="muted"))
+        console.print(Text(weights_line(rec), style="muted"))
+        t = Table(show_lines=True)
+        t.add_column("#", justify="right", no_wrap=True)
+        t.add_column("Track", no_wrap=True)
+        t.add_column("Score", justify="right", no_wrap=True)
+        t.add_column("Why, factor by factor", overflow="fold", ratio=1)
+        for r in rec.ranking:
+            why = "\n".join(factor_text(f, cites) for f in r.factors)
+            t.add_row(str(r.rank), Text(f"{r.abbreviation}\n{r.track}"), f"{r.score:g}", Text(why))
+        console.print(t)
+        if not rec.ranking:
+            console.print(Text("No track in the catalog fits this goal."))
+        print_lines(
+            console, "Left out", [f"{e.abbreviation} ({e.track}): {e.reason}" for e in rec.excluded]
+        )
+        if state_notes:
+            print_state_notes(console, *state_notes, cites)
+        print_sources(console, cites, data_as_of)
+
+    def markdown() -> str:
+        doc = MarkdownDoc()
+        recommend_markdown_into(doc, rec, state_notes)
+        doc.sources_footer(data_as_of)
+        return doc.render()
+
+    def csv() -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
+        rows = [
+            (r.rank, r.track, r.score, *(_points(r, n) for n in _CSV_HEADERS[3:]))
+            for r in rec.ranking
+        ]
+        return _CSV_HEADERS, rows
+
+    return Rendering(
+        command="recommend",
+        data_as_of=data_as_of,
+        payload=lambda: {"recommendation": rec},
+        table=table,
+        markdown=markdown,
+        csv=csv,
+    )
+
+
+def recommend_markdown_into(
+    doc: MarkdownDoc,
+    rec: Recommendation,
+    state_notes: tuple[str, str, Sequence[StateNote]] | None = None,
+    level: int = 1,
+) -> None:
+    """The ranking's sections in a markdown document (the report reuses them)."""
+    cites = doc.citations
+    doc.heading("Recommended tracks", level)
+    doc.paragraph(request_line(rec))
+    doc.paragraph(f"_{rec.judgement_note}_ {weights_line(rec)}")
+    if rec.ranking:
+        doc.table(
+            ["#", "Track", "Score", *(_NAMES[n] for n in rec.weights)],
+            [
+                (
+                    r.rank,
+                    f"{r.abbreviation} ({r.track})",
+                    f"{r.score:g}",
+                    *(_points(r, n) for n in rec.weights),
+                )
+                for r in rec.ranking
+            ],
+        )
+    else:
+        doc.paragraph("No track in the catalog fits this goal.")
+    for r in rec.ranking:
+        doc.heading(f"{r.rank}. {r.abbreviation} — {r.credential} (score {r.score:g})", level + 1)
+        doc.bullets(factor_text(f, cites) for f in r.factors)
+    if rec.excluded:
+        doc.heading("Left out", level + 1)
+        doc.bullets(f"{e.abbreviation} (`{e.track}`): {e.reason}" for e in rec.excluded)
+    if state_notes:
+        markdown_state_notes(doc, *state_notes)
+
+
+def ask(console: "Console", question: str, parse: Callable[[str], T], default: str = "") -> T:
+    """Ask until the answer parses; a usage error is shown and the question asked again."""
+    from rich.prompt import Prompt
+    from rich.text import Text
+
+    while True:
+        answer = Prompt.ask(question, console=console, default=default, show_default=bool(default))
+        try:
+            return parse(answer)
+        except CertAdvisorError as exc:
+            line = Text(exc.message, style="unverified")
+            line.append(f" {exc.hint or ''}")
+            console.print(line)
+
+
+def ask_questions(ask_all: bool, no_color: bool = False) -> dict[str, object]:
+    """recommend's questions on stderr, each asked again until its answer is valid."""
+    from certadvisor.recommend import parse_goal, parse_setting
+    from certadvisor.render.console import stderr_console
+    from certadvisor.states import check_state
+
+    console = stderr_console(no_color)
+    out: dict[str, object] = {}
+    out["goal"] = ask(console, "Goal: clinical, laboratory or either", parse_goal, "either").value
+    if not ask_all:
+        return out
+    out["setting"] = ask(
+        console,
+        "Setting: clinic, hospital, laboratory, public health (Enter to skip)",
+        lambda s: parse_setting(s).value if s else None,
+    )
+    out["budget"] = ask(
+        console,
+        "Budget in dollars to sit the exam (Enter to skip)",
+        lambda s: _number(s, "budget", int),
+    )
+    out["months"] = ask(
+        console, "Months available (Enter to skip)", lambda s: _number(s, "months", float)
+    )
+    out["state"] = ask(
+        console, "State, two letters (Enter to skip)", lambda s: check_state(s) if s else None
+    )
+    return out
+
+
+def _number(text: str, what: str, kind: type[int] | type[float]) -> int | float | None:
+    from certadvisor.errors import UsageError
+
+    if not text.strip():
+        return None
+    try:
+        value = kind(text.replace(",", "").replace("$", "").strip())
+    except ValueError:
+        raise UsageError(f"{text!r} is not a number for the {what}") from None
+    if value < 0:
+        raise UsageError(f"the {what} cannot be negative")
+    return value

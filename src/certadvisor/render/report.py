@@ -1,0 +1,238 @@
+"""Writer for `report`: one person's advising packet as GitHub markdown (and json)."""
+
+from typing import TYPE_CHECKING
+
+from certadvisor.eligibility import TrackResult
+from certadvisor.models.profile import Profile
+from certadvisor.render.checklist import checklist_markdown_into
+from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.output import Rendering
+from certadvisor.render.plan import plan_markdown_into
+from certadvisor.render.recommend import factor_text, request_line, weights_line
+from certadvisor.render.state_notes import markdown_state_notes, relevant_notes
+from certadvisor.reporting import AdvisingReport
+from certadvisor.wording import field_words, level_words
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_STATUS = {"eligible": "eligible", "not_eligible": "not eligible", "unknown": "unknown"}
+_NOT_SAID = "not said"
+
+
+def _join(items: list[str], empty: str) -> str:
+    return "; ".join(items) if items else empty
+
+
+def who_rows(profile: Profile, state_name: str | None) -> list[tuple[str, str]]:
+    """The profile in plain words; a key left out reads 'not said', an empty list 'none'."""
+    p = profile
+    edu = _NOT_SAID
+    if p.education is not None:
+        parts = [level_words(p.education.highest) if p.education.highest else "level not said"]
+        hours = p.education.semester_hours or {}
+        if hours:
+            parts.append("semester hours: " + ", ".join(f"{k} {v:g}" for k, v in hours.items()))
+        if p.education.total_semester_hours is not None:
+            parts.append(f"{p.education.total_semester_hours:g} semester hours in all")
+        edu = "; ".join(parts)
+    programs = (
+        None
+        if p.programs is None
+        else [
+            f"{field_words(g.field)}"
+            + (f" ({', '.join(a.value for a in g.accreditation)})" if g.accreditation else "")
+            + (f", completed {g.completed}" if g.completed else ", under way")
+            + (f", {g.contact_hours:g} contact hours" if g.contact_hours is not None else "")
+            + (f", {g.practicum_hours:g} practicum hours" if g.practicum_hours is not None else "")
+            for g in p.programs
+        ]
+    )
+    jobs = (
+        None
+        if p.experience is None
+        else [
+            f"{field_words(j.field)} from {j.started} to {j.ended or 'now'}"
+            + (f", {j.fte:g} FTE" if j.fte is not None else "")
+            + (f", duties: {', '.join(d.value for d in j.duties)}" if j.duties else "")
+            for j in p.experience
+        ]
+    )
+    procs = (
+        None
+        if p.procedures is None
+        else [f"{n} {k.value.replace('_', ' ')}" for k, n in p.procedures.items()]
+    )
+    creds = (
+        None
+        if p.credentials is None
+        else [c.id + (f" (earned {c.earned})" if c.earned else "") for c in p.credentials]
+    )
+    state = _NOT_SAID if p.state is None else f"{p.state} ({state_name or 'no rules known'})"
+    military = _NOT_SAID if p.military is None else ("yes" if p.military else "no")
+    return [
+        ("Name", p.name or _NOT_SAID),
+        ("State", state),
+        ("Born", str(p.birth_date) if p.birth_date else _NOT_SAID),
+        ("Education", edu),
+        ("Programs", _NOT_SAID if programs is None else _join(programs, "none")),
+        ("Work", _NOT_SAID if jobs is None else _join(jobs, "none")),
+        ("Procedures", _NOT_SAID if procs is None else _join(procs, "none")),
+        ("Credentials held", _NOT_SAID if creds is None else _join(creds, "none")),
+        ("Military training", military),
+    ]
+
+
+def eligibility_row(r: TrackResult) -> tuple[str, str, str, str, str]:
+    """Track, status (? when unverified), route, what is missing, the dates that matter."""
+    status = _STATUS[r.status] + (" ?" if r.unverified else "")
+    route = r.route or (f"closest: {r.closest}" if r.closest else "—")
+    dates = []
+    if r.opens_on:
+        dates.append(f"opens {r.opens_on}")
+    if r.closes_on:
+        dates.append(f"until {r.closes_on}")
+    return (
+        f"{r.abbreviation} ({r.track})",
+        status,
+        route,
+        _join(r.missing, "—"),
+        ", ".join(dates) or "—",
+    )
+
+
+def _comparison(doc: MarkdownDoc, report: AdvisingReport) -> None:
+    """The compare table, its cells citing into the report's one list of sources."""
+    from certadvisor.render.compare import caveat_lines, title
+    from certadvisor.render.compare_cells import COLUMNS, cells, column_keys, headers
+    from certadvisor.render.costs import LOWER_BOUND_HELP
+
+    comparison = report.comparison
+    keys = column_keys(comparison)
+    cols = [c for c in COLUMNS if c.key in keys]
+    most = max((r.cost.amount for r in comparison.rows), default=0.0)
+    state = report.state
+    refused = {t for n in state.notes for t in n.not_accepted} if state else set()
+    rows = []
+    for row in comparison.rows:
+        one = cells(
+            row, keys, doc.citations, most, state.code if state and row.track in refused else None
+        )
+        one["track"] = [" — ".join(one["track"][:2]), *one["track"][2:]]
+        rows.append(["; ".join(one[c.key]) for c in cols])
+    doc.paragraph(title(comparison) + ".")
+    doc.table(headers(comparison, cols), rows)
+    doc.paragraph(LOWER_BOUND_HELP)
+    doc.bullets(caveat_lines(comparison))
+
+
+def report_markdown(
+    report: AdvisingReport, data_as_of: str | None, state_name: str | None = None
+) -> str:
+    """The whole packet: who, eligibility, ranking and comparison, best fit, plan, sources."""
+    doc = MarkdownDoc()
+    cites = doc.citations
+    rec = report.recommendation
+    doc.heading(f"Advising report: {report.person}")
+    source = (
+        "the profile's or --as-of date"
+        if report.as_of_given
+        else ("today; pass --as-of or set as_of in the profile for a fixed date")
+    )
+    doc.paragraph(
+        f"Evaluated as of {report.as_of} ({source}). Catalog reviewed "
+        f"{data_as_of or 'unknown'}. Figures carry a confidence marker and a source "
+        "number listed at the end."
+    )
+    doc.heading("Who", 2)
+    doc.table(["About", "What the profile says"], who_rows(report.profile, state_name))
+    doc.paragraph(
+        f"Asked for: {request_line(rec, False).removesuffix('.').replace('Ranked for ', '')}."
+    )
+
+    doc.heading("Eligibility", 2)
+    doc.paragraph(
+        "Every track in the catalog; `?` marks a result that rests on unverified information."
+    )
+    doc.table(
+        ["Track", "Status", "Route", "What is missing", "Dates"],
+        [eligibility_row(r) for r in report.eligibility],
+    )
+    notes = [f"{r.abbreviation}: {n}" for r in report.eligibility for n in r.notes]
+    doc.bullets(notes)
+
+    doc.heading("Tracks that fit the goal", 2)
+    doc.paragraph(f"{request_line(rec, False)} _{rec.judgement_note}_ {weights_line(rec)}")
+    if rec.ranking:
+        doc.table(
+            ["#", "Track", "Score", *(n.capitalize() for n in rec.weights)],
+            [
+                (
+                    r.rank,
+                    f"{r.abbreviation} ({r.track})",
+                    f"{r.score:g}",
+                    *(
+                        next(
+                            f"{f.points:g}" if f.points is not None else "—"
+                            for f in r.factors
+                            if f.name == n
+                        )
+                        for n in rec.weights
+                    ),
+                )
+                for r in rec.ranking
+            ],
+        )
+        _comparison(doc, report)
+    else:
+        doc.paragraph("No track in the catalog fits this goal.")
+    if rec.excluded:
+        doc.paragraph(
+            "Left out: " + "; ".join(f"{e.abbreviation} ({e.reason})" for e in rec.excluded) + "."
+        )
+
+    ranked = next((r for r in rec.ranking if r.track == report.focus), None)
+    if ranked is not None and report.focus == report.best:
+        doc.heading(f"Best fit: {ranked.abbreviation} — {ranked.credential}", 2)
+    elif ranked is not None:
+        doc.heading(f"Chosen track: {ranked.abbreviation} — {ranked.credential}", 2)
+        doc.paragraph(
+            f"Ranked {ranked.rank} of {len(rec.ranking)} for the goal; the best fit "
+            f"is {rec.ranking[0].abbreviation} (`{rec.ranking[0].track}`)."
+        )
+    elif report.checklist is not None:
+        doc.heading(f"Chosen track: {report.checklist.abbreviation}", 2)
+        doc.paragraph("It is outside the goal asked for, so it was not ranked.")
+    if ranked is not None:
+        doc.bullets(factor_text(f, cites) for f in ranked.factors)
+    if report.checklist:
+        checklist_markdown_into(doc, report.checklist, level=2)
+    if report.plan:
+        plan_markdown_into(doc, report.plan, level=2)
+    if report.state is not None or report.profile.state:
+        code = report.recommendation.request.state or report.profile.state or ""
+        cats = sorted({r.category for r in rec.ranking})
+        found = relevant_notes(report.state, cats, [r.track for r in rec.ranking])
+        markdown_state_notes(doc, code, state_name or code, found)
+    doc.sources_footer(data_as_of)
+    return doc.render()
+
+
+def report_rendering(
+    report: AdvisingReport, data_as_of: str | None, state_name: str | None = None
+) -> Rendering:
+    """The packet as markdown (shown rendered on a terminal) and as json."""
+    text = report_markdown(report, data_as_of, state_name)
+
+    def table(console: "Console") -> None:
+        from rich.markdown import Markdown
+
+        console.print(Markdown(text))
+
+    return Rendering(
+        command="report",
+        data_as_of=data_as_of,
+        payload=lambda: {"report": report},
+        table=table,
+        markdown=lambda: text,
+    )

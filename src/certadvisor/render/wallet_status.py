@@ -1,0 +1,356 @@
+"""Writers for `wallet status` and `wallet calendar`: cycles, CE, fees, deadlines, next steps."""
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.marks import LEGEND, Citations, marker
+from certadvisor.render.output import Rendering
+from certadvisor.wallet.model import CEProgress, CredentialStatus, WalletStatus
+from certadvisor.wording import money
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+ALARM_DAYS = (90, 60, 30, 7)
+_ANCHOR = {
+    "end_of_month": "from the end of the month earned",
+    "earned_date": "from the date earned",
+}
+
+
+def pts(value: float | None) -> str:
+    """Points as written: 12, 2.5, or 'unknown'."""
+    return "unknown" if value is None else f"{value:g}"
+
+
+def _cycle_text(c: CredentialStatus, cites: Citations) -> str:
+    cy = c.cycle
+    if cy.end is None or cy.start is None:
+        return "unknown: the catalog does not know the renewal cycle"
+    anchor = _ANCHOR.get(cy.anchor or "", "")
+    assumed = " (assumed ?; the catalog does not say)" if cy.anchor_assumed else ""
+    return (
+        f"{cy.start} → {cy.end}, {cy.months} months counted {anchor}{assumed} "
+        f"{cites.ref(cy)}; {cy.days_left} days left"
+    )
+
+
+def ce_lines(ce: CEProgress | None, cites: Citations) -> list[str]:
+    """The CE requirement and the progress inside the cycle, line by line."""
+    if ce is None:
+        return ["CE: unknown (the catalog does not say what CE is owed)"]
+    unit = ce.unit
+    head = f"{pts(ce.counted)} of {pts(ce.required)} {unit} {cites.ref(ce)}"
+    head += f" from {ce.entries} activit{'y' if ce.entries == 1 else 'ies'} in this cycle"
+    if ce.met:
+        head += " — met"
+    elif ce.needed:
+        head += f" — {pts(ce.needed)} more needed"
+    lines = [head]
+    cats = []
+    for cat in ce.categories:
+        limit = f"/{pts(cat.min_points)}" if cat.min_points is not None else ""
+        cap = f" (at most {pts(cat.max_points)} count)" if cat.max_points is not None else ""
+        state = f" {pts(cat.short)} short" if cat.short else (" ✓" if cat.min_points else "")
+        cats.append(f"{cat.name} {pts(cat.earned)}{limit}{state}{cap}")
+    if cats:
+        lines.append("by category: " + " · ".join(cats))
+    if ce.approved_required is not None:
+        if ce.approved is None:
+            lines.append(
+                f"at least {pts(ce.approved_required)} approved by the issuer "
+                "(the catalog does not name the approving body: unknown)"
+            )
+        else:
+            short = f" — {pts(ce.approved_short)} short" if ce.approved_short else " ✓"
+            lines.append(
+                f"approved by {ce.approved_by}: {pts(ce.approved)} of at least "
+                f"{pts(ce.approved_required)}{short}"
+            )
+    if not ce.rollover:
+        lines.append("only CE dated inside this cycle counts (no rollover)")
+    return lines
+
+
+def _fee_text(fees: Sequence[Any], cites: Citations, due: bool) -> str:
+    parts = []
+    for f in fees:
+        amount = money(f.amount) + (f"–{money(f.amount_max)}" if f.amount_max is not None else "")
+        parts.append(f"{f.label} {amount} {cites.ref(f)}")
+    text = "; ".join(parts)
+    if due and fees and fees[0].due:
+        text += f"; next due {fees[0].due} (yearly from the date earned)"
+    return text
+
+
+def detail_rows(c: CredentialStatus, cites: Citations) -> list[tuple[str, str]]:
+    """Label and text for each thing known about one credential, every rule marked."""
+    rows = [("Earned", f"{c.earned}" + (f", no. {c.number}" if c.number else ""))]
+    if not c.in_catalog:
+        rows.append(("Rules", f"unknown: {c.track} is not in the catalog"))
+        return rows
+    rows.append(("Cycle", _cycle_text(c, cites)))
+    for i, line in enumerate(ce_lines(c.ce, cites)):
+        rows.append(("CE" if i == 0 else "", line))
+    if c.renewal_fees:
+        rows.append(("Renewal fee", _fee_text(c.renewal_fees, cites, due=False)))
+    if c.annual_fees:
+        rows.append(("Annual fee", _fee_text(c.annual_fees, cites, due=True)))
+    w = c.submit_window
+    if w is not None:
+        if w.opens and w.closes:
+            text = f"between {w.opens} and {w.closes}"
+        elif w.closes:
+            text = f"by {w.closes} ({w.closes_days_before} days before expiry)"
+        elif w.opens:
+            text = f"from {w.opens} ({w.opens_days_before} days before expiry)"
+        else:
+            text = "unknown (the cycle is unknown)"
+        rows.append(("File renewal", f"{text} {cites.ref(w)}"))
+    for rule in c.late_rules:
+        grace = f" (grace ends {rule.grace_end})" if rule.grace_end else ""
+        rows.append(("After expiry", f"{rule.text}{grace} {cites.ref(rule)}"))
+    return rows
+
+
+def next_text(c: CredentialStatus, full: bool = True) -> str:
+    """'2026-05-31 (91 days): File the renewal (first earn ...)'; the action alone when undated."""
+    n = c.next_action
+    text = n.text + (f" ({n.detail})" if full and n.detail else "")
+    if n.date is None:
+        return text
+    return f"{n.date} ({n.days} day{'s' if n.days != 1 else ''}): {text}"
+
+
+def _ce_cell(c: CredentialStatus) -> str:
+    if c.ce is None:
+        return "unknown"
+    return f"{pts(c.ce.counted)}/{pts(c.ce.required)} {c.ce.unit}"
+
+
+def status_rendering(status: WalletStatus, data_as_of: str | None) -> Rendering:
+    """`wallet status` in table, markdown, csv and json."""
+
+    def table(console: "Console") -> None:
+        from rich.table import Table
+        from rich.text import Text
+
+        cites = Citations()
+        for person in status.people:
+            console.print(Text(f"Wallet of {person.name} — as of {status.as_of}", style="heading"))
+            if not person.credentials:
+                console.print(
+                    Text(
+                        "No credentials yet. Add one: certadvisor wallet add TRACK "
+                        "--earned YYYY-MM-DD",
+                        style="muted",
+                    )
+                )
+                continue
+            summary = Table(show_lines=False)
+            summary.add_column("Credential", overflow="fold")
+            summary.add_column("Expires", no_wrap=True)
+            summary.add_column("Days", justify="right", no_wrap=True)
+            summary.add_column("CE", overflow="fold")
+            summary.add_column("Next action", overflow="fold", ratio=1)
+            for c in person.credentials:
+                style = c.next_action.urgency
+                summary.add_row(
+                    Text(c.abbreviation),
+                    Text(str(c.cycle.end or "unknown")),
+                    Text(str(c.cycle.days_left if c.cycle.days_left is not None else "?")),
+                    Text(_ce_cell(c)),
+                    Text(next_text(c, full=False), style=style),
+                )
+            console.print(summary)
+            for c in person.credentials:
+                console.print()
+                console.print(
+                    Text(f"{c.abbreviation} — {c.credential} ({c.track})", style="heading")
+                )
+                grid = Table.grid(padding=(0, 1))
+                grid.add_column(style="bold", no_wrap=True)
+                grid.add_column(overflow="fold")
+                for label, value in detail_rows(c, cites):
+                    grid.add_row(Text(label), Text(value))
+                grid.add_row(Text("Next"), Text(next_text(c), style=c.next_action.urgency))
+                for note_text in c.notes:
+                    grid.add_row(Text(""), Text(note_text, style="muted"))
+                console.print(grid)
+        if cites.urls:
+            console.print()
+            console.print(Text(f"Markers: {LEGEND}", style="muted"))
+            for i, url in enumerate(cites.urls, 1):
+                console.print(
+                    Text(f"[{i}] {url} ({cites.dates.get(url) or 'undated'})"), soft_wrap=True
+                )
+            console.print(
+                Text(
+                    f"Catalog reviewed {data_as_of or 'unknown'}. Rules change: "
+                    "check with the certifying body before a deadline.",
+                    style="muted",
+                )
+            )
+
+    def markdown() -> str:
+        doc = MarkdownDoc()
+        doc.heading(f"Credential status as of {status.as_of}")
+        for person in status.people:
+            doc.heading(person.name, 2)
+            if not person.credentials:
+                doc.paragraph("No credentials in the wallet.")
+                continue
+            doc.table(
+                ["Credential", "Expires", "Days left", "CE", "Next action", "Urgency"],
+                [
+                    (
+                        c.abbreviation,
+                        c.cycle.end or "unknown",
+                        "unknown" if c.cycle.days_left is None else c.cycle.days_left,
+                        _ce_cell(c),
+                        next_text(c, full=False),
+                        c.next_action.urgency,
+                    )
+                    for c in person.credentials
+                ],
+            )
+            for c in person.credentials:
+                doc.heading(f"{c.abbreviation} — {c.credential} ({c.track})", 3)
+                rows = [(label or "", value) for label, value in detail_rows(c, doc.citations)]
+                rows.append(("Next", f"{next_text(c)} ({c.next_action.urgency})"))
+                doc.table(["", ""], rows)
+                doc.bullets(c.notes)
+        doc.sources_footer(data_as_of)
+        return doc.render()
+
+    def csv() -> tuple[list[str], list[list[Any]]]:
+        headers = [
+            "person",
+            "track",
+            "credential",
+            "number",
+            "earned",
+            "cycle_start",
+            "cycle_end",
+            "days_left",
+            "cycle_confidence",
+            "ce_unit",
+            "ce_required",
+            "ce_counted",
+            "ce_needed",
+            "ce_confidence",
+            "approved",
+            "approved_required",
+            "next_action",
+            "next_action_detail",
+            "next_action_date",
+            "urgency",
+        ]
+        rows = []
+        for person in status.people:
+            for c in person.credentials:
+                ce = c.ce
+                rows.append(
+                    [
+                        person.name,
+                        c.track,
+                        c.abbreviation,
+                        c.number,
+                        c.earned,
+                        c.cycle.start,
+                        c.cycle.end,
+                        c.cycle.days_left,
+                        c.cycle.confidence,
+                        ce.unit if ce else None,
+                        ce.required if ce else None,
+                        ce.counted if ce else None,
+                        ce.needed if ce else None,
+                        ce.confidence if ce else None,
+                        ce.approved if ce else None,
+                        ce.approved_required if ce else None,
+                        c.next_action.text,
+                        c.next_action.detail,
+                        c.next_action.date,
+                        c.next_action.urgency,
+                    ]
+                )
+        return headers, rows
+
+    return Rendering(
+        command="wallet status",
+        data_as_of=data_as_of,
+        payload=lambda: status,
+        table=table,
+        markdown=markdown,
+        csv=csv,
+    )
+
+
+def event_uid(person: str, track: str, key: str) -> str:
+    """The same deadline gets the same UID in every export, so a calendar updates it."""
+    who = hashlib.sha256(person.casefold().encode()).hexdigest()[:12]
+    return f"wallet-{who}-{track}-{key.replace('/', '-')}@certadvisor"
+
+
+def calendar_rendering(
+    status: WalletStatus, data_as_of: str | None, alarms_days: Sequence[int] = ALARM_DAYS
+) -> Rendering:
+    """Every upcoming deadline as an all-day event with alarms, or as json."""
+
+    def payload() -> dict[str, Any]:
+        return {
+            "as_of": status.as_of,
+            "alarms_days": list(alarms_days),
+            "people": [
+                {
+                    "name": p.name,
+                    "deadlines": [
+                        {
+                            "track": c.track,
+                            **d.model_dump(mode="json"),
+                            "uid": event_uid(p.name, c.track, d.key),
+                        }
+                        for c in p.credentials
+                        for d in c.deadlines
+                    ],
+                }
+                for p in status.people
+            ],
+        }
+
+    def ics() -> bytes:
+        from certadvisor.render.ics import CalendarEvent, calendar_bytes
+
+        several = len(status.people) > 1
+        events = []
+        for p in status.people:
+            for c in p.credentials:
+                for d in c.deadlines:
+                    lines = [d.detail] if d.detail else []
+                    if d.kind in ("window_opens", "window_closes", "cycle_end"):
+                        lines.append(f"Next action: {next_text(c)}")
+                    if d.source:
+                        lines.append(
+                            f"Source: {d.source} ({d.confidence or 'unknown'} "
+                            f"{marker(d.confidence)})".rstrip()
+                        )
+                    if d.confidence == "unverified":
+                        lines.append("? Unverified: check this date with the certifying body.")
+                    events.append(
+                        CalendarEvent(
+                            uid=event_uid(p.name, c.track, d.key),
+                            summary=(f"{p.name} — " if several else "") + d.title,
+                            starts=d.date,
+                            description="\n".join(lines) or None,
+                            url=d.source,
+                        )
+                    )
+        when = status.as_of if isinstance(status.as_of, dt.date) else dt.date.today()
+        return calendar_bytes(
+            events, name="certadvisor renewal deadlines", stamp=when, alarms_days=alarms_days
+        )
+
+    return Rendering(command="wallet calendar", data_as_of=data_as_of, payload=payload, ics=ics)

@@ -1,0 +1,156 @@
+"""Nothing lost: killed writers, concurrent writers, concurrent creation (real processes)."""
+
+import datetime as dt
+import os
+import random
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from certadvisor.wallet import records
+from certadvisor.wallet.model import CERecord
+from certadvisor.wallet.store import SCHEMA_VERSION, open_store
+
+HELPER = Path(__file__).parent / "helpers" / "wallet_writer.py"
+FIXTURE = Path(__file__).parent / "fixtures" / "wallet_catalog.yaml"
+BATCH = 400
+TITLE = re.compile(r"^batch (\d+) item (\d+)$")
+
+
+def helper(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, str(HELPER), *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def check_whole(wallet: Path) -> dict[int, int]:
+    """Integrity, and every batch all there or all absent with every row whole."""
+    conn = sqlite3.connect(wallet)  # the first reader rolls back a hot journal
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        counts: dict[int, int] = {}
+        for title, points, provider, day, category in conn.execute(
+            "SELECT title, points, provider, date, category FROM ce_entry"
+        ):
+            m = TITLE.match(title)
+            assert m, title
+            b = int(m.group(1))
+            assert points == b + 1 and provider == "p" * 200 and category == "general"
+            dt.date.fromisoformat(day)
+            counts[b] = counts.get(b, 0) + 1
+    finally:
+        conn.close()
+    return counts
+
+
+def kill(proc: subprocess.Popen[str]) -> None:
+    assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    for stream in (proc.stdout, proc.stderr):
+        if stream is not None:
+            stream.close()
+
+
+def read_until(proc: subprocess.Popen[str], wanted: str) -> list[str]:
+    assert proc.stdout is not None
+    seen = []
+    for line in proc.stdout:
+        seen.append(line.strip())
+        if line.strip() == wanted:
+            return seen
+    raise AssertionError(f"the writer stopped before {wanted!r}: {seen}")
+
+
+def test_a_writer_killed_inside_a_transaction_leaves_the_store_as_before(tmp_path: Path) -> None:
+    wallet = tmp_path / "wallet.sqlite3"
+    proc = helper("batches", str(wallet), "2")
+    read_until(proc, "inside 2")  # half of batch 2's rows are written, none committed
+    kill(proc)
+    journal = tmp_path / "wallet.sqlite3-journal"
+    assert journal.exists() and journal.stat().st_size > 0  # killed in the middle of a write
+    assert check_whole(wallet) == {0: BATCH, 1: BATCH}
+    with open_store(wallet) as store:
+        records.add_ce(store, "me", "wx-plain", CERecord(
+            date=dt.date(2024, 1, 1), points=1, category="general", title="after"))
+    assert not journal.exists()
+
+
+def test_writers_killed_at_random_moments_leave_only_whole_batches(tmp_path: Path) -> None:
+    wallet = tmp_path / "wallet.sqlite3"
+    rng = random.Random(5)
+    for round_ in range(4):
+        proc = helper("batches", str(wallet))
+        target = 2 + round_
+        seen = read_until(proc, f"start {target}")
+        try:  # somewhere inside the batch's transaction or its commit
+            proc.wait(timeout=rng.uniform(0.0, 0.03))
+        except subprocess.TimeoutExpired:
+            pass
+        kill(proc)
+        done = {int(s.split()[1]) for s in seen if s.startswith("done")}
+        counts = check_whole(wallet)
+        # every batch is all there or absent, and every batch reported done is there
+        assert all(n == BATCH for n in counts.values()), counts
+        assert done <= set(counts) <= set(range(target + 1))
+    with open_store(wallet) as store:  # and the store still opens and takes writes
+        records.add_ce(store, "me", "wx-plain", CERecord(
+            date=dt.date(2024, 1, 1), points=1, category="general", title="after"))
+
+
+def test_two_processes_adding_ce_at_once_both_land(tmp_path: Path) -> None:
+    wallet = tmp_path / "wallet.sqlite3"
+    with open_store(wallet) as store:
+        records.add_credential(store, "me", "wx-plain", dt.date(2020, 1, 1), None)
+    gate = tmp_path / "go"
+    procs = [helper("adds", str(wallet), tag, "40", str(gate)) for tag in ("A", "B")]
+    gate.touch()
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+        assert out.strip() == "done"
+    with open_store(wallet, create=False) as store:
+        titles = sorted(e.title for e in records.ce_entries(store, "me")[0].entries)
+    assert titles == sorted(f"{t} {i}" for t in ("A", "B") for i in range(40))
+
+
+def test_two_cli_processes_adding_ce_at_once_both_land(tmp_path: Path) -> None:
+    env = {**os.environ, "CERTADVISOR_HOME": str(tmp_path), "NO_COLOR": "1"}
+    exe = [sys.executable, "-m", "certadvisor", "--data", str(FIXTURE), "wallet"]
+    first = subprocess.run([*exe, "add", "wx-plain", "--earned", "2020-01-01"], env=env,
+                           capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    procs = [
+        subprocess.Popen([*exe, "ce", "add", "--credential", "wx-plain", "--points", "1",
+                          "--category", "general", "--date", "2024-01-01",
+                          "--title", f"run {i}"], env=env, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+        for i in range(6)
+    ]
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    with open_store(tmp_path / "wallet.sqlite3", create=False) as store:
+        titles = sorted(e.title for e in records.ce_entries(store, "me")[0].entries)
+    assert titles == [f"run {i}" for i in range(6)]
+
+
+@pytest.mark.parametrize("processes", [3])
+def test_processes_creating_the_store_at_once_all_succeed(tmp_path: Path, processes: int) -> None:
+    wallet = tmp_path / "new" / "wallet.sqlite3"
+    gate = tmp_path / "go"
+    procs = [helper("open", str(wallet), str(gate)) for _ in range(processes)]
+    gate.touch()
+    for p in procs:
+        out, err = p.communicate(timeout=60)
+        assert p.returncode == 0, err
+    conn = sqlite3.connect(wallet)
+    assert conn.execute("SELECT count(*) FROM meta WHERE key = 'format'").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
