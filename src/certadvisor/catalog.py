@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,7 @@ from certadvisor.yaml_io import load_yaml, read_text, validation_lines
 if TYPE_CHECKING:
     from certadvisor.models.catalog import Catalog, Track
 
-_CACHE_FORMAT = 3
+_CACHE_FORMAT = 4
 _CACHES_KEPT = 6
 
 
@@ -139,39 +140,54 @@ def merge_catalogs(parts: Sequence[tuple[CatalogFile, "Catalog"]]) -> "Catalog":
     return catalog
 
 
-def _summary(track: "Track") -> TrackSummary:
-    return TrackSummary(
-        id=track.id,
-        abbreviation=track.abbreviation,
-        credential=track.credential,
-        category=str(track.category),
-        issuer=track.issuer.abbreviation,
-        issuer_name=track.issuer.name,
-        aliases=tuple(track.aliases),
-        summary=track.summary,
-        routes=len(track.routes),
-    )
-
-
 class _CacheCorrupt(Exception):
     """A cached track no longer matches its checksum."""
 
 
+def _row(track: "Track") -> list[Any]:
+    """A track's summary as one compact index row (the order of TrackSummary's fields)."""
+    return [
+        track.id,
+        track.abbreviation,
+        track.credential,
+        str(track.category),
+        track.issuer.abbreviation,
+        track.issuer.name,
+        list(track.aliases),
+        track.summary,
+        len(track.routes),
+    ]
+
+
 @dataclass
 class LoadedCatalog:
-    """A merged catalog: summaries at once, full tracks read and validated on demand."""
+    """A merged catalog: compact index rows at once; summaries and tracks built on demand."""
 
-    summaries: list[TrackSummary]
     data_as_of: str | None
     sources: list[str]
+    _rows: list[list[Any]] = field(default_factory=list, repr=False)
     _tracks: dict[str, "Track"] = field(default_factory=dict, repr=False)
     _cache_file: Path | None = field(default=None, repr=False)
-    _spans: dict[str, tuple[int, int, str]] = field(default_factory=dict, repr=False)
     _rebuild: "Callable[[], LoadedCatalog] | None" = field(default=None, repr=False)
+
+    @cached_property
+    def summaries(self) -> list[TrackSummary]:
+        return [
+            TrackSummary(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]), r[7], r[8])
+            for r in self._rows
+        ]
+
+    @cached_property
+    def _spans(self) -> dict[str, tuple[int, int, str]]:
+        return {r[0]: (r[9], r[10], r[11]) for r in self._rows if len(r) == 12}
+
+    @cached_property
+    def _id_set(self) -> frozenset[str]:
+        return frozenset(r[0] for r in self._rows)
 
     @property
     def ids(self) -> list[str]:
-        return [s.id for s in self.summaries]
+        return [r[0] for r in self._rows]
 
     def summary(self, track_id: str) -> TrackSummary:
         return next(s for s in self.summaries if s.id == track_id)
@@ -224,6 +240,9 @@ class LoadedCatalog:
 
     def resolve(self, query: str) -> str:
         """Resolve an id (any case), abbreviation or alias; unknown or ambiguous is an error."""
+        exact = query.strip().lower()
+        if exact in self._id_set:
+            return exact
         return resolve_track_id(query, self.summaries)
 
 
@@ -274,23 +293,12 @@ def _write_cache(target: Path, catalog: "Catalog", sources: list[str]) -> None:
     import pickle
 
     lines = [pickle.dumps(t, protocol=5) for t in catalog.tracks]
-    entries = []
+    rows = []
     offset = 0
     for track, line in zip(catalog.tracks, lines, strict=True):
-        entries.append(
-            {
-                **_summary(track).as_dict(),
-                "aliases": list(track.aliases),
-                "span": [offset, len(line), hashlib.sha256(line).hexdigest()],
-            }
-        )
+        rows.append([*_row(track), offset, len(line), hashlib.sha256(line).hexdigest()])
         offset += len(line) + 1
-    index = {
-        "format": _CACHE_FORMAT,
-        "data_as_of": catalog.as_of,
-        "sources": sources,
-        "tracks": entries,
-    }
+    index = {"format": _CACHE_FORMAT, "data_as_of": catalog.as_of, "sources": sources, "rows": rows}
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=target.parent))
@@ -326,19 +334,11 @@ def _read_cache(target: Path) -> LoadedCatalog | None:
         index = json.loads(payload)
         if index.get("format") != _CACHE_FORMAT:
             return None
-        summaries = []
-        spans: dict[str, tuple[int, int, str]] = {}
-        for entry in index["tracks"]:
-            offset, length, digest = entry.pop("span")
-            entry["aliases"] = tuple(entry["aliases"])
-            summaries.append(TrackSummary(**entry))
-            spans[entry["id"]] = (int(offset), int(length), str(digest))
+        rows = index["rows"]
+        if not all(isinstance(r, list) and len(r) == 12 for r in rows):
+            return None
         return LoadedCatalog(
-            summaries,
-            index["data_as_of"],
-            index["sources"],
-            _cache_file=target / "tracks.bin",
-            _spans=spans,
+            index["data_as_of"], index["sources"], rows, _cache_file=target / "tracks.bin"
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -355,9 +355,9 @@ def load(extra: Sequence[Path | str] = ()) -> LoadedCatalog:
             shutil.rmtree(target, ignore_errors=True)  # corrupt or foreign: never trusted
         _write_cache(target, catalog, [f.label for f in files])
         return LoadedCatalog(
-            [_summary(t) for t in catalog.tracks],
             catalog.as_of,
             [f.label for f in files],
+            [_row(t) for t in catalog.tracks],
             _tracks={t.id: t for t in catalog.tracks},
         )
 

@@ -51,6 +51,23 @@ class _ErrorBoundary(TyperGroup):
             raise typer.Exit(0) from None
         except KeyboardInterrupt:
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except Exception as exc:
+            # click's own usage errors and exits pass through; anything else is a bug, not a
+            # user error: one line, and the traceback only on request.
+            if type(exc).__module__.split(".")[0] in ("click", "typer") or _debug(ctx):
+                raise
+            _say_error(
+                f"unexpected internal error: {type(exc).__name__}: {exc}",
+                "Please report it; run again with --debug to see the traceback.",
+                [],
+                False,
+            )
+            raise typer.Exit(int(ExitCode.DOMAIN)) from None
+
+
+def _debug(ctx: Any) -> bool:
+    root = ctx.find_root()
+    return isinstance(root.obj, AppState) and root.obj.debug
 
 
 def _silence_stdout() -> None:
