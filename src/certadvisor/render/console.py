@@ -39,14 +39,23 @@ def _width() -> int | None:
     return int(cols) if cols and cols.isdigit() else None
 
 
+def _plain(no_color: bool) -> bool:
+    # NO_COLOR and --no-color mean no escape codes at all, not only no colours
+    return no_color or bool(os.environ.get("NO_COLOR"))
+
+
 def stdout_console(no_color: bool = False) -> Console:
     """Console for data on stdout."""
-    return _Console(theme=THEME, no_color=no_color or None, highlight=False, width=_width())
+    if _plain(no_color):
+        return _Console(theme=THEME, color_system=None, highlight=False, width=_width())
+    return _Console(theme=THEME, highlight=False, width=_width())
 
 
 def stderr_console(no_color: bool = False) -> Console:
     """Console for messages on stderr."""
-    return _Console(theme=THEME, stderr=True, no_color=no_color or None, highlight=False)
+    if _plain(no_color):
+        return _Console(theme=THEME, stderr=True, color_system=None, highlight=False)
+    return _Console(theme=THEME, stderr=True, highlight=False)
 
 
 def file_console(fh: IO[str]) -> Console:
