@@ -20,16 +20,21 @@ def _stdin_is_terminal() -> bool:
 def recommend(
     ctx: typer.Context,
     goal: Annotated[
-        str | None, typer.Option(help="clinical, laboratory or either.", show_default=False)
+        str | None,
+        typer.Option(metavar="GOAL", help="clinical, laboratory or either.", show_default=False),
     ] = None,
     setting: Annotated[
-        str | None, typer.Option(help="clinic, hospital, laboratory or public health.")
+        str | None,
+        typer.Option(metavar="SETTING", help="clinic, hospital, laboratory or public health."),
     ] = None,
     budget: Annotated[
         int | None, typer.Option(min=0, metavar="DOLLARS", help="Most you can pay to sit the exam.")
     ] = None,
     months: Annotated[
-        float | None, typer.Option(min=0, help="Months you have until you want the credential.")
+        float | None,
+        typer.Option(
+            min=0, metavar="MONTHS", help="Months you have until you want the credential."
+        ),
     ] = None,
     state: Annotated[
         str | None, typer.Option(metavar="XX", help="Two-letter state code; adds its rules.")

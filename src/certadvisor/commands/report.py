@@ -21,14 +21,19 @@ def report(
         str | None,
         typer.Option(metavar="TRACK", help="Detail this track (default: the best-ranked one)."),
     ] = None,
-    goal: Annotated[str, typer.Option(help="clinical, laboratory or either.")] = "either",
+    goal: Annotated[
+        str, typer.Option(metavar="GOAL", help="clinical, laboratory or either.")
+    ] = "either",
     setting: Annotated[
-        str | None, typer.Option(help="clinic, hospital, laboratory or public health.")
+        str | None,
+        typer.Option(metavar="SETTING", help="clinic, hospital, laboratory or public health."),
     ] = None,
     budget: Annotated[
         int | None, typer.Option(min=0, metavar="DOLLARS", help="Most you can pay to sit it.")
     ] = None,
-    months: Annotated[float | None, typer.Option(min=0, help="Months available.")] = None,
+    months: Annotated[
+        float | None, typer.Option(min=0, metavar="MONTHS", help="Months available.")
+    ] = None,
     state: Annotated[
         str | None, typer.Option(metavar="XX", help="State code (default: the profile's).")
     ] = None,
@@ -39,6 +44,9 @@ def report(
     ] = None,
     hours_per_week: Annotated[
         float | None, typer.Option(metavar="H", help="For the plan (default 8, an assumption).")
+    ] = None,
+    total_hours: Annotated[
+        float | None, typer.Option(metavar="H", help="For the plan (default 60 or 120).")
     ] = None,
     as_of: Annotated[
         dt.datetime | None,
@@ -85,7 +93,11 @@ def report(
             )
             when = evaluation_date(someone, day)
             plan = (
-                PlanOptions(exam_date=exam_date.date(), hours_per_week=hours_per_week)
+                PlanOptions(
+                    exam_date=exam_date.date(),
+                    hours_per_week=hours_per_week,
+                    total_hours=total_hours,
+                )
                 if exam_date
                 else None
             )
