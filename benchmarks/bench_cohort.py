@@ -146,23 +146,23 @@ def _command() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "certadvisor"]
 
 
-def run_once(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one whole-process run."""
+def run_once(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds (all processes) of one whole run."""
     script = (
         "import resource, subprocess, sys, time\n"
         "t = time.perf_counter()\n"
         f"r = subprocess.run(sys.argv[1:], cwd={str(cwd)!r})\n"
         "t = time.perf_counter() - t\n"
-        "kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-        "print(t, kb / 1024, r.returncode)\n"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(t, u.ru_maxrss / 1024, u.ru_utime + u.ru_stime, r.returncode)\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", script, *cmd], capture_output=True, text=True, check=True
     )
-    wall, mb, code = out.stdout.split()
+    wall, mb, cpu, code = out.stdout.split()
     if int(code) != 0:
         raise SystemExit(f"certadvisor exited {code}")
-    return float(wall), float(mb)
+    return float(wall), float(mb), float(cpu)
 
 
 def main() -> int:
@@ -189,18 +189,21 @@ def main() -> int:
     ]
     run_once(cmd, work)  # warm the catalog cache and the page cache
     results = [run_once(cmd, work) for _ in range(args.runs)]
-    walls = [w for w, _ in results]
-    peaks = [m for _, m in results]
+    walls = [w for w, _, _ in results]
+    peaks = [m for _, m, _ in results]
+    cpus = [c for _, _, c in results]
     rows = sum(1 for _ in (work / "out.csv").open()) - 1
     wall, peak = statistics.median(walls), max(peaks)
     print(
         f"machine: {platform.machine()} {platform.processor() or ''} "
         f"{os.cpu_count()} cpus, Python {platform.python_version()}, {platform.system()}"
     )
-    print(
-        f"cohort: {args.people:,} people, {rows:,} rows out ({big.stat().st_size / 1e6:.1f} MB)"
-    )
+    print(f"cohort: {args.people:,} people, {rows:,} rows out ({big.stat().st_size / 1e6:.1f} MB)")
     print(f"runs: {', '.join(f'{w:.2f}s' for w in walls)}")
+    print(
+        f"cpu per run (all processes): median {statistics.median(cpus):.2f} s; "
+        f"load average now: {os.getloadavg()[0]:.2f}"
+    )
     print(f"median wall time: {wall:.2f} s (target <= {TARGET_SECONDS} s)")
     print(f"peak RSS: {peak:.0f} MB (target <= {TARGET_MB} MB)")
     if not args.keep:

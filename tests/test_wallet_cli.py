@@ -13,8 +13,9 @@ ENVELOPE = {"schema_version", "command", "data_as_of", "data"}
 
 
 @pytest.fixture(autouse=True)
-def shared_cache(tmp_path_factory: pytest.TempPathFactory,
-                 monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def shared_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     """One catalog cache for the module: the tests are about the wallet, not the loader."""
     monkeypatch.setenv("CERTADVISOR_CACHE", str(tmp_path_factory.getbasetemp() / "wcache"))
     yield
@@ -26,10 +27,28 @@ def w(run: Any) -> Any:
     return lambda *args: run("--data", str(FIXTURE), "wallet", *args)
 
 
-def ce_args(*, track: str = "wx-eom", points: str = "2", category: str = "clinical",
-            date: str = "2023-03-01", title: str = "Course") -> list[str]:
-    return ["ce", "add", "--credential", track, "--points", points, "--category", category,
-            "--date", date, "--title", title]
+def ce_args(
+    *,
+    track: str = "wx-eom",
+    points: str = "2",
+    category: str = "clinical",
+    date: str = "2023-03-01",
+    title: str = "Course",
+) -> list[str]:
+    return [
+        "ce",
+        "add",
+        "--credential",
+        track,
+        "--points",
+        points,
+        "--category",
+        category,
+        "--date",
+        date,
+        "--title",
+        title,
+    ]
 
 
 def entries(w: Any, person: str = "me") -> list[dict[str, Any]]:
@@ -76,8 +95,9 @@ def test_a_reader_on_an_empty_home_creates_no_file(w: Any, isolated: Path) -> No
         (["add", "wx-eom"], 2, "--earned"),
     ],
 )
-def test_a_bad_add_is_refused_and_writes_nothing(w: Any, isolated: Path, args: list[str],
-                                                 code: int, message: str) -> None:
+def test_a_bad_add_is_refused_and_writes_nothing(
+    w: Any, isolated: Path, args: list[str], code: int, message: str
+) -> None:
     result = w(*args)
     assert result.exit_code == code
     assert message in result.stderr and result.stdout == ""
@@ -113,7 +133,9 @@ def test_people_are_kept_apart_and_matched_ignoring_case(w: Any) -> None:
     assert w("add", "wx-plain", "--earned", "2023-01-01").exit_code == 0
     everyone = w("list", "--all", "--format", "json").json()["data"]["people"]
     assert [(p["name"], [c["track"] for c in p["credentials"]]) for p in everyone] == [
-        ("Maria", ["wx-eom", "wx-plain"]), ("me", ["wx-plain"])]
+        ("Maria", ["wx-eom", "wx-plain"]),
+        ("me", ["wx-plain"]),
+    ]
     nobody = w("list", "--person", "Bob")
     assert nobody.exit_code == 1
     assert "nobody called 'Bob'" in nobody.stderr and "Maria, me" in nobody.stderr
@@ -124,13 +146,22 @@ def test_people_are_kept_apart_and_matched_ignoring_case(w: Any) -> None:
 
 def test_ce_add_records_the_entry_with_the_category_id(w: Any) -> None:
     assert w("add", "wx-eom", "--earned", "2021-06-15").exit_code == 0
-    result = w(*ce_args(category="Administrative", points="2.5"), "--provider", "LabCE",
-               "--approved-by", "WFB")
+    result = w(
+        *ce_args(category="Administrative", points="2.5"),
+        "--provider",
+        "LabCE",
+        "--approved-by",
+        "WFB",
+    )
     assert result.exit_code == 0, result.stderr
     assert "Added CE entry 1" in result.stderr and result.stdout == ""
     (e,) = entries(w)
     assert (e["category"], e["points"], e["provider"], e["approved_by"]) == (
-        "administrative", 2.5, "LabCE", "WFB")
+        "administrative",
+        2.5,
+        "LabCE",
+        "WFB",
+    )
 
 
 @pytest.mark.parametrize(
@@ -141,8 +172,12 @@ def test_ce_add_records_the_entry_with_the_category_id(w: Any) -> None:
         ({"points": "nan"}, 2, "not a number of points"),
         ({"points": "5000"}, 2, "over 1000 points"),
         ({"points": "two"}, 2, "two"),
-        ({"category": "ethics"}, 2, "'ethics' is not a CE category of wx-eom; choose one of: "
-                                    "administrative, clinical, general"),
+        (
+            {"category": "ethics"},
+            2,
+            "'ethics' is not a CE category of wx-eom; choose one of: "
+            "administrative, clinical, general",
+        ),
         ({"date": "2023-02-29"}, 2, "--date: '2023-02-29' is not a real date"),
         ({"date": "2999-01-01"}, 2, "--date: 2999-01-01 is in the future"),
         ({"title": "   "}, 2, "--title: must not be empty"),
@@ -151,9 +186,9 @@ def test_ce_add_records_the_entry_with_the_category_id(w: Any) -> None:
         ({"track": "wx-bogus"}, 1, "unknown track 'wx-bogus'"),
     ],
 )
-def test_a_bad_ce_entry_is_refused_and_writes_nothing(w: Any, isolated: Path,
-                                                      change: dict[str, str], code: int,
-                                                      message: str) -> None:
+def test_a_bad_ce_entry_is_refused_and_writes_nothing(
+    w: Any, isolated: Path, change: dict[str, str], code: int, message: str
+) -> None:
     assert w("add", "wx-eom", "--earned", "2021-06-15").exit_code == 0
     before = hashlib.sha256((isolated / "wallet.sqlite3").read_bytes()).hexdigest()
     result = w(*ce_args(**change))
@@ -245,9 +280,13 @@ def test_path_and_backup(w: Any, run: Any, isolated: Path, tmp_path: Path) -> No
 
 @pytest.mark.parametrize(
     ("args", "command"),
-    [(["list"], "wallet list"), (["ce", "list"], "wallet ce list"),
-     (["status", "--as-of", "2024-01-01"], "wallet status"), (["export"], "wallet export"),
-     (["calendar", "--as-of", "2024-01-01"], "wallet calendar")],
+    [
+        (["list"], "wallet list"),
+        (["ce", "list"], "wallet ce list"),
+        (["status", "--as-of", "2024-01-01"], "wallet status"),
+        (["export"], "wallet export"),
+        (["calendar", "--as-of", "2024-01-01"], "wallet calendar"),
+    ],
 )
 def test_every_report_has_the_json_envelope(w: Any, args: list[str], command: str) -> None:
     assert w("add", "wx-eom", "--earned", "2021-06-15").exit_code == 0

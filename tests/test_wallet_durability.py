@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from certadvisor.wallet import records
-from certadvisor.wallet.model import CERecord
+from certadvisor.wallet.documents import CERecord
 from certadvisor.wallet.store import SCHEMA_VERSION, open_store
 
 HELPER = Path(__file__).parent / "helpers" / "wallet_writer.py"
@@ -23,8 +23,12 @@ TITLE = re.compile(r"^batch (\d+) item (\d+)$")
 
 
 def helper(*args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, str(HELPER), *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, str(HELPER), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def check_whole(wallet: Path) -> dict[int, int]:
@@ -77,8 +81,12 @@ def test_a_writer_killed_inside_a_transaction_leaves_the_store_as_before(tmp_pat
     assert journal.exists() and journal.stat().st_size > 0  # killed in the middle of a write
     assert check_whole(wallet) == {0: BATCH, 1: BATCH}
     with open_store(wallet) as store:
-        records.add_ce(store, "me", "wx-plain", CERecord(
-            date=dt.date(2024, 1, 1), points=1, category="general", title="after"))
+        records.add_ce(
+            store,
+            "me",
+            "wx-plain",
+            CERecord(date=dt.date(2024, 1, 1), points=1, category="general", title="after"),
+        )
     assert not journal.exists()
 
 
@@ -100,8 +108,12 @@ def test_writers_killed_at_random_moments_leave_only_whole_batches(tmp_path: Pat
         assert all(n == BATCH for n in counts.values()), counts
         assert done <= set(counts) <= set(range(target + 1))
     with open_store(wallet) as store:  # and the store still opens and takes writes
-        records.add_ce(store, "me", "wx-plain", CERecord(
-            date=dt.date(2024, 1, 1), points=1, category="general", title="after"))
+        records.add_ce(
+            store,
+            "me",
+            "wx-plain",
+            CERecord(date=dt.date(2024, 1, 1), points=1, category="general", title="after"),
+        )
 
 
 def test_two_processes_adding_ce_at_once_both_land(tmp_path: Path) -> None:
@@ -123,14 +135,32 @@ def test_two_processes_adding_ce_at_once_both_land(tmp_path: Path) -> None:
 def test_two_cli_processes_adding_ce_at_once_both_land(tmp_path: Path) -> None:
     env = {**os.environ, "CERTADVISOR_HOME": str(tmp_path), "NO_COLOR": "1"}
     exe = [sys.executable, "-m", "certadvisor", "--data", str(FIXTURE), "wallet"]
-    first = subprocess.run([*exe, "add", "wx-plain", "--earned", "2020-01-01"], env=env,
-                           capture_output=True, text=True)
+    first = subprocess.run(
+        [*exe, "add", "wx-plain", "--earned", "2020-01-01"], env=env, capture_output=True, text=True
+    )
     assert first.returncode == 0, first.stderr
     procs = [
-        subprocess.Popen([*exe, "ce", "add", "--credential", "wx-plain", "--points", "1",
-                          "--category", "general", "--date", "2024-01-01",
-                          "--title", f"run {i}"], env=env, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [
+                *exe,
+                "ce",
+                "add",
+                "--credential",
+                "wx-plain",
+                "--points",
+                "1",
+                "--category",
+                "general",
+                "--date",
+                "2024-01-01",
+                "--title",
+                f"run {i}",
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for i in range(6)
     ]
     for p in procs:

@@ -16,8 +16,9 @@ AS_OF = "2026-01-01"
 
 
 @pytest.fixture(autouse=True)
-def shared_cache(tmp_path_factory: pytest.TempPathFactory,
-                 monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def shared_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     monkeypatch.setenv("CERTADVISOR_CACHE", str(tmp_path_factory.getbasetemp() / "wcache"))
     yield
 
@@ -30,15 +31,33 @@ def w(run: Any) -> Any:
 @pytest.fixture
 def filled(w: Any) -> Any:
     """One person with a rule-rich credential, an unverified one and one with no known cycle."""
-    for args in (["add", "wx-eom", "--earned", "2021-06-15", "--number", "N-1"],
-                 ["add", "wx-plain", "--earned", "2024-03-10"],
-                 ["add", "wx-nocycle", "--earned", "2020-01-01"]):
+    for args in (
+        ["add", "wx-eom", "--earned", "2021-06-15", "--number", "N-1"],
+        ["add", "wx-plain", "--earned", "2024-03-10"],
+        ["add", "wx-nocycle", "--earned", "2020-01-01"],
+    ):
         assert w(*args).exit_code == 0
-    for cat, pts, day, by in (("clinical", "20", "2022-01-01", "WFB"),
-                              ("administrative", "12", "2023-01-01", "other"),
-                              ("general", "50", "2021-01-01", "WFB")):  # before the cycle
-        result = w("ce", "add", "--credential", "wx-eom", "--points", pts, "--category", cat,
-                   "--date", day, "--title", f"{cat} course", "--approved-by", by)
+    for cat, pts, day, by in (
+        ("clinical", "20", "2022-01-01", "WFB"),
+        ("administrative", "12", "2023-01-01", "other"),
+        ("general", "50", "2021-01-01", "WFB"),
+    ):  # before the cycle
+        result = w(
+            "ce",
+            "add",
+            "--credential",
+            "wx-eom",
+            "--points",
+            pts,
+            "--category",
+            cat,
+            "--date",
+            day,
+            "--title",
+            f"{cat} course",
+            "--approved-by",
+            by,
+        )
         assert result.exit_code == 0, result.stderr
     return w
 
@@ -55,25 +74,35 @@ def test_status_json_has_the_cycle_ce_fees_window_and_next_action(filled: Any) -
     creds = {c["track"]: c for c in data["people"][0]["credentials"]}
     eom = creds["wx-eom"]
     assert (eom["cycle"]["start"], eom["cycle"]["end"], eom["cycle"]["days_left"]) == (
-        "2021-06-15", "2026-06-30", 180)
+        "2021-06-15",
+        "2026-06-30",
+        180,
+    )
     ce = eom["ce"]
     assert (ce["counted"], ce["required"], ce["entries"]) == (32, 60, 2)  # no rollover
     assert {c["id"]: c["short"] for c in ce["categories"]} == {
-        "administrative": 0, "clinical": 0, "general": 10}
+        "administrative": 0,
+        "clinical": 0,
+        "general": 10,
+    }
     assert (ce["approved"], ce["approved_short"], ce["needed"]) == (20, 10, 28)
     assert eom["annual_fees"][0]["due"] == "2026-06-15"
     assert eom["submit_window"]["opens"] == "2026-04-01"
     assert eom["late_rules"][0]["grace_end"] == "2026-09-28"
-    assert eom["next_action"] == {"text": "Renewal filing opens",
-                                  "detail": "first earn 28 more CEUs (General 10; 10 approved "
-                                            "by WFB)", "date": "2026-04-01", "days": 90,
-                                  "urgency": "soon"}
+    assert eom["next_action"] == {
+        "text": "Renewal filing opens",
+        "detail": "first earn 28 more CEUs (General 10; 10 approved by WFB)",
+        "date": "2026-04-01",
+        "days": 90,
+        "urgency": "soon",
+    }
     assert creds["wx-nocycle"]["cycle"]["end"] is None
     assert creds["wx-nocycle"]["next_action"]["urgency"] == "unknown"
 
 
-def test_status_table_marks_unverified_and_unknown_rules(filled: Any,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_status_table_marks_unverified_and_unknown_rules(
+    filled: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("COLUMNS", "200")
     result = filled("status", "--as-of", AS_OF)
     assert result.exit_code == 0
@@ -90,19 +119,24 @@ def test_status_table_marks_unverified_and_unknown_rules(filled: Any,
 
 
 @pytest.mark.parametrize("width", [80, 160])
-def test_status_fits_the_terminal_width(filled: Any, monkeypatch: pytest.MonkeyPatch,
-                                        width: int) -> None:
+def test_status_fits_the_terminal_width(
+    filled: Any, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
     monkeypatch.setenv("COLUMNS", str(width))
     for args in (["status", "--as-of", AS_OF], ["list"], ["ce", "list"]):
         result = filled(*args)
         assert result.exit_code == 0
-        too_long = [line for line in result.stdout.splitlines()
-                    if len(line.rstrip()) > width and not line.startswith("[")]
+        too_long = [
+            line
+            for line in result.stdout.splitlines()
+            if len(line.rstrip()) > width and not line.startswith("[")
+        ]
         assert too_long == [], args
 
 
-def test_next_action_is_coloured_by_urgency(filled: Any, isolated: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_next_action_is_coloured_by_urgency(
+    filled: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from rich.console import Console
 
     from certadvisor import catalog
@@ -116,8 +150,9 @@ def test_next_action_is_coloured_by_urgency(filled: Any, isolated: Path,
         result = wallet_status(store, loaded, "me", dt.date(2026, 5, 20))
     monkeypatch.delenv("NO_COLOR")
     buf = io.StringIO()
-    console = Console(file=buf, theme=THEME, force_terminal=True, color_system="standard",
-                      width=120)
+    console = Console(
+        file=buf, theme=THEME, force_terminal=True, color_system="standard", width=120
+    )
     rendering = status_rendering(result, loaded.data_as_of)
     assert rendering.table is not None
     rendering.table(console)
@@ -125,8 +160,9 @@ def test_next_action_is_coloured_by_urgency(filled: Any, isolated: Path,
     assert "\x1b[1;31m" in urgent  # bold red: filing closes in 11 days
 
 
-def test_no_color_flag_and_env_give_plain_text(filled: Any, run: Any,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_color_flag_and_env_give_plain_text(
+    filled: Any, run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("NO_COLOR")
     result = run("--no-color", "--data", str(FIXTURE), "wallet", "status", "--as-of", AS_OF)
     assert result.exit_code == 0 and "\x1b[" not in result.stdout
@@ -138,8 +174,11 @@ def test_status_markdown_is_github_tables_with_sources(filled: Any) -> None:
     tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
     assert sum(t.type == "table_open" for t in tokens) >= 4
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
-    assert headings[:3] == ["Credential status as of 2026-01-01", "me",
-                            "WXA — Wallet Fixture Assistant (wx-eom)"]
+    assert headings[:3] == [
+        "Credential status as of 2026-01-01",
+        "me",
+        "WXA — Wallet Fixture Assistant (wx-eom)",
+    ]
     assert headings[-1] == "Sources"
     assert "<https://wx.example/ce>" in result.stdout
     again = filled("status", "--as-of", AS_OF, "--format", "markdown")
@@ -193,8 +232,9 @@ def test_calendar_has_one_event_per_deadline_with_four_alarms(filled: Any, tmp_p
     for event in found.values():
         triggers = sorted(-a.decoded("TRIGGER").days for a in event.walk("VALARM"))
         assert triggers == [7, 30, 60, 90]
-    cycle_end = next(e for e in found.values() if "expires" in str(e["SUMMARY"])
-                     and "WXP" in str(e["SUMMARY"]))
+    cycle_end = next(
+        e for e in found.values() if "expires" in str(e["SUMMARY"]) and "WXP" in str(e["SUMMARY"])
+    )
     assert "? Unverified" in str(cycle_end["DESCRIPTION"])
 
 
@@ -227,7 +267,10 @@ def test_export_csv_has_a_row_per_ce_entry_and_per_bare_credential(filled: Any) 
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     eom = [r for r in rows if r["track"] == "wx-eom"]
     assert [(r["ce_date"], r["in_current_cycle"]) for r in eom] == [
-        ("2021-01-01", "no"), ("2022-01-01", "yes"), ("2023-01-01", "yes")]
+        ("2021-01-01", "no"),
+        ("2022-01-01", "yes"),
+        ("2023-01-01", "yes"),
+    ]
     assert [r["ce_date"] for r in rows if r["track"] == "wx-plain"] == [""]
     assert [r["in_current_cycle"] for r in rows if r["track"] == "wx-nocycle"] == [""]
 
@@ -252,8 +295,21 @@ def test_export_refuses_a_table(filled: Any) -> None:
 
 def test_bundled_cma_counts_from_the_end_of_the_month(run: Any) -> None:
     assert run("wallet", "add", "CMA", "--earned", "2021-06-15").exit_code == 0
-    bad = run("wallet", "ce", "add", "--credential", "CMA", "--points", "1", "--category",
-              "phlebotomy", "--date", "2022-01-01", "--title", "x")
+    bad = run(
+        "wallet",
+        "ce",
+        "add",
+        "--credential",
+        "CMA",
+        "--points",
+        "1",
+        "--category",
+        "phlebotomy",
+        "--date",
+        "2022-01-01",
+        "--title",
+        "x",
+    )
     assert bad.exit_code == 2 and "administrative, clinical, general" in bad.stderr
     result = run("wallet", "status", "--as-of", AS_OF, "--format", "json")
     (cma,) = result.json()["data"]["people"][0]["credentials"]

@@ -9,15 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from certadvisor.models.catalog import Catalog, CycleAnchor
-from certadvisor.wallet.model import CEPoints, HeldCredential, TrackRules
+from certadvisor.wallet.documents import CERecord
+from certadvisor.wallet.model import CETally, HeldCredential
+from certadvisor.wallet.progress import ce_progress, shortfall_words
+from certadvisor.wallet.results import TrackRules
 from certadvisor.wallet.rules import (
     add_months,
     annual_due_dates,
-    ce_progress,
     credential_status,
     cycle_at,
     cycle_end,
-    shortfall_words,
     urgency,
 )
 
@@ -35,8 +36,8 @@ def held(track: str, earned: dt.date) -> HeldCredential:
     return HeldCredential(person="me", track=track, earned=earned, added_at="x")
 
 
-def ce(day: dt.date, points: float, category: str = "general", by: str | None = None) -> CEPoints:
-    return CEPoints(day, category, points, by)
+def ce(points: float, category: str = "general", by: str | None = None, n: int = 1) -> CETally:
+    return CETally(category, by, points, n)
 
 
 # Months and cycles
@@ -60,16 +61,28 @@ def test_add_months_clamps_to_the_month_end(day: dt.date, months: int, expected:
 def test_end_of_month_anchor_counts_from_the_month_end() -> None:
     # AAMA: 60 months from the end of the month earned.
     assert cycle_at(D(2021, 6, 15), 60, CycleAnchor.END_OF_MONTH, D(2026, 3, 1)) == (
-        0, D(2021, 6, 15), D(2026, 6, 30))
+        0,
+        D(2021, 6, 15),
+        D(2026, 6, 30),
+    )
     assert cycle_at(D(2021, 6, 15), 60, CycleAnchor.END_OF_MONTH, D(2026, 7, 1)) == (
-        1, D(2026, 7, 1), D(2031, 6, 30))
+        1,
+        D(2026, 7, 1),
+        D(2031, 6, 30),
+    )
 
 
 def test_earned_date_anchor_ends_the_day_before_the_anniversary() -> None:
     assert cycle_at(D(2021, 6, 1), 36, CycleAnchor.EARNED_DATE, D(2024, 5, 31)) == (
-        0, D(2021, 6, 1), D(2024, 5, 31))
+        0,
+        D(2021, 6, 1),
+        D(2024, 5, 31),
+    )
     assert cycle_at(D(2021, 6, 1), 36, CycleAnchor.EARNED_DATE, D(2024, 6, 1)) == (
-        1, D(2024, 6, 1), D(2027, 5, 31))
+        1,
+        D(2024, 6, 1),
+        D(2027, 5, 31),
+    )
 
 
 def test_a_leap_day_credential_expires_at_the_end_of_february() -> None:
@@ -99,20 +112,35 @@ def test_the_current_cycle_holds_the_date_and_cycles_tile(
 # CE progress
 
 
-def test_no_rollover_only_ce_inside_the_cycle_counts(rules: dict[str, TrackRules]) -> None:
-    entries = [ce(D(2021, 5, 1), 50, "general"), ce(D(2022, 1, 1), 5, "general")]
-    st_ = credential_status(held("wx-eom", D(2021, 6, 15)), rules["wx-eom"], entries,
-                            D(2023, 1, 1))
-    assert st_.ce is not None
-    assert st_.ce.counted == 5 and st_.ce.entries == 1
+def test_no_rollover_only_ce_dated_inside_the_cycle_counts(tmp_path: Path) -> None:
+    from certadvisor import catalog
+    from certadvisor.wallet import records
+    from certadvisor.wallet.service import wallet_status
+    from certadvisor.wallet.store import open_store
+
+    with open_store(tmp_path / "wallet.sqlite3") as store:
+        records.add_credential(store, "me", "wx-plain", D(2022, 3, 10), None)
+        # cycle 1 runs 2024-03-10 .. 2026-03-09; the first entry is the day before
+        for day, pts in (
+            (D(2024, 3, 9), 1.0),
+            (D(2024, 3, 10), 2.0),
+            (D(2026, 3, 9), 4.0),
+            (D(2025, 1, 1), 8.0),
+        ):
+            rec = CERecord(date=day, points=pts, category="general", title="x")
+            records.add_ce(store, "me", "wx-plain", rec)
+        result = wallet_status(store, catalog.load([FIXTURE]), "me", D(2025, 6, 1))
+    (status,) = result.people[0].credentials
+    assert (status.cycle.start, status.cycle.end) == (D(2024, 3, 10), D(2026, 3, 9))
+    assert status.ce is not None and status.ce.counted == 14 and status.ce.entries == 3
 
 
 def test_category_minimums_maximums_and_approved_points(rules: dict[str, TrackRules]) -> None:
     req = rules["wx-eom"].renewal.ce
     entries = [
-        ce(D(2023, 1, 1), 50, "clinical", "WFB"),  # at most 40 clinical count
-        ce(D(2023, 2, 1), 10, "administrative", "other body"),
-        ce(D(2023, 3, 1), 4, "general", "wfb"),  # approval matched ignoring case
+        ce(50, "clinical", "WFB"),  # at most 40 clinical count
+        ce(10, "administrative", "other body"),
+        ce(4, "general", "wfb"),  # approval matched ignoring case
     ]
     p = ce_progress(req, entries)
     assert p is not None
@@ -127,21 +155,21 @@ def test_category_minimums_maximums_and_approved_points(rules: dict[str, TrackRu
 
 
 def test_approved_shortfall_can_exceed_the_total_shortfall(rules: dict[str, TrackRules]) -> None:
-    entries = [ce(D(2023, 1, 1), 20, c) for c in ("clinical", "administrative", "general")]
+    entries = [ce(20, c) for c in ("clinical", "administrative", "general")]
     p = ce_progress(rules["wx-eom"].renewal.ce, entries)
     assert p is not None and p.short == 0 and p.approved_short == 30 and p.needed == 30
     assert "30 approved by WFB" in (shortfall_words(p) or "")
 
 
 def test_met_when_every_limit_is_met(rules: dict[str, TrackRules]) -> None:
-    entries = [ce(D(2023, 1, 1), 20, c, "WFB") for c in ("clinical", "administrative", "general")]
+    entries = [ce(20, c, "WFB") for c in ("clinical", "administrative", "general")]
     p = ce_progress(rules["wx-eom"].renewal.ce, entries)
     assert p is not None and p.met is True and p.needed == 0
     assert shortfall_words(p) is None
 
 
 def test_fractional_points_add_up_without_float_noise(rules: dict[str, TrackRules]) -> None:
-    p = ce_progress(rules["wx-plain"].renewal.ce, [ce(D(2023, 1, 1), 0.1)] * 3)
+    p = ce_progress(rules["wx-plain"].renewal.ce, [ce(0.1, by=b) for b in (None, "a", "b")])
     assert p is not None and p.counted == 0.3 and p.short == 9.7
 
 
@@ -149,8 +177,7 @@ def test_fractional_points_add_up_without_float_noise(rules: dict[str, TrackRule
 
 
 def test_a_null_cycle_is_unknown_not_guessed(rules: dict[str, TrackRules]) -> None:
-    s = credential_status(held("wx-nocycle", D(2020, 1, 1)), rules["wx-nocycle"], [],
-                          D(2026, 1, 1))
+    s = credential_status(held("wx-nocycle", D(2020, 1, 1)), rules["wx-nocycle"], [], D(2026, 1, 1))
     assert s.cycle.start is None and s.cycle.end is None and s.cycle.days_left is None
     assert s.cycle.confidence == "secondary"
     assert s.deadlines == [] and s.ce is None
@@ -194,9 +221,8 @@ def test_deadlines_of_a_full_rule_set(rules: dict[str, TrackRules]) -> None:
 
 
 def test_inside_the_window_the_next_action_is_to_file(rules: dict[str, TrackRules]) -> None:
-    entries = [ce(D(2023, 1, 1), 20, c, "WFB") for c in ("clinical", "administrative", "general")]
-    s = credential_status(held("wx-eom", D(2021, 6, 15)), rules["wx-eom"], entries,
-                          D(2026, 5, 20))
+    entries = [ce(20, c, "WFB") for c in ("clinical", "administrative", "general")]
+    s = credential_status(held("wx-eom", D(2021, 6, 15)), rules["wx-eom"], entries, D(2026, 5, 20))
     assert s.next_action.text == "File the renewal" and s.next_action.date == D(2026, 5, 31)
     assert s.next_action.detail is None and s.next_action.urgency == "urgent"
 
@@ -211,15 +237,23 @@ def test_after_a_cycle_end_the_old_grace_period_is_flagged(rules: dict[str, Trac
 
 def test_annual_fees_fall_on_each_anniversary_until_the_cycle_ends() -> None:
     assert annual_due_dates(D(2020, 3, 31), D(2021, 1, 1), D(2023, 3, 30)) == [
-        D(2021, 3, 31), D(2022, 3, 31)]
+        D(2021, 3, 31),
+        D(2022, 3, 31),
+    ]
     # at least the next one, even after the cycle's end
     assert annual_due_dates(D(2020, 3, 31), D(2023, 3, 1), D(2023, 3, 30)) == [D(2023, 3, 31)]
 
 
 @pytest.mark.parametrize(
     ("days", "short", "left", "expected"),
-    [(None, False, None, "unknown"), (10, False, 400, "urgent"), (60, False, 400, "soon"),
-     (200, False, 400, "ok"), (200, True, 80, "urgent"), (200, True, 150, "soon")],
+    [
+        (None, False, None, "unknown"),
+        (10, False, 400, "urgent"),
+        (60, False, 400, "soon"),
+        (200, False, 400, "ok"),
+        (200, True, 80, "urgent"),
+        (200, True, 150, "soon"),
+    ],
 )
 def test_urgency(days: int | None, short: bool, left: int | None, expected: str) -> None:
     assert urgency(days, short, left) == expected

@@ -1,4 +1,4 @@
-"""The wallet's SQLite file: what it accepts, what it refuses, migrations, locks, checklist, backup."""
+"""The wallet file: what it accepts and refuses, migrations, locks, checklist marks, backup."""
 
 import datetime as dt
 import hashlib
@@ -12,7 +12,7 @@ import pytest
 from certadvisor.errors import DomainError, StoreError, UsageError
 from certadvisor.wallet import records
 from certadvisor.wallet import store as store_module
-from certadvisor.wallet.model import CERecord
+from certadvisor.wallet.documents import CERecord
 from certadvisor.wallet.store import APPLICATION_ID, SCHEMA_VERSION, migrate, open_store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wallet_catalog.yaml"
@@ -38,8 +38,10 @@ def test_a_new_store_is_marked_versioned_and_enforces_foreign_keys(wallet: Path)
         assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         with pytest.raises(sqlite3.IntegrityError):
-            s.conn.execute("INSERT INTO ce_entry (credential_id, date, points, category, title, "
-                           "added_at) VALUES (999, '2024-01-01', 1, 'general', 't', 'x')")
+            s.conn.execute(
+                "INSERT INTO ce_entry (credential_id, date, points, category, title, "
+                "added_at) VALUES (999, '2024-01-01', 1, 'general', 't', 'x')"
+            )
     assert sorted(p.name for p in wallet.parent.iterdir()) == ["wallet.sqlite3"]
 
 
@@ -57,8 +59,9 @@ def test_reading_a_missing_wallet_creates_nothing(wallet: Path) -> None:
         (b"name,track\nme,cma-aama\n" * 50, "not an SQLite database"),
     ],
 )
-def test_a_foreign_file_is_refused_and_never_touched(wallet: Path, content: bytes,
-                                                     why: str) -> None:
+def test_a_foreign_file_is_refused_and_never_touched(
+    wallet: Path, content: bytes, why: str
+) -> None:
     wallet.parent.mkdir(parents=True)
     wallet.write_bytes(content)
     for create in (True, False):
@@ -128,8 +131,10 @@ def test_a_version_1_store_is_migrated_and_keeps_its_data(wallet: Path) -> None:
     conn.execute("BEGIN IMMEDIATE")
     migrate(conn, upto=1)
     conn.execute("INSERT INTO person (name, key, created_at) VALUES ('Maria', 'maria', 'x')")
-    conn.execute("INSERT INTO credential (person_id, track, earned, number, added_at) "
-                 "VALUES (1, 'wx-plain', '2024-01-01', 'N1', 'x')")
+    conn.execute(
+        "INSERT INTO credential (person_id, track, earned, number, added_at) "
+        "VALUES (1, 'wx-plain', '2024-01-01', 'N1', 'x')"
+    )
     conn.execute("COMMIT")
     conn.close()
     with open_store(wallet) as s:
@@ -165,10 +170,13 @@ def test_a_locked_store_is_a_clear_error_after_the_timeout(wallet: Path) -> None
         assert records.held_credentials(s, None) == []
 
 
-def test_the_cli_reports_a_locked_store(run: Any, isolated: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    assert run("--data", str(FIXTURE), "wallet", "add", "wx-plain",
-               "--earned", "2024-01-01").exit_code == 0
+def test_the_cli_reports_a_locked_store(
+    run: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert (
+        run("--data", str(FIXTURE), "wallet", "add", "wx-plain", "--earned", "2024-01-01").exit_code
+        == 0
+    )
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT", 0.2)
     blocker = sqlite3.connect(isolated / "wallet.sqlite3", isolation_level=None)
     blocker.execute("BEGIN EXCLUSIVE")
@@ -248,7 +256,7 @@ def test_a_certificate_is_kept_by_hash_and_removed_when_the_row_fails(
         def fail(*args: Any) -> int:
             raise sqlite3.OperationalError("disk I/O error")
 
-        monkeypatch.setattr(records, "_insert_ce", fail)
+        monkeypatch.setattr(records, "insert_ce", fail)
         with pytest.raises(StoreError):
             records.add_ce(s, "me", "wx-plain", ce_rec("Fails"), other)
         monkeypatch.undo()

@@ -16,25 +16,29 @@ from certadvisor import catalog
 from certadvisor.catalog import LoadedCatalog
 from certadvisor.errors import InvalidInputError
 from certadvisor.render.output import envelope
-from certadvisor.wallet.model import (
+from certadvisor.wallet.documents import (
     CERecord,
     CertificateRef,
     ChecklistRecord,
     CredentialRecord,
     PersonRecord,
 )
-from certadvisor.wallet.records import export_records, import_records
 from certadvisor.wallet.service import read_import
 from certadvisor.wallet.store import open_store
+from certadvisor.wallet.transfer import export_records, import_records
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wallet_catalog.yaml"
-CATEGORIES = {"wx-eom": ["administrative", "clinical", "general"], "wx-plain": ["general"],
-              "wx-nocycle": ["general"]}
+CATEGORIES = {
+    "wx-eom": ["administrative", "clinical", "general"],
+    "wx-plain": ["general"],
+    "wx-nocycle": ["general"],
+}
 
 
 @pytest.fixture(autouse=True)
-def shared_cache(tmp_path_factory: pytest.TempPathFactory,
-                 monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def shared_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     monkeypatch.setenv("CERTADVISOR_CACHE", str(tmp_path_factory.getbasetemp() / "wcache"))
     yield
 
@@ -53,21 +57,31 @@ def w(run: Any) -> Any:
 
 # Strategies: any wallet the commands could have written.
 
-text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=30).map(
-    str.strip).filter(bool)
+text = (
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=30)
+    .map(str.strip)
+    .filter(bool)
+)
 days = st.dates(dt.date(1995, 1, 1), dt.date(2025, 12, 31))
 
 
 @st.composite
 def ce_records(draw: st.DrawFn, track: str) -> CERecord:
-    cert = draw(st.none() | st.builds(
-        lambda b, n: CertificateRef(sha256=hashlib.sha256(b).hexdigest(), name=n),
-        st.binary(max_size=8), text))
+    cert = draw(
+        st.none()
+        | st.builds(
+            lambda b, n: CertificateRef(sha256=hashlib.sha256(b).hexdigest(), name=n),
+            st.binary(max_size=8),
+            text,
+        )
+    )
     return CERecord(
         date=draw(days),
         points=draw(st.floats(0.01, 1000, allow_nan=False, allow_infinity=False)),
         category=draw(st.sampled_from(CATEGORIES[track])),
-        title=draw(text), provider=draw(st.none() | text), approved_by=draw(st.none() | text),
+        title=draw(text),
+        provider=draw(st.none() | text),
+        approved_by=draw(st.none() | text),
         certificate=cert,
     )
 
@@ -78,14 +92,22 @@ def people(draw: st.DrawFn) -> list[PersonRecord]:
     out = []
     for name in names:
         tracks = draw(st.lists(st.sampled_from(sorted(CATEGORIES)), max_size=3, unique=True))
-        creds = [CredentialRecord(track=t, earned=draw(days),
-                                  number=draw(st.none() | text.map(lambda s: s[:64])),
-                                  ce=draw(st.lists(ce_records(t), max_size=4)))
-                 for t in tracks]
-        marks = [ChecklistRecord(track=t, steps=draw(st.lists(st.integers(1, 20), min_size=1,
-                                                              max_size=4, unique=True)))
-                 for t in draw(st.lists(st.sampled_from(sorted(CATEGORIES)), max_size=2,
-                                        unique=True))]
+        creds = [
+            CredentialRecord(
+                track=t,
+                earned=draw(days),
+                number=draw(st.none() | text.map(lambda s: s[:64])),
+                ce=draw(st.lists(ce_records(t), max_size=4)),
+            )
+            for t in tracks
+        ]
+        marks = [
+            ChecklistRecord(
+                track=t,
+                steps=draw(st.lists(st.integers(1, 20), min_size=1, max_size=4, unique=True)),
+            )
+            for t in draw(st.lists(st.sampled_from(sorted(CATEGORIES)), max_size=2, unique=True))
+        ]
         out.append(PersonRecord(name=name, credentials=creds, checklist=marks))
     return out
 
@@ -96,8 +118,10 @@ def normalised(records: list[PersonRecord]) -> list[dict[str, Any]]:
     for p in sorted(records, key=lambda p: p.name.casefold()):
         creds = []
         for c in sorted(p.credentials, key=lambda c: c.track):
-            ce = [r.model_dump(mode="json", exclude={"added_at"})
-                  for r in sorted(c.ce, key=lambda r: r.date)]
+            ce = [
+                r.model_dump(mode="json", exclude={"added_at"})
+                for r in sorted(c.ce, key=lambda r: r.date)
+            ]
             creds.append({**c.model_dump(mode="json", exclude={"added_at", "ce"}), "ce": ce})
         marks = sorted((m.track, sorted(m.steps)) for m in p.checklist)
         out.append({"name": p.name, "credentials": creds, "checklist": marks})
@@ -105,18 +129,26 @@ def normalised(records: list[PersonRecord]) -> list[dict[str, Any]]:
 
 
 def export_file(folder: Path, records: list[PersonRecord]) -> Path:
-    data = {"format": "certadvisor-wallet", "version": 1, "exported_at": "x",
-            "people": [p.model_dump(mode="json") for p in records]}
+    data = {
+        "format": "certadvisor-wallet",
+        "version": 1,
+        "exported_at": "x",
+        "people": [p.model_dump(mode="json") for p in records],
+    }
     path = folder / "wallet.json"
     path.write_text(json.dumps(envelope("wallet export", None, data), indent=2))
     return path
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.data_too_large])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(original=people())
-def test_export_then_import_gives_back_the_same_data(loaded: LoadedCatalog,
-                                                     original: list[PersonRecord]) -> None:
+def test_export_then_import_gives_back_the_same_data(
+    loaded: LoadedCatalog, original: list[PersonRecord]
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         with open_store(folder / "a" / "wallet.sqlite3") as a:
@@ -132,23 +164,34 @@ def test_export_then_import_gives_back_the_same_data(loaded: LoadedCatalog,
             assert (again.credentials, again.ce, again.checklist_marks) == (0, 0, 0)
             assert export_records(b, None) == second
         assert [p.model_dump(mode="json") for p in second] == [
-            p.model_dump(mode="json") for p in first]
+            p.model_dump(mode="json") for p in first
+        ]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(original=people(), data=st.data())
-def test_one_bad_record_means_nothing_is_imported(loaded: LoadedCatalog,
-                                                  original: list[PersonRecord],
-                                                  data: st.DataObject) -> None:
-    doc = {"format": "certadvisor-wallet", "version": 1,
-           "people": [p.model_dump(mode="json") for p in original]}
-    places = [(pi, ci, ei) for pi, p in enumerate(doc["people"])
-              for ci, c in enumerate(p["credentials"]) for ei in range(len(c["ce"]))]
+def test_one_bad_record_means_nothing_is_imported(
+    loaded: LoadedCatalog, original: list[PersonRecord], data: st.DataObject
+) -> None:
+    doc = {
+        "format": "certadvisor-wallet",
+        "version": 1,
+        "people": [p.model_dump(mode="json") for p in original],
+    }
+    places = [
+        (pi, ci, ei)
+        for pi, p in enumerate(doc["people"])
+        for ci, c in enumerate(p["credentials"])
+        for ei in range(len(c["ce"]))
+    ]
     if not places:
         return
     pi, ci, ei = data.draw(st.sampled_from(places))
-    field, bad = data.draw(st.sampled_from([("points", -1), ("date", "2021-02-30"),
-                                            ("category", "nope"), ("title", " ")]))
+    field, bad = data.draw(
+        st.sampled_from(
+            [("points", -1), ("date", "2021-02-30"), ("category", "nope"), ("title", " ")]
+        )
+    )
     doc["people"][pi]["credentials"][ci]["ce"][ei][field] = bad
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bad.json"
@@ -158,13 +201,29 @@ def test_one_bad_record_means_nothing_is_imported(loaded: LoadedCatalog,
         assert f"data.people[{pi}].credentials[{ci}].ce[{ei}].{field}" in err.value.message
 
 
-def test_the_cli_round_trip(w: Any, run: Any, tmp_path: Path,
-                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cli_round_trip(
+    w: Any, run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert w("add", "wx-eom", "--earned", "2021-06-15", "--number", "N-9").exit_code == 0
     assert w("add", "wx-plain", "--earned", "2022-02-02", "--person", "Ana").exit_code == 0
     for i in range(3):
-        assert w("ce", "add", "--credential", "wx-eom", "--points", f"{i + 0.5}", "--category",
-                 "clinical", "--date", f"2023-0{i + 1}-01", "--title", f"C{i}").exit_code == 0
+        assert (
+            w(
+                "ce",
+                "add",
+                "--credential",
+                "wx-eom",
+                "--points",
+                f"{i + 0.5}",
+                "--category",
+                "clinical",
+                "--date",
+                f"2023-0{i + 1}-01",
+                "--title",
+                f"C{i}",
+            ).exit_code
+            == 0
+        )
     out = tmp_path / "wallet.json"
     assert w("export", "--all", "-o", str(out)).exit_code == 0
     monkeypatch.setenv("CERTADVISOR_HOME", str(tmp_path / "elsewhere"))
@@ -178,19 +237,59 @@ def test_the_cli_round_trip(w: Any, run: Any, tmp_path: Path,
     assert first == second
 
 
+def test_an_import_says_which_certificates_are_not_in_the_new_wallet(
+    w: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cert = tmp_path / "c.pdf"
+    cert.write_bytes(b"certificate")
+    assert w("add", "wx-plain", "--earned", "2022-02-02").exit_code == 0
+    added = w(
+        "ce",
+        "add",
+        "--credential",
+        "wx-plain",
+        "--points",
+        "1",
+        "--category",
+        "general",
+        "--date",
+        "2023-01-01",
+        "--title",
+        "T",
+        "--certificate",
+        str(cert),
+    )
+    assert added.exit_code == 0
+    out = tmp_path / "wallet.json"
+    assert w("export", "-o", str(out)).exit_code == 0
+    monkeypatch.setenv("CERTADVISOR_HOME", str(tmp_path / "elsewhere"))
+    imported = w("import", str(out))
+    assert imported.exit_code == 0
+    assert "1 certificate file(s) are not in" in imported.stderr
+    assert str(tmp_path / "elsewhere" / "certificates") in imported.stderr
+
+
 def envelope_text(people: list[dict[str, Any]], **extra: Any) -> str:
     data = {"format": "certadvisor-wallet", "version": 1, "people": people, **extra}
     return json.dumps(envelope("wallet export", None, data), indent=2)
 
 
 GOOD_CE = {"date": "2023-01-01", "points": 2, "category": "clinical", "title": "Course"}
-GOOD = [{"name": "me", "credentials": [{"track": "wx-eom", "earned": "2021-06-15",
-                                        "ce": [GOOD_CE]}]}]
+GOOD = [
+    {"name": "me", "credentials": [{"track": "wx-eom", "earned": "2021-06-15", "ce": [GOOD_CE]}]}
+]
 
 
 def person(**ce: Any) -> list[dict[str, Any]]:
-    return [GOOD[0], {"name": "Ana", "credentials": [
-        {"track": "wx-eom", "earned": "2021-06-15", "ce": [GOOD_CE, {**GOOD_CE, **ce}]}]}]
+    return [
+        GOOD[0],
+        {
+            "name": "Ana",
+            "credentials": [
+                {"track": "wx-eom", "earned": "2021-06-15", "ce": [GOOD_CE, {**GOOD_CE, **ce}]}
+            ],
+        },
+    ]
 
 
 @pytest.mark.parametrize(
@@ -198,27 +297,52 @@ def person(**ce: Any) -> list[dict[str, Any]]:
     [
         ("{not json", "wallet.json:1:2: not JSON"),
         ('{"schema_version": 1, "command": "eligible", "data": {}}', "not a wallet export"),
-        ('[1, 2]', "not a wallet export"),
-        (envelope_text(GOOD).replace('"schema_version": 1', '"schema_version": 7'),
-         "schema_version 7"),
-        (envelope_text(person(points=-2)), "data.people[1].credentials[0].ce[1].points: "
-                                           "-2 is not more than 0"),
+        ("[1, 2]", "not a wallet export"),
+        (
+            envelope_text(GOOD).replace('"schema_version": 1', '"schema_version": 7'),
+            "schema_version 7",
+        ),
+        (
+            envelope_text(person(points=-2)),
+            "data.people[1].credentials[0].ce[1].points: -2 is not more than 0",
+        ),
         (envelope_text(person(points="2")), "ce[1].points: must be a number"),
         (envelope_text(person(date="2021-02-30")), "ce[1].date: '2021-02-30' is not a real date"),
         (envelope_text(person(date="2999-01-01")), "ce[1].date: 2999-01-01 is in the future"),
-        (envelope_text(person(category="ethics")), "ce[1].category: 'ethics' is not a CE "
-                                                   "category of wx-eom"),
+        (
+            envelope_text(person(category="ethics")),
+            "ce[1].category: 'ethics' is not a CE category of wx-eom",
+        ),
         (envelope_text(person(colour="red")), "ce[1].colour: is not a known key"),
         (envelope_text(person(title="")), "ce[1].title: must not be empty"),
-        (envelope_text([*GOOD, {"name": "ME", "credentials": []}]), "data.people[1].name: "
-                                                                     "'ME' appears twice"),
-        (envelope_text([{"name": "me", "credentials": [
-            {"track": "wx-gone", "earned": "2021-06-15"}]}]), "'wx-gone' is not a track"),
-        (envelope_text([{"name": "me", "credentials": [
-            {"track": "wx-eom", "earned": "2021-06-15"},
-            {"track": "wx-eom", "earned": "2021-06-15"}]}]), "wx-eom appears twice"),
-        (envelope_text([{"name": "me", "checklist": [{"track": "wx-eom", "steps": [0]}]}]),
-         "steps[0]: must be at least 1"),
+        (
+            envelope_text([*GOOD, {"name": "ME", "credentials": []}]),
+            "data.people[1].name: 'ME' appears twice",
+        ),
+        (
+            envelope_text(
+                [{"name": "me", "credentials": [{"track": "wx-gone", "earned": "2021-06-15"}]}]
+            ),
+            "'wx-gone' is not a track",
+        ),
+        (
+            envelope_text(
+                [
+                    {
+                        "name": "me",
+                        "credentials": [
+                            {"track": "wx-eom", "earned": "2021-06-15"},
+                            {"track": "wx-eom", "earned": "2021-06-15"},
+                        ],
+                    }
+                ]
+            ),
+            "wx-eom appears twice",
+        ),
+        (
+            envelope_text([{"name": "me", "checklist": [{"track": "wx-eom", "steps": [0]}]}]),
+            "steps[0]: must be at least 1",
+        ),
     ],
 )
 def test_an_invalid_import_file_is_exit_3_and_writes_nothing(
@@ -245,8 +369,11 @@ def test_invalid_lines_point_at_the_file_line_and_column(w: Any, tmp_path: Path)
 def test_an_import_into_an_existing_wallet_is_all_or_nothing(w: Any, tmp_path: Path) -> None:
     assert w("add", "wx-eom", "--earned", "2020-01-01").exit_code == 0
     path = tmp_path / "wallet.json"
-    path.write_text(envelope_text([{"name": "Ana", "credentials": [
-        {"track": "wx-plain", "earned": "2022-01-01"}]}, *GOOD]))
+    path.write_text(
+        envelope_text(
+            [{"name": "Ana", "credentials": [{"track": "wx-plain", "earned": "2022-01-01"}]}, *GOOD]
+        )
+    )
     result = w("import", str(path))
     assert result.exit_code == 1
     assert "earned 2020-01-01 in the wallet, but the file says 2021-06-15" in result.stderr

@@ -9,6 +9,7 @@ Pure (no Typer, no Rich). Public API:
 - ``Evaluator(tracks)`` compiles the tracks once (identical conditions are evaluated once per
   person): ``.results(person, as_of)`` gives full ``TrackResult`` objects, ``.briefs(person,
   as_of)`` the fast ``TrackBrief`` summaries (status, route, closest, missing) for big cohorts.
+  (``eligibility_report.Report`` runs the people of one `eligible` command through it.)
 - ``TrackResult``: ``status`` ('eligible' | 'not_eligible' | 'unknown'), ``route`` (first
   eligible route id or None), ``closest`` (the route ``missing`` speaks of, None when
   eligible), ``missing`` (plain words), ``opens_on`` (earliest date a route opens by time
@@ -28,7 +29,7 @@ evaluated. A route resting on an unverified fact is flagged and says so in plain
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from certadvisor.eligibility_facts import (
     Assertions,
@@ -46,6 +47,7 @@ Person = Profile | Assertions
 ELIGIBLE: Final = "eligible"
 NOT_ELIGIBLE: Final = "not_eligible"
 _WORDING = {"text", "note", "source", "confidence"}
+_MEMO_MAX = 100_000
 # What an unmet condition takes, for choosing the closest route: a program, a degree, a
 # credential or military training is a long way; experience or credit less; counts least.
 EFFORT = {
@@ -123,8 +125,7 @@ class PersonResult(Strict):
     state: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class TrackBrief:
+class TrackBrief(NamedTuple):
     """The fast summary of one track for one person (what a cohort's CSV needs)."""
 
     track: str
@@ -143,6 +144,7 @@ class _Plan:
     ids: tuple[str, ...]
     slots: tuple[tuple[int, ...], ...]
     flagged: tuple[bool, ...]
+    used: tuple[int, ...]
 
 
 def _route_flag(route: Route) -> bool:
@@ -226,9 +228,11 @@ class Evaluator:
                     tuple(r.id for r in track.routes),
                     tuple(slots),
                     tuple(_route_flag(r) for r in track.routes),
+                    tuple(sorted({s for route in slots for s in route})),
                 )
             )
         self._plans = plans
+        self._brief_memo: dict[tuple[object, ...], TrackBrief] = {}
 
     @property
     def tracks(self) -> list[Track]:
@@ -255,25 +259,34 @@ class Evaluator:
     def briefs(self, person: Person, as_of: dt.date) -> list[TrackBrief]:
         """Status, route, closest route and missing items per track, without dates."""
         out = []
+        memo = self._brief_memo
         for plan, outs in self._outcomes(person, as_of, dates=False):
-            status, verdicts, best = _judge(plan.slots, outs, self._effort)
-            route = closest = None
-            missing: tuple[str, ...] = ()
-            if status == ELIGIBLE:
-                won = [i for i, v in enumerate(verdicts) if v == ELIGIBLE]
-                route = plan.ids[won[0]]
-                flagged = all(plan.flagged[i] for i in won)
-            else:
-                flagged = any(plan.flagged)
-                if best is not None:
-                    closest = plan.ids[best]
-                    missing = tuple(
-                        o.gap
-                        for o in (outs[s] for s in plan.slots[best])
-                        if o.status != MET and o.gap
-                    )
-            out.append(TrackBrief(plan.track.id, status, route, closest, missing, flagged))
+            # A track's summary depends only on its conditions' outcomes, and people share them.
+            key = (plan.track.id, *[outs[s] for s in plan.used])
+            brief = memo.get(key)
+            if brief is None:
+                if len(memo) > _MEMO_MAX:
+                    memo.clear()
+                brief = memo[key] = self._brief(plan, outs)
+            out.append(brief)
         return out
+
+    def _brief(self, plan: _Plan, outs: Sequence[Outcome]) -> TrackBrief:
+        status, verdicts, best = _judge(plan.slots, outs, self._effort)
+        route = closest = None
+        missing: tuple[str, ...] = ()
+        if status == ELIGIBLE:
+            won = [i for i, v in enumerate(verdicts) if v == ELIGIBLE]
+            route = plan.ids[won[0]]
+            flagged = all(plan.flagged[i] for i in won)
+        else:
+            flagged = any(plan.flagged)
+            if best is not None:
+                closest = plan.ids[best]
+                missing = tuple(
+                    o.gap for o in (outs[s] for s in plan.slots[best]) if o.status != MET and o.gap
+                )
+        return TrackBrief(plan.track.id, status, route, closest, missing, flagged)
 
     def results(self, person: Person, as_of: dt.date) -> list[TrackResult]:
         """Full results per track: every route and condition, gaps, dates and notes."""
@@ -376,72 +389,6 @@ def _track_result(plan: _Plan, outs: Sequence[Outcome], effort: Sequence[float])
     )
 
 
-@dataclass(frozen=True)
-class Subject:
-    """Someone to evaluate: a label for tables, the profile's name, the person, date, state."""
-
-    label: str
-    name: str | None
-    person: Person
-    as_of: dt.date
-    state: str | None = None
-
-
-class Report:
-    """The people of one `eligible` run against the chosen tracks, evaluated on demand.
-
-    A renderer asks for what its format needs: `results()` (every route and date) or the
-    much cheaper `briefs()` (what a cohort's CSV holds); each is computed once.
-    """
-
-    def __init__(self, tracks: Sequence[Track], subjects: Sequence[Subject]) -> None:
-        self.tracks = list(tracks)
-        self.subjects = list(subjects)
-        self.evaluator = Evaluator(self.tracks)
-        self._results: list[PersonResult] | None = None
-        self._briefs: list[list[TrackBrief]] | None = None
-
-    def results(self) -> list[PersonResult]:
-        """Full results, one entry per person."""
-        if self._results is None:
-            self._results = [
-                PersonResult(
-                    name=s.name,
-                    results=self.evaluator.results(s.person, s.as_of),
-                    label=s.label,
-                    as_of=s.as_of,
-                    state=s.state,
-                )
-                for s in self.subjects
-            ]
-        return self._results
-
-    def briefs(self) -> list[list[TrackBrief]]:
-        """Summaries per person (same order as `subjects`), from the full results if known."""
-        if self._briefs is None:
-            if self._results is not None:
-                self._briefs = [
-                    [
-                        TrackBrief(
-                            r.track, r.status, r.route, r.closest, tuple(r.missing), r.unverified
-                        )
-                        for r in p.results
-                    ]
-                    for p in self._results
-                ]
-            elif len(self.subjects) >= PARALLEL_MIN:
-                from certadvisor.parallel import fork_map, workers
-
-                parts = fork_map(self._brief_all, self.subjects, workers())
-                self._briefs = [b for part in parts for b in part]
-            else:
-                self._briefs = self._brief_all(self.subjects)
-        return self._briefs
-
-    def _brief_all(self, subjects: Sequence[Subject]) -> list[list[TrackBrief]]:
-        return [self.evaluator.briefs(s.person, s.as_of) for s in subjects]
-
-
 def evaluate(tracks: Iterable[Track], person: Person, as_of: dt.date) -> list[TrackResult]:
     """Every track for one person (a profile or the shorthand flags) on a date."""
     return Evaluator(tracks).results(person, as_of)
@@ -457,9 +404,7 @@ __all__ = [
     "ConditionResult",
     "Evaluator",
     "PersonResult",
-    "Report",
     "RouteResult",
-    "Subject",
     "TrackBrief",
     "TrackResult",
     "evaluate",

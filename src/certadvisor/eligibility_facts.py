@@ -20,6 +20,7 @@ Time rules (shared by every condition):
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final, Literal, NamedTuple
 
 from pydantic import Field
@@ -48,10 +49,17 @@ CATEGORY_FIELD = {
 class Assertions(Strict):
     """What the shorthand flags of `eligible` say about a person; None means not said.
 
-    `program` is a claim about "the accredited training program for the track being checked,
-    finished within its recency window", so it is interpreted per track; `experience_months`
-    is full-time work in the track's own field ending on the evaluation date; `credentials`
-    are held, and nothing is said about any other credential.
+    - `diploma`: True is "at least a high-school diploma or GED" (higher levels stay
+      unknown), False is "none"; `degree` is the highest level exactly.
+    - `program` is a claim about "the accredited training program for the track being
+      checked, finished within its recency window", so it is read per track: True meets
+      that track's program conditions (hours included), except "finished more than N months
+      ago" (unknown) and military courses (left to `military`); False means no such program,
+      finished or under way.
+    - `experience_months`: full-time work in the track's own field (its category), ending on
+      the evaluation date; other fields stay unknown.
+    - `credentials` are held; nothing is said about any other credential.
+    - Age, procedure counts and credit hours are never said by the flags: unknown.
     """
 
     diploma: bool | None = None
@@ -200,6 +208,12 @@ def _month_days(year: int, month: int) -> int:
     return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
 
 
+@lru_cache(maxsize=1024)
+def months_ago(day: dt.date, months: int) -> dt.date:
+    """`add_months(day, -months)`, remembered: windows are counted back from few dates."""
+    return add_months(day, -months)
+
+
 def months_before(day: dt.date, months: float) -> dt.date:
     """The date a (possibly fractional) number of calendar months before `day`."""
     whole = int(months)
@@ -292,7 +306,7 @@ def all_of(statuses: Sequence[Status]) -> Status:
 
 
 def either(items: Sequence[str], joiner: str = "or") -> str:
-    """"a", "a or b", "a, b or c"."""
+    """Join words: 'a', 'a or b', 'a, b or c'."""
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {joiner} " + items[-1]

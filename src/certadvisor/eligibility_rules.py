@@ -24,6 +24,7 @@ from certadvisor.eligibility_facts import (
     age_on,
     all_of,
     either,
+    months_ago,
 )
 from certadvisor.eligibility_work import experience_check
 from certadvisor.models.catalog import (
@@ -154,7 +155,7 @@ def _program(cond: ProgramCondition) -> Check:
         ago = months_words(cond.completed_more_than_months)
         claimed = Outcome(UNKNOWN, f"confirm you finished your program more than {ago} ago")
 
-    def one(p: Program, as_of: dt.date) -> Outcome:
+    def one(p: Program, as_of: dt.date, dates: bool) -> Outcome:
         parts: list[Outcome] = []
         if wanted:
             if p.accreditation is None:
@@ -171,7 +172,7 @@ def _program(cond: ProgramCondition) -> Check:
                 Outcome(UNMET, f"finish your {field} program{when}", opens, None, bool(opens))
             )
         elif done and p.completed is not None:
-            parts.append(_program_window(cond, p.completed, as_of, field))
+            parts.append(_program_window(cond, p.completed, as_of, field, dates))
         for need, have, what in (
             (cond.min_contact_hours, p.contact_hours, "contact"),
             (cond.min_practicum_hours, p.practicum_hours, "practicum"),
@@ -202,7 +203,7 @@ def _program(cond: ProgramCondition) -> Check:
             return not_said
         if field_id not in facts.program_fields:
             return not_found
-        return _best([one(p, as_of) for p in facts.programs if p.field == field_id])
+        return _best([one(p, as_of, dates) for p in facts.programs if p.field == field_id])
 
     return run
 
@@ -220,20 +221,22 @@ def _best(found: Sequence[Outcome]) -> Outcome:
     return min(found, key=lambda o: (not o.waits, o.opens_on or dt.date.max, o.gap or ""))
 
 
-def _program_window(cond: ProgramCondition, done: dt.date, as_of: dt.date, field: str) -> Outcome:
+def _program_window(
+    cond: ProgramCondition, done: dt.date, as_of: dt.date, field: str, dates: bool
+) -> Outcome:
     closes = None
     if cond.completed_within_months is not None:
         n = cond.completed_within_months
-        if done < add_months(as_of, -n):
+        if done < months_ago(as_of, n):
             return Outcome(
                 UNMET,
                 f"{_a(field)} program finished within the last {months_words(n)} "
                 f"(yours finished {done.isoformat()})",
             )
-        closes = _first_after(done, n, within=True)
+        closes = _first_after(done, n, within=True) if dates else None
     if cond.completed_more_than_months is not None:
         m = cond.completed_more_than_months
-        if not done < add_months(as_of, -m):
+        if not done < months_ago(as_of, m):
             opens = _first_after(done, m)
             return Outcome(
                 UNMET,
@@ -254,6 +257,8 @@ def _first_after(done: dt.date, months: int, within: bool = False) -> dt.date:
 
 
 def _combine(parts: Sequence[Outcome]) -> Outcome:
+    if len(parts) == 1:
+        return parts[0]
     status = all_of([p.status for p in parts])
     if status == MET:
         closes = [p.closes_on for p in parts if p.closes_on]

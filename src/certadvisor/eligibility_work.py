@@ -24,6 +24,7 @@ from certadvisor.eligibility_facts import (
     add_months,
     all_of,
     either,
+    months_ago,
     months_between,
     work_done,
 )
@@ -42,6 +43,7 @@ _DUTY_WORDS = {"blood_bank": "blood banking", "lab_operations": "laboratory oper
 
 
 def experience_check(cond: ExperienceCondition) -> Check:
+    """The check for an experience condition: amount in the window, duties, and dates."""
     fields = either([_WORK_WORDS.get(f, f) for f in cond.fields])
     window = f" within the last {months_words(cond.within_months)}" if cond.within_months else ""
     if cond.min_months is not None:
@@ -54,9 +56,7 @@ def experience_check(cond: ExperienceCondition) -> Check:
     duties = _duties(cond)
     met = Outcome(MET)
     months_back = cond.within_months
-    since_of: dict[dt.date, dt.date] = {}
     need_m, need_h = cond.min_months, cond.min_hours
-
     empty: dict[bool, Outcome] = {}
 
     def run(facts: Facts, as_of: dt.date, dates: bool) -> Outcome:
@@ -75,11 +75,7 @@ def experience_check(cond: ExperienceCondition) -> Check:
         return measure(facts, as_of, dates, jobs)
 
     def measure(facts: Facts, as_of: dt.date, dates: bool, jobs: list[Span]) -> Outcome:
-        since = None
-        if months_back:
-            since = since_of.get(as_of)
-            if since is None:
-                since = since_of[as_of] = add_months(as_of, -months_back)
+        since = months_ago(as_of, months_back) if months_back else None
         months, hours = work_done(jobs, since, as_of) if jobs else (0.0, 0.0)
         short = need_m - months if need_m is not None else 0.0
         short_h = need_h - hours if need_h is not None else 0.0

@@ -70,14 +70,43 @@ def load_profiles(
     return loaded.people
 
 
+Admit = Callable[[Any], tuple[Person | None, list[str]]]
+
+
+@dataclass(frozen=True)
+class Scan:
+    """A profile or cohort file read and split into entries, each validated by `admit`.
+
+    `problems` are about the file as a whole (a bad CSV column, an unknown cohort key).
+    Keeping validation per entry lets a caller validate and use each person in one go, in
+    parallel for a big cohort, without carrying validated models between processes.
+    """
+
+    problems: list[str]
+    entries: list[Any]
+    admit: Admit
+
+
 def read_profiles(path: Path, resolve: Resolver | None = None) -> ProfileLoad:
     """Read a profile, YAML cohort or CSV cohort; bad entries become problem lines."""
+    scan = scan_profiles(path, resolve)
+    people, problems = [], list(scan.problems)
+    for entry in scan.entries:
+        person, found = scan.admit(entry)
+        problems += found
+        if person is not None:
+            people.append(person)
+    return ProfileLoad(people, problems, len(scan.entries))
+
+
+def scan_profiles(path: Path, resolve: Resolver | None = None) -> Scan:
+    """Read a profile, YAML cohort or CSV cohort into entries, without validating them yet."""
     label = str(path)
     raw = read_text(path, label)
-    resolver = resolve or _default_resolver()
+    lookup = _memo(resolve or _default_resolver())
     if path.suffix.lower() == ".csv":
-        return _read_csv(raw, label, resolver)
-    return _read_yaml(raw, label, path.stem, resolver)
+        return _scan_csv(raw, label, lookup)
+    return _scan_yaml(raw, label, path.stem, lookup)
 
 
 def _default_resolver() -> Resolver:
@@ -86,7 +115,10 @@ def _default_resolver() -> Resolver:
     return catalog.load().resolve
 
 
-def _memo(resolve: Resolver) -> Callable[[str], str | CertAdvisorError]:
+_Lookup = Callable[[str], "str | CertAdvisorError"]
+
+
+def _memo(resolve: Resolver) -> _Lookup:
     """The resolver with its answers (and refusals) remembered: cohorts repeat ids a lot."""
     seen: dict[str, str | CertAdvisorError] = {}
 
@@ -103,7 +135,7 @@ def _memo(resolve: Resolver) -> Callable[[str], str | CertAdvisorError]:
 
 def _resolve_ids(
     items: object,
-    lookup: Callable[[str], str | CertAdvisorError],
+    lookup: _Lookup,
     where: str,
     back: dict[tuple[str, int], int] | None = None,
 ) -> list[str]:
@@ -138,7 +170,7 @@ def _state_problem(profile: Profile) -> str | None:
     return None
 
 
-def _read_yaml(raw: bytes, label: str, stem: str, resolve: Resolver) -> ProfileLoad:
+def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup) -> Scan:
     from pydantic import ValidationError
 
     data = load_yaml(raw, label)
@@ -163,9 +195,9 @@ def _read_yaml(raw: bytes, label: str, stem: str, resolve: Resolver) -> ProfileL
         for i, item in enumerate(items):
             name = item.get("name") if isinstance(item, dict) else None
             entries.append((item, ["profiles", i], name or f"person {i + 1}"))
-    people = []
-    lookup = _memo(resolve)
-    for item, prefix, who in entries:
+
+    def admit(entry: tuple[Any, list[int | str], str]) -> tuple[Person | None, list[str]]:
+        item, prefix, who = entry
         tag = f"profiles[{prefix[1]}] ({who})" if prefix else None
         where = f"{label}: {tag}" if tag else label
         if isinstance(item, dict) and isinstance(item.get("credentials"), list):
@@ -186,15 +218,13 @@ def _read_yaml(raw: bytes, label: str, stem: str, resolve: Resolver) -> ProfileL
                     ln.replace(f"{at}.", f"{tag}: ", 1).replace(f"{at}:", f"{tag}:", 1)
                     for ln in lines
                 ]
-            problems += lines + found
-            continue
+            return None, lines + found
         state = _state_problem(profile)
         if state:
             found.append(f"{where}: {state}")
-        problems += found
-        if not found:
-            people.append(Person(str(who), profile))
-    return ProfileLoad(people, problems, len(entries))
+        return (None if found else Person(str(who), profile)), found
+
+    return Scan(problems, entries, admit)
 
 
 def _column_problem(column: str) -> str | None:
@@ -314,7 +344,7 @@ def _flat_path(line: str, back: dict[tuple[str, int], int]) -> str:
     return re.sub(r"\[(\d+)\]", r".\1", _INDEX.sub(sub, line))
 
 
-def _read_csv(raw: bytes, label: str, resolve: Resolver) -> ProfileLoad:
+def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
     from pydantic import ValidationError
 
     try:
@@ -342,38 +372,39 @@ def _read_csv(raw: bytes, label: str, resolve: Resolver) -> ProfileLoad:
         if why:
             problems.append(f"{label}:row 1: column {i + 1} {column!r}: {why}")
             header[i] = ""
-    people = []
-    entries = 0
-    plans = _plan(header)
-    lookup = _memo(resolve)
-    validate = Profile.model_validate
+    entries: list[tuple[int, list[str]]] = []
     try:
         for n, row in enumerate(rows, start=2):
-            data, found = _nest(plans, row)
-            if not data and not found and not any(c.strip() for c in row):
-                continue
-            entries += 1
-            name = data.get("name")
-            where = f"{label}:row {n}" + (f" ({name})" if isinstance(name, str) else "")
-            if len(row) > len(header):
-                found.append(f"{len(row) - len(header)} more cell(s) than the header has columns")
-            back = _listify(data)
-            found = [f"{where}: {p}" for p in found]
-            found += _resolve_ids(data.get("credentials"), lookup, where, back)
-            try:
-                profile = validate(data)
-            except ValidationError as exc:
-                lines = validation_lines(exc, data, None, where)
-                problems += [_flat_path(ln, back) for ln in lines] + found
-                continue
-            state = _state_problem(profile)
-            if state:
-                found.append(f"{where}: {state}")
-            problems += found
-            if not found:
-                people.append(Person(str(name) if name else f"row {n}", profile))
+            if any(row) and any(c.strip() for c in row):
+                entries.append((n, row))
     except csv.Error as exc:
-        problems.append(f"{label}: CSV error after row {entries + 1}: {exc}")
+        problems.append(f"{label}: CSV error after row {len(entries) + 1}: {exc}")
     if not entries:
         problems.append(f"{label}: no people (the file has a header row only)")
-    return ProfileLoad(people, problems, entries)
+    plans = _plan(header)
+    width = len(header)
+    validate = Profile.model_validate
+
+    def admit(entry: tuple[int, list[str]]) -> tuple[Person | None, list[str]]:
+        n, row = entry
+        data, found = _nest(plans, row)
+        name = data.get("name")
+        where = f"{label}:row {n}" + (f" ({name})" if isinstance(name, str) else "")
+        if len(row) > width:
+            found.append(f"{len(row) - width} more cell(s) than the header has columns")
+        back = _listify(data)
+        found = [f"{where}: {p}" for p in found]
+        found += _resolve_ids(data.get("credentials"), lookup, where, back)
+        try:
+            profile = validate(data)
+        except ValidationError as exc:
+            lines = validation_lines(exc, data, None, where)
+            return None, [_flat_path(ln, back) for ln in lines] + found
+        state = _state_problem(profile)
+        if state:
+            found.append(f"{where}: {state}")
+        if found:
+            return None, found
+        return Person(str(name) if name else f"row {n}", profile), []
+
+    return Scan(problems, entries, admit)

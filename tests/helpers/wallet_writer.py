@@ -1,9 +1,9 @@
 """Writes to a wallet from its own process, for the durability tests (not a test module).
 
-    wallet_writer.py batches WALLET [PAUSE]   import big batches of CE until killed; with PAUSE,
-                                              stop for a while inside batch PAUSE's transaction
-    wallet_writer.py adds WALLET TAG N GATE   add N CE entries one by one, once GATE exists
-    wallet_writer.py open WALLET GATE         open (and so create) the wallet once GATE exists
+wallet_writer.py batches WALLET [PAUSE]   import big batches of CE until killed; with PAUSE,
+                                          stop for a while inside batch PAUSE's transaction
+wallet_writer.py adds WALLET TAG N GATE   add N CE entries one by one, once GATE exists
+wallet_writer.py open WALLET GATE         open (and so create) the wallet once GATE exists
 """
 
 import datetime as dt
@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from certadvisor.wallet import records
-from certadvisor.wallet.model import CERecord, CredentialRecord, PersonRecord
+from certadvisor.wallet import records, transfer
+from certadvisor.wallet.documents import CERecord, CredentialRecord, PersonRecord
 from certadvisor.wallet.store import open_store
 
 BATCH = 400
@@ -26,12 +26,20 @@ def wait_for(gate: Path) -> None:
 
 def batch_records(b: int) -> list[PersonRecord]:
     ce = [
-        CERecord(date=dt.date(2021, 1, 1) + dt.timedelta(days=i % 700), points=b + 1,
-                 category="general", title=f"batch {b} item {i}", provider="p" * 200)
+        CERecord(
+            date=dt.date(2021, 1, 1) + dt.timedelta(days=i % 700),
+            points=b + 1,
+            category="general",
+            title=f"batch {b} item {i}",
+            provider="p" * 200,
+        )
         for i in range(BATCH)
     ]
-    return [PersonRecord(name="me", credentials=[CredentialRecord(track="wx-plain",
-                                                                  earned=EARNED, ce=ce)])]
+    return [
+        PersonRecord(
+            name="me", credentials=[CredentialRecord(track="wx-plain", earned=EARNED, ce=ce)]
+        )
+    ]
 
 
 def main() -> None:
@@ -39,7 +47,7 @@ def main() -> None:
     if mode == "batches":
         pause = int(sys.argv[3]) if len(sys.argv) > 3 else None
         if pause is not None:
-            insert = records._insert_ce
+            insert = records.insert_ce
 
             def slow_insert(conn: object, cid: int, rec: CERecord, added_at: str) -> int:
                 row = insert(conn, cid, rec, added_at)  # type: ignore[arg-type]
@@ -48,14 +56,14 @@ def main() -> None:
                     time.sleep(5)
                 return row
 
-            records._insert_ce = slow_insert  # type: ignore[assignment]
+            records.insert_ce = slow_insert  # type: ignore[assignment]
         with open_store(wallet) as store:
             records.add_credential(store, "me", "wx-plain", EARNED, None, replace=True)
             b = 0
             while True:
                 people = batch_records(b)
                 print(f"start {b}", flush=True)
-                records.import_records(store, people)
+                transfer.import_records(store, people)
                 print(f"done {b}", flush=True)
                 b += 1
     elif mode == "adds":
@@ -63,8 +71,9 @@ def main() -> None:
         wait_for(gate)
         for i in range(n):
             with open_store(wallet) as store:  # a fresh connection each time, like a CLI run
-                rec = CERecord(date=dt.date(2024, 1, 1), points=1, category="general",
-                               title=f"{tag} {i}")
+                rec = CERecord(
+                    date=dt.date(2024, 1, 1), points=1, category="general", title=f"{tag} {i}"
+                )
                 records.add_ce(store, "me", "wx-plain", rec)
         print("done", flush=True)
     elif mode == "open":

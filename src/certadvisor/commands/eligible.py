@@ -12,6 +12,8 @@ from certadvisor.models.vocab import EducationLevel
 if TYPE_CHECKING:
     from certadvisor.catalog import LoadedCatalog
     from certadvisor.eligibility import Assertions
+    from certadvisor.eligibility_report import Report
+    from certadvisor.models.catalog import Track
 
 
 def eligible(
@@ -88,14 +90,18 @@ def eligible(
     """Which exams you can sit for, route by route, and exactly what is missing for the others.
 
     Give a profile or cohort with --profile, or describe one person with the shorthand flags;
-    what the flags leave unsaid is unknown. Exit 3 when some people of a cohort are invalid
-    (the others are still evaluated and printed).
+    what the flags leave unsaid is unknown. A CSV cohort uses flat column names (name,
+    education.highest, programs.0.field, experience.0.started, credentials.0.id, ...): an
+    empty cell is unknown, and `none` in a list column (experience) means an empty list.
+    Exit 3 when some people of a cohort are invalid (the others are still evaluated and
+    printed).
 
     Example: certadvisor eligible cma-aama rma-amt --diploma --experience-months 14
     """
-    from certadvisor.eligibility import Assertions, Report, Subject
+    from certadvisor.eligibility import Assertions
+    from certadvisor.eligibility_report import Report, Subject
     from certadvisor.errors import InvalidInputError
-    from certadvisor.render.eligibility import eligibility_rendering, state_blocks
+    from certadvisor.render.eligibility import eligibility_rendering
     from certadvisor.states import check_state
 
     loaded = catalog(ctx)
@@ -110,24 +116,9 @@ def eligible(
     )
     _check_claims(claims, profile is not None)
     code = check_state(state) if state else None
-    day = as_of.date() if as_of else None
-    today = dt.date.today()
-    problems: list[str] = []
+    day = as_of.date() if as_of else dt.date.today()
     if profile is not None:
-        from certadvisor.profiles import read_profiles
-
-        batch = read_profiles(profile, loaded.resolve)
-        problems = batch.problems
-        subjects = [
-            Subject(
-                p.label,
-                p.profile.name,
-                p.profile,
-                day or p.profile.as_of or today,
-                code or p.profile.state,
-            )
-            for p in batch.people
-        ]
+        report = _cohort(chosen, profile, loaded, as_of.date() if as_of else None, code)
     else:
         if claims.is_empty():
             note(
@@ -135,18 +126,41 @@ def eligible(
                 "No --profile or flags given: every condition is unknown. "
                 "Try --diploma, --program or --experience-months N.",
             )
-        subjects = [Subject("you", None, claims, day or today, code)]
-    states = state_blocks([s.state for s in subjects if s.state], chosen)
-    emit(
-        ctx, eligibility_rendering(Report(chosen, subjects), loaded.data_as_of, states), fmt, output
-    )
+        report = Report(chosen, [Subject("you", None, claims, day, code)])
+    emit(ctx, eligibility_rendering(report, loaded.data_as_of), fmt, output)
+    problems = report.problems()
     if problems:
         for line in problems:
             note(ctx, line)
         raise InvalidInputError(
-            f"{len(problems)} problem(s) in {profile}; {len(subjects)} valid people were evaluated",
+            f"{len(problems)} problem(s) in {profile}; "
+            f"{report.people()} valid people were evaluated",
             "Fix the rows or people named above and run again (or `certadvisor data validate`).",
         )
+
+
+def _cohort(
+    tracks: "list[Track]",
+    path: Path,
+    loaded: "LoadedCatalog",
+    day: dt.date | None,
+    code: str | None,
+) -> "Report":
+    """The people of a profile or cohort file, validated as they are evaluated."""
+    from certadvisor.eligibility_report import Report, Subject
+    from certadvisor.profiles import scan_profiles
+
+    scan = scan_profiles(path, loaded.resolve)
+    today = dt.date.today()
+
+    def admit(entry: object) -> tuple[Subject | None, list[str]]:
+        person, found = scan.admit(entry)
+        if person is None:
+            return None, found
+        p = person.profile
+        return Subject(person.label, p.name, p, day or p.as_of or today, code or p.state), found
+
+    return Report(tracks, pending=scan.entries, admit=admit, problems=scan.problems)
 
 
 def _resolve_all(loaded: "LoadedCatalog", ids: list[str]) -> tuple[str, ...]:

@@ -30,8 +30,20 @@ ce_app = typer.Typer(
 app.add_typer(ce_app, name="ce")
 
 
+@app.callback()
+def _wallet(ctx: typer.Context) -> None:
+    import gc
+
+    # A wallet command is a short-lived process that builds many pydantic classes and objects
+    # and few reference cycles: pausing the cyclic collector until it ends saves ~10 ms of
+    # `wallet status`'s 200 ms budget. Reference counting still frees memory as usual.
+    if gc.isenabled():
+        gc.disable()
+        ctx.call_on_close(gc.enable)
+
+
 def _person(value: str) -> str:
-    from certadvisor.wallet.model import check_person
+    from certadvisor.wallet.checks import check_person
 
     try:
         return check_person(value)
@@ -62,7 +74,7 @@ TrackArg = Annotated[str, typer.Argument(help="Track id or unambiguous abbreviat
 def _as_of(text: str | None) -> "dt.date":
     import datetime as dt
 
-    from certadvisor.wallet.model import parse_day
+    from certadvisor.wallet.checks import parse_day
     from certadvisor.wallet.service import checked_flag
 
     return dt.date.today() if text is None else checked_flag("--as-of", lambda: parse_day(text))
@@ -95,7 +107,7 @@ def add(
 
     Example: certadvisor wallet add cma-aama --earned 2024-06-15 --number 123456
     """
-    from certadvisor.wallet.model import clean_text
+    from certadvisor.wallet.checks import clean_text
     from certadvisor.wallet.records import add_credential
     from certadvisor.wallet.service import checked_flag, day_flag
     from certadvisor.wallet.store import open_store
@@ -322,9 +334,9 @@ def import_(
 
     Example: certadvisor wallet import wallet.json
     """
-    from certadvisor.wallet.records import import_records
     from certadvisor.wallet.service import read_import
     from certadvisor.wallet.store import open_store
+    from certadvisor.wallet.transfer import import_records
 
     people = read_import(file, catalog(ctx))
     with open_store() as store:

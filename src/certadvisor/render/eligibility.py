@@ -3,8 +3,8 @@
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from certadvisor.eligibility import ConditionResult, PersonResult, Report, RouteResult, TrackResult
-from certadvisor.models.catalog import Track
+from certadvisor.eligibility import ConditionResult, PersonResult, RouteResult, TrackResult
+from certadvisor.eligibility_report import Report
 from certadvisor.models.states import StateNote
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, Citations
@@ -36,13 +36,14 @@ def status_words(status: str) -> str:
     return f"{MARKS.get(status, '')} {WORDS.get(status, status)}"
 
 
-def state_blocks(codes: Sequence[str], tracks: Sequence[Track]) -> list[StateBlock]:
-    """Each state's code, name and the notes that touch these tracks."""
+def state_blocks(report: Report) -> list[StateBlock]:
+    """Each state of the report's people: code, name and the notes that touch these tracks."""
     from certadvisor.states import state_codes, state_notes
 
+    codes = [s.state for s in report.subjects() if s.state]
     names = state_codes()
-    categories = sorted({str(t.category) for t in tracks})
-    ids = [t.id for t in tracks]
+    categories = sorted({str(t.category) for t in report.tracks})
+    ids = [t.id for t in report.tracks]
     return [
         (code, names[code], relevant_notes(state_notes(code), categories, ids))
         for code in dict.fromkeys(codes)
@@ -81,7 +82,7 @@ def _condition_line(
         line += " " + cites.mark(source, None if c.source else route.as_of, c.confidence)
     if c.status != "met" and c.gap:
         line += f" — still needed: {c.gap}"
-    if c.opens_on and c.kind != "age":
+    if c.opens_on and c.kind == "experience":
         line += f" (met on {c.opens_on.isoformat()} if you keep on as now)"
     if c.closes_on:
         line += f" (counts until {c.closes_on.isoformat()})"
@@ -126,7 +127,8 @@ def _person_table(console: "Console", p: PersonResult, cites: Citations) -> None
     from rich.text import Text
     from rich.tree import Tree
 
-    console.print(Text(f"Eligibility of {p.label} on {p.as_of.isoformat()}", style="heading"))
+    who = "Your eligibility" if p.name is None and p.label == "you" else f"Eligibility of {p.label}"
+    console.print(Text(f"{who} on {p.as_of.isoformat()}", style="heading"))
     matrix = Table(show_header=True, header_style="heading", expand=False)
     matrix.add_column("Track", no_wrap=True)
     matrix.add_column("Status", no_wrap=True)
@@ -177,17 +179,26 @@ def _cohort_table(console: "Console", report: Report) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    briefs = report.briefs()
-    dates = {s.as_of for s in report.subjects}
+    people = report.briefs()
+    if not people:
+        console.print(Text("No valid people to evaluate.", style="heading"))
+        return
+    dates = {p.as_of for p in people}
     when = next(iter(dates)).isoformat() if len(dates) == 1 else "each person's own date"
-    console.print(Text(f"Eligibility of {len(report.subjects)} people on {when}", style="heading"))
-    grid = Table(box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False, header_style="heading")
-    grid.add_column("Person", overflow="fold", min_width=8)
+    console.print(Text(f"Eligibility of {len(people)} people on {when}", style="heading"))
+    grid = Table(
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1),
+        collapse_padding=True,
+        pad_edge=False,
+        header_style="heading",
+    )
+    grid.add_column("Person", overflow="fold", min_width=6, max_width=24)
     for track in report.tracks:
-        grid.add_column(_short(track.id), justify="center", no_wrap=True)
-    for subject, rows in zip(report.subjects, briefs, strict=True):
-        cells: list[Text | str] = [Text(subject.label)]
-        cells += [Text(MARKS[b.status], style=b.status) for b in rows]
+        grid.add_column(_short(track.id), justify="center", overflow="fold")
+    for person in people:
+        cells: list[Text | str] = [Text(person.label)]
+        cells += [Text(MARKS[b.status], style=b.status) for b in person.tracks]
         grid.add_row(*cells)
     console.print(grid)
     summary = Table(title="Per track", title_justify="left", header_style="heading")
@@ -197,8 +208,8 @@ def _cohort_table(console: "Console", report: Report) -> None:
     summary.add_column("? unknown", justify="right")
     for i, track in enumerate(report.tracks):
         counts = {"eligible": 0, "not_eligible": 0, "unknown": 0}
-        for rows in briefs:
-            counts[rows[i].status] += 1
+        for person in people:
+            counts[person.tracks[i].status] += 1
         summary.add_row(
             f"{_short(track.id)} {track.id}",
             str(counts["eligible"]),
@@ -240,7 +251,7 @@ def _markdown_person(doc: MarkdownDoc, p: PersonResult, level: int) -> None:
             doc.bullets(f"Confirm: {n}" for n in r.notes)
 
 
-def _markdown(report: Report, data_as_of: str | None, states: Sequence[StateBlock]) -> str:
+def _markdown(report: Report, data_as_of: str | None) -> str:
     doc = MarkdownDoc()
     people = report.results()
     doc.heading("Certification eligibility")
@@ -253,7 +264,7 @@ def _markdown(report: Report, data_as_of: str | None, states: Sequence[StateBloc
         )
     for p in people:
         _markdown_person(doc, p, 2)
-    for code, name, notes in states:
+    for code, name, notes in state_blocks(report):
         markdown_state_notes(doc, code, name, notes)
     doc.sources_footer(data_as_of)
     return doc.render()
@@ -262,26 +273,25 @@ def _markdown(report: Report, data_as_of: str | None, states: Sequence[StateBloc
 def _csv(report: Report) -> tuple[Sequence[str], list[list[Any]]]:
     flag = {True: "true", False: "false"}
     return CSV_HEADERS, [
-        [label, b.track, b.status, b.route, "; ".join(b.missing), b.closest, flag[b.unverified]]
-        for label, briefs in zip((s.label for s in report.subjects), report.briefs(), strict=True)
-        for b in briefs
+        [p.label, b.track, b.status, b.route, "; ".join(b.missing), b.closest, flag[b.unverified]]
+        for p in report.briefs()
+        for b in p.tracks
     ]
 
 
-def eligibility_rendering(
-    report: Report, data_as_of: str | None, states: Sequence[StateBlock] = ()
-) -> Rendering:
+def eligibility_rendering(report: Report, data_as_of: str | None) -> Rendering:
     """The people of one `eligible` run in table, json, markdown and csv."""
 
     def table(console: "Console") -> None:
         from rich.text import Text
 
         cites = Citations()
-        if len(report.subjects) == 1:
+        people = report.subjects()
+        if len(people) == 1:
             _person_table(console, report.results()[0], cites)
         else:
             _cohort_table(console, report)
-        for code, name, notes in states:
+        for code, name, notes in state_blocks(report):
             print_state_notes(console, code, name, notes, cites)
         console.print(Text(f"Marks: {KEY}", style="muted"))
         if cites.urls:
@@ -298,10 +308,12 @@ def eligibility_rendering(
         )
 
     def payload() -> dict[str, Any]:
+        people = report.results()
         return {
-            "people": report.results(),
+            "people": people,
             "states": [
-                {"code": code, "name": name, "notes": notes} for code, name, notes in states
+                {"code": code, "name": name, "notes": notes}
+                for code, name, notes in state_blocks(report)
             ],
         }
 
@@ -310,6 +322,6 @@ def eligibility_rendering(
         data_as_of=data_as_of,
         payload=payload,
         table=table,
-        markdown=lambda: _markdown(report, data_as_of, states),
+        markdown=lambda: _markdown(report, data_as_of),
         csv=lambda: _csv(report),
     )

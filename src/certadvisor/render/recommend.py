@@ -41,7 +41,8 @@ _NAMES = {
 def request_line(rec: Recommendation, with_person: bool = True) -> str:
     """'Ranked for a clinical goal, work in a hospital setting, a budget of $300, ...'."""
     r = rec.request
-    parts = [f"a {r.goal.value} goal"]
+    goal = {"clinical": "a clinical goal", "laboratory": "a laboratory goal"}
+    parts = [goal.get(r.goal.value, "either a clinical or a laboratory goal")]
     if r.setting:
         parts.append(f"work in a {r.setting.value.replace('_', ' ')} setting")
     if r.budget is not None:

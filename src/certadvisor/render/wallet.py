@@ -5,17 +5,19 @@ from typing import TYPE_CHECKING, Any
 
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.output import Rendering
-from certadvisor.render.wallet_status import ce_lines, pts
-from certadvisor.wallet.model import (
-    CredentialStatus,
-    PersonCE,
-    PersonCredentials,
-    WalletRecords,
-    WalletStatus,
-)
+from certadvisor.wallet.model import PersonCE, PersonCredentials
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # list and ce list need neither the export nor the status models
     from rich.console import Console
+
+    from certadvisor.wallet.documents import WalletRecords
+    from certadvisor.wallet.results import CredentialStatus, WalletStatus
+
+
+def pts(value: float | None) -> str:
+    """Points as written: 12, 2.5, or 'unknown'."""
+    return "unknown" if value is None else f"{value:g}"
+
 
 _EMPTY = "No credentials yet. Add one: certadvisor wallet add TRACK --earned YYYY-MM-DD"
 
@@ -180,14 +182,14 @@ def ce_list_rendering(
     )
 
 
-def _in_cycle(c: CredentialStatus | None, day: Any) -> str:
+def _in_cycle(c: "CredentialStatus | None", day: Any) -> str:
     if c is None or c.cycle.start is None or c.cycle.end is None:
         return "unknown"
     return "yes" if c.cycle.start <= day <= c.cycle.end else "no"
 
 
 def export_rendering(
-    records: WalletRecords, status: WalletStatus, data_as_of: str | None
+    records: "WalletRecords", status: "WalletStatus", data_as_of: str | None
 ) -> Rendering:
     """Every record: json (the import format), csv (a row per CE entry) or markdown."""
     by_key = {(p.name, c.track): c for p in status.people for c in p.credentials}
@@ -247,6 +249,8 @@ def export_rendering(
         return out
 
     def markdown() -> str:
+        from certadvisor.render.wallet_status import ce_lines
+
         doc = MarkdownDoc()
         doc.heading("Continuing-education record")
         doc.paragraph(

@@ -1,29 +1,27 @@
 """Writers for `wallet status` and `wallet calendar`: cycles, CE, fees, deadlines, next steps."""
 
 import datetime as dt
-import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, Citations, marker
 from certadvisor.render.output import Rendering
-from certadvisor.wallet.model import CEProgress, CredentialStatus, WalletStatus
+from certadvisor.render.wallet import pts
+from certadvisor.wallet.results import CEProgress, CredentialStatus, WalletStatus
 from certadvisor.wording import money
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
 
 ALARM_DAYS = (90, 60, 30, 7)
+_LABEL = 13
 _ANCHOR = {
     "end_of_month": "from the end of the month earned",
     "earned_date": "from the date earned",
 }
-
-
-def pts(value: float | None) -> str:
-    """Points as written: 12, 2.5, or 'unknown'."""
-    return "unknown" if value is None else f"{value:g}"
 
 
 def _cycle_text(c: CredentialStatus, cites: Citations) -> str:
@@ -131,11 +129,80 @@ def _ce_cell(c: CredentialStatus) -> str:
     return f"{pts(c.ce.counted)}/{pts(c.ce.required)} {c.ce.unit}"
 
 
+def _details(creds: Sequence[CredentialStatus], cites: Citations, width: int) -> "Text":
+    """Each credential's facts as labels and hanging-indented text.
+
+    Built as one string with style spans: for 20 credentials that is several times cheaper
+    than Rich grids or appending to a Text piece by piece.
+    """
+    import textwrap
+
+    from rich.text import Span, Text
+
+    parts: list[str] = []
+    spans: list[Span] = []
+    size = 0
+
+    def add(text: str, style: str = "") -> None:
+        nonlocal size
+        parts.append(text)
+        if style:
+            spans.append(Span(size, size + len(text), style))
+        size += len(text)
+
+    wrap = max(20, width - _LABEL)
+    for c in creds:
+        rows = [(label, value, "") for label, value in detail_rows(c, cites)]
+        rows.append(("Next", next_text(c), c.next_action.urgency))
+        rows += [("", note_text, "muted") for note_text in c.notes]
+        add("\n")
+        add(f"{c.abbreviation} — {c.credential} ({c.track})", "heading")
+        for label, value, style in rows:
+            lines = textwrap.wrap(value, wrap) or [""]
+            add("\n")
+            add(label.ljust(_LABEL), "bold")
+            add(lines[0], style)
+            for line in lines[1:]:
+                add("\n" + " " * _LABEL)
+                add(line, style)
+    return Text("".join(parts), spans=spans)
+
+
+def _summary_table(creds: Sequence[CredentialStatus], width: int) -> "Table":
+    """One row per credential; column widths are set here so Rich need not measure each cell."""
+    from rich.table import Table
+    from rich.text import Text
+
+    rows = [
+        (
+            c.abbreviation,
+            str(c.cycle.end or "unknown"),
+            str(c.cycle.days_left if c.cycle.days_left is not None else "?"),
+            _ce_cell(c),
+            next_text(c, full=False),
+        )
+        for c in creds
+    ]
+    heads = ("Credential", "Expires", "Days", "CE", "Next action")
+    sizes = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(heads)]
+    sizes[0], sizes[3] = min(sizes[0], 14), min(sizes[3], 18)
+    sizes[4] = max(12, min(sizes[4], width - sum(sizes[:4]) - 3 * len(heads) - 1))
+    table = Table()
+    table.add_column(heads[0], width=sizes[0], overflow="fold")
+    table.add_column(heads[1], width=sizes[1], no_wrap=True)
+    table.add_column(heads[2], width=sizes[2], justify="right", no_wrap=True)
+    table.add_column(heads[3], width=sizes[3], overflow="fold")
+    table.add_column(heads[4], width=sizes[4], overflow="fold")
+    for c, row in zip(creds, rows, strict=True):
+        *cells, action = row
+        table.add_row(*(Text(x) for x in cells), Text(action, style=c.next_action.urgency))
+    return table
+
+
 def status_rendering(status: WalletStatus, data_as_of: str | None) -> Rendering:
     """`wallet status` in table, markdown, csv and json."""
 
     def table(console: "Console") -> None:
-        from rich.table import Table
         from rich.text import Text
 
         cites = Citations()
@@ -150,50 +217,17 @@ def status_rendering(status: WalletStatus, data_as_of: str | None) -> Rendering:
                     )
                 )
                 continue
-            summary = Table(show_lines=False)
-            summary.add_column("Credential", overflow="fold")
-            summary.add_column("Expires", no_wrap=True)
-            summary.add_column("Days", justify="right", no_wrap=True)
-            summary.add_column("CE", overflow="fold")
-            summary.add_column("Next action", overflow="fold", ratio=1)
-            for c in person.credentials:
-                style = c.next_action.urgency
-                summary.add_row(
-                    Text(c.abbreviation),
-                    Text(str(c.cycle.end or "unknown")),
-                    Text(str(c.cycle.days_left if c.cycle.days_left is not None else "?")),
-                    Text(_ce_cell(c)),
-                    Text(next_text(c, full=False), style=style),
-                )
+            summary = _summary_table(person.credentials, console.width)
             console.print(summary)
-            for c in person.credentials:
-                console.print()
-                console.print(
-                    Text(f"{c.abbreviation} — {c.credential} ({c.track})", style="heading")
-                )
-                grid = Table.grid(padding=(0, 1))
-                grid.add_column(style="bold", no_wrap=True)
-                grid.add_column(overflow="fold")
-                for label, value in detail_rows(c, cites):
-                    grid.add_row(Text(label), Text(value))
-                grid.add_row(Text("Next"), Text(next_text(c), style=c.next_action.urgency))
-                for note_text in c.notes:
-                    grid.add_row(Text(""), Text(note_text, style="muted"))
-                console.print(grid)
+            console.print(_details(person.credentials, cites, console.width), soft_wrap=True)
         if cites.urls:
-            console.print()
-            console.print(Text(f"Markers: {LEGEND}", style="muted"))
+            foot = Text(f"\nMarkers: {LEGEND}\n", style="muted")
             for i, url in enumerate(cites.urls, 1):
-                console.print(
-                    Text(f"[{i}] {url} ({cites.dates.get(url) or 'undated'})"), soft_wrap=True
-                )
-            console.print(
-                Text(
-                    f"Catalog reviewed {data_as_of or 'unknown'}. Rules change: "
-                    "check with the certifying body before a deadline.",
-                    style="muted",
-                )
-            )
+                foot.append(f"[{i}] {url} ({cites.dates.get(url) or 'undated'})\n")
+            foot.rstrip()
+            console.print(foot, soft_wrap=True)
+            note = f"Catalog reviewed {data_as_of or 'unknown'}. Rules change: check with the "
+            console.print(Text(note + "certifying body before a deadline.", style="muted"))
 
     def markdown() -> str:
         doc = MarkdownDoc()
@@ -221,7 +255,7 @@ def status_rendering(status: WalletStatus, data_as_of: str | None) -> Rendering:
                 doc.heading(f"{c.abbreviation} — {c.credential} ({c.track})", 3)
                 rows = [(label or "", value) for label, value in detail_rows(c, doc.citations)]
                 rows.append(("Next", f"{next_text(c)} ({c.next_action.urgency})"))
-                doc.table(["", ""], rows)
+                doc.table(["Item", "Detail"], rows)
                 doc.bullets(c.notes)
         doc.sources_footer(data_as_of)
         return doc.render()
@@ -291,6 +325,8 @@ def status_rendering(status: WalletStatus, data_as_of: str | None) -> Rendering:
 
 def event_uid(person: str, track: str, key: str) -> str:
     """The same deadline gets the same UID in every export, so a calendar updates it."""
+    import hashlib
+
     who = hashlib.sha256(person.casefold().encode()).hexdigest()[:12]
     return f"wallet-{who}-{track}-{key.replace('/', '-')}@certadvisor"
 

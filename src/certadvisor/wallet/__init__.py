@@ -1,9 +1,11 @@
 """The wallet: credentials a person holds, the CE they earn, and the renewals they owe.
 
 Modules: `store` (the SQLite file: identity, migrations, transactions, backup, checklist
-marks), `records` (rows in and out: credentials, CE, certificates, export, import), `model`
-(records, the export document, status results and the checks on input), `rules` (pure
-renewal arithmetic) and `service` (the catalog's rules applied to the store's records).
+marks), `records` (rows in and out: credentials, CE, certificates), `transfer` (export and
+all-or-nothing import), `checks` (input checks, no pydantic, so the store opens fast),
+`model` (stored records), `documents` (the export document), `results` (status results and
+the catalog rules read), `rules` and `progress` (pure renewal arithmetic) and `service` (the
+catalog's rules applied to the store's records).
 
 Store API for other commands (every write is one transaction; names are matched ignoring
 case, and a person is created on first write)::

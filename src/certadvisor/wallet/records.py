@@ -1,4 +1,4 @@
-"""Reading and writing the wallet's rows: credentials, CE entries, certificates, exports.
+"""Reading and writing the wallet's rows: credentials, CE entries and their certificates.
 
 Every function takes an open `WalletStore`; every write is one transaction. Values arrive
 already checked (`wallet.model`'s checks, and the catalog's categories in `wallet.service`).
@@ -9,31 +9,20 @@ import hashlib
 import os
 import re
 import sqlite3
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from certadvisor.errors import DomainError, UsageError
-from certadvisor.wallet.model import (
-    CEEntry,
-    CEPoints,
-    CERecord,
-    CertificateRef,
-    ChecklistRecord,
-    CredentialRecord,
-    HeldCredential,
-    ImportSummary,
-    PersonCE,
-    PersonCredentials,
-    PersonRecord,
-    check_person,
-    person_key,
-)
+from certadvisor.wallet.checks import check_person, person_key
+from certadvisor.wallet.model import CEEntry, CETally, HeldCredential, PersonCE, PersonCredentials
 from certadvisor.wallet.store import WalletStore, now_stamp
 
+if TYPE_CHECKING:  # the export models are imported when a write needs them
+    from certadvisor.wallet.documents import CERecord, CertificateRef
+
 _SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")
-_CE_COLUMNS = (
+CE_COLUMNS = (
     "e.id, e.date, e.points, e.category, e.title, e.provider, e.approved_by, "
     "e.certificate_sha256, e.certificate_name, e.added_at"
 )
@@ -118,35 +107,35 @@ def held_credentials(store: WalletStore, person: str | None) -> list[PersonCrede
 
 
 def status_rows(
-    store: WalletStore, person: str | None
-) -> list[tuple[str, list[tuple[HeldCredential, list[CEPoints]]]]]:
-    """Each person's credentials with the points of their CE, read in one snapshot."""
+    store: WalletStore,
+    person: str | None,
+    window: Callable[[HeldCredential], tuple[dt.date | None, dt.date | None]],
+) -> list[tuple[str, list[tuple[HeldCredential, list[CETally]]]]]:
+    """Each person's credentials with their CE summed inside ``window`` (one snapshot).
+
+    SQLite sums the points by category and approving body, so the time taken follows the
+    number of credentials, not the number of CE entries.
+    """
     out = []
-    day = dt.date.fromisoformat
     with store.snapshot() as conn:
         for pid, name in store.people(conn, person):
-            creds = conn.execute(
+            held = []
+            for cid, t, e, n, a in conn.execute(
                 "SELECT id, track, earned, number, added_at FROM credential "
                 "WHERE person_id = ? ORDER BY track",
                 (pid,),
-            ).fetchall()
-            points: dict[int, list[CEPoints]] = {row[0]: [] for row in creds}
-            for cid, d, c, p, a in conn.execute(
-                "SELECT e.credential_id, e.date, e.category, e.points, e.approved_by "
-                "FROM ce_entry e JOIN credential c ON c.id = e.credential_id "
-                "WHERE c.person_id = ?",
-                (pid,),
-            ):
-                points[cid].append(CEPoints(day(d), c, p, a))
-            held = [
-                (
-                    HeldCredential.model_construct(
-                        person=name, track=t, earned=day(e), number=n, added_at=a
-                    ),
-                    points[cid],
+            ).fetchall():
+                cred = HeldCredential.model_construct(
+                    person=name, track=t, earned=dt.date.fromisoformat(e), number=n, added_at=a
                 )
-                for cid, t, e, n, a in creds
-            ]
+                start, end = window(cred)
+                rows = conn.execute(
+                    "SELECT category, approved_by, sum(points), count(*) FROM ce_entry "
+                    "WHERE credential_id = ? AND date >= ? AND date <= ? "
+                    "GROUP BY category, approved_by ORDER BY category, approved_by",
+                    (cid, (start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()),
+                ).fetchall()
+                held.append((cred, [CETally(*row) for row in rows]))
             out.append((name, held))
     if person is not None and not out:
         out.append((check_person(person), []))
@@ -179,7 +168,7 @@ def ce_entries(
     with store.snapshot() as conn:
         for pid, name in store.people(conn, person):
             sql = (
-                f"SELECT c.track, {_CE_COLUMNS} FROM ce_entry e "
+                f"SELECT c.track, {CE_COLUMNS} FROM ce_entry e "
                 "JOIN credential c ON c.id = e.credential_id WHERE c.person_id = ?"
             )
             args: list[object] = [pid]
@@ -206,7 +195,7 @@ def certificate_file(store: WalletStore, sha256: str, name: str) -> Path:
     return store.certificate_dir / f"{sha256}{suffix if _SUFFIX.match(suffix) else ''}"
 
 
-def _keep_certificate(store: WalletStore, source: Path) -> tuple[CertificateRef, Path, bool]:
+def _keep_certificate(store: WalletStore, source: Path) -> tuple["CertificateRef", Path, bool]:
     """Copy a certificate into the store (fsynced, then renamed into place by its hash)."""
     import tempfile
 
@@ -230,6 +219,8 @@ def _keep_certificate(store: WalletStore, source: Path) -> tuple[CertificateRef,
                     out.write(chunk)
                 out.flush()
                 os.fsync(out.fileno())
+            from certadvisor.wallet.documents import CertificateRef
+
             ref = CertificateRef(sha256=digest.hexdigest(), name=source.name)
             target = certificate_file(store, ref.sha256, ref.name)
             if target.exists():
@@ -242,7 +233,7 @@ def _keep_certificate(store: WalletStore, source: Path) -> tuple[CertificateRef,
     return ref, target, True
 
 
-def _insert_ce(conn: sqlite3.Connection, cid: int, rec: CERecord, added_at: str) -> int:
+def insert_ce(conn: sqlite3.Connection, cid: int, rec: "CERecord", added_at: str) -> int:
     cert = rec.certificate
     cur = conn.execute(
         "INSERT INTO ce_entry (credential_id, date, points, category, title, provider, "
@@ -265,7 +256,7 @@ def _insert_ce(conn: sqlite3.Connection, cid: int, rec: CERecord, added_at: str)
 
 
 def add_ce(
-    store: WalletStore, person: str, track: str, rec: CERecord, certificate: Path | None = None
+    store: WalletStore, person: str, track: str, rec: "CERecord", certificate: Path | None = None
 ) -> CEEntry:
     """Record one CE activity; a certificate is copied in first and removed if the row fails.
 
@@ -283,7 +274,7 @@ def add_ce(
         with store.transaction() as conn:
             cid = store.credential_id(conn, person, track)
             added = now_stamp()
-            new_id = _insert_ce(conn, cid, rec, added)
+            new_id = insert_ce(conn, cid, rec, added)
             name = conn.execute(
                 "SELECT p.name FROM person p JOIN credential c "
                 "ON c.person_id = p.id WHERE c.id = ?",
@@ -325,7 +316,7 @@ def remove_ce(store: WalletStore, person: str, entry_id: int) -> CEEntry:
     """Delete one CE entry of a person by its id (its certificate file stays)."""
     with store.transaction() as conn:
         row = conn.execute(
-            f"SELECT p.name, c.track, {_CE_COLUMNS} FROM ce_entry e "
+            f"SELECT p.name, c.track, {CE_COLUMNS} FROM ce_entry e "
             "JOIN credential c ON c.id = e.credential_id JOIN person p ON p.id = c.person_id "
             "WHERE e.id = ? AND p.key = ?",
             (entry_id, person_key(person)),
@@ -337,170 +328,3 @@ def remove_ce(store: WalletStore, person: str, entry_id: int) -> CEEntry:
             )
         conn.execute("DELETE FROM ce_entry WHERE id = ?", (entry_id,))
     return _entry(row[0], row[1], row[2:])
-
-
-def export_records(store: WalletStore, person: str | None) -> list[PersonRecord]:
-    """Every record of one person or of everyone, in a stable order, nothing computed."""
-    people = []
-    with store.snapshot() as conn:
-        for pid, name in store.people(conn, person):
-            creds = []
-            for cid, track, earned, number, added in conn.execute(
-                "SELECT id, track, earned, number, added_at FROM credential WHERE person_id = ? "
-                "ORDER BY track",
-                (pid,),
-            ).fetchall():
-                ce = []
-                for row in conn.execute(
-                    f"SELECT {_CE_COLUMNS} FROM ce_entry e WHERE "
-                    "credential_id = ? ORDER BY e.date, e.id",
-                    (cid,),
-                ):
-                    _, d, p, c, t, pr, ap, sha, cname, a = row
-                    cert = CertificateRef.model_construct(sha256=sha, name=cname) if sha else None
-                    ce.append(
-                        CERecord.model_construct(
-                            date=dt.date.fromisoformat(d),
-                            points=p,
-                            category=c,
-                            title=t,
-                            provider=pr,
-                            approved_by=ap,
-                            certificate=cert,
-                            added_at=a,
-                        )
-                    )
-                creds.append(
-                    CredentialRecord.model_construct(
-                        track=track,
-                        earned=dt.date.fromisoformat(earned),
-                        number=number,
-                        added_at=added,
-                        ce=ce,
-                    )
-                )
-            marks: dict[str, list[int]] = {}
-            for track, step in conn.execute(
-                "SELECT track, step FROM checklist_mark WHERE person_id = ? ORDER BY track, step",
-                (pid,),
-            ):
-                marks.setdefault(track, []).append(step)
-            checklist = [
-                ChecklistRecord.model_construct(track=t, steps=s) for t, s in marks.items()
-            ]
-            people.append(
-                PersonRecord.model_construct(name=name, credentials=creds, checklist=checklist)
-            )
-    return people
-
-
-def _ce_key(rec: CERecord) -> tuple[object, ...]:
-    cert = rec.certificate
-    return (
-        rec.date.isoformat(),
-        rec.points,
-        rec.category,
-        rec.title,
-        rec.provider,
-        rec.approved_by,
-        cert.sha256 if cert else None,
-    )
-
-
-def import_records(store: WalletStore, people: Sequence[PersonRecord]) -> ImportSummary:
-    """Write validated records in one transaction; anything already there is skipped.
-
-    A credential held with another earned date is a conflict: the whole import is refused.
-    """
-    counts = {"people": 0, "credentials": 0, "ce": 0, "marks": 0, "present": 0}
-    stamp = now_stamp()
-    with store.transaction() as conn:
-        for person in people:
-            if store.person_id(conn, person.name, create=False) is None:
-                counts["people"] += 1
-            pid = store.person_id(conn, person.name, create=True)
-            for cred in person.credentials:
-                row = conn.execute(
-                    "SELECT id, earned FROM credential WHERE person_id = ? AND track = ?",
-                    (pid, cred.track),
-                ).fetchone()
-                if row is None:
-                    cur = conn.execute(
-                        "INSERT INTO credential (person_id, track, earned, number, added_at) "
-                        "VALUES (?, ?, ?, ?, ?)",
-                        (
-                            pid,
-                            cred.track,
-                            cred.earned.isoformat(),
-                            cred.number,
-                            cred.added_at or stamp,
-                        ),
-                    )
-                    cid, existing = int(cur.lastrowid or 0), Counter[tuple[object, ...]]()
-                    counts["credentials"] += 1
-                else:
-                    if row[1] != cred.earned.isoformat():
-                        raise DomainError(
-                            f"{person.name!r} holds {cred.track} earned {row[1]} in the wallet, "
-                            f"but the file says {cred.earned}; nothing was imported",
-                            "Fix the file, or change the wallet with `wallet add --replace`.",
-                        )
-                    cid = int(row[0])
-                    counts["present"] += 1
-                    existing = Counter(_ce_key(r) for r in _stored_ce(conn, cid))
-                for rec in cred.ce:
-                    # as a multiset: re-importing a file adds nothing, twin activities stay twins
-                    if existing[_ce_key(rec)] > 0:
-                        existing[_ce_key(rec)] -= 1
-                        counts["present"] += 1
-                        continue
-                    _insert_ce(conn, cid, rec, rec.added_at or stamp)
-                    counts["ce"] += 1
-            for mark in person.checklist:
-                for step in mark.steps:
-                    cur = conn.execute(
-                        "INSERT OR IGNORE INTO checklist_mark (person_id, track, step, marked_at) "
-                        "VALUES (?, ?, ?, ?)",
-                        (pid, mark.track, step, stamp),
-                    )
-                    counts["marks" if cur.rowcount else "present"] += 1
-    missing = sorted(
-        {
-            f"{rec.certificate.sha256[:12]} ({rec.certificate.name})"
-            for p in people
-            for c in p.credentials
-            for rec in c.ce
-            if rec.certificate
-            and not certificate_file(store, rec.certificate.sha256, rec.certificate.name).exists()
-        }
-    )
-    return ImportSummary(
-        people=counts["people"],
-        credentials=counts["credentials"],
-        ce=counts["ce"],
-        checklist_marks=counts["marks"],
-        already_present=counts["present"],
-        missing_certificates=missing,
-    )
-
-
-def _stored_ce(conn: sqlite3.Connection, cid: int) -> list[CERecord]:
-    out = []
-    for row in conn.execute(
-        f"SELECT {_CE_COLUMNS} FROM ce_entry e WHERE credential_id = ?", (cid,)
-    ):
-        _, d, p, c, t, pr, ap, sha, cname, a = row
-        cert = CertificateRef.model_construct(sha256=sha, name=cname) if sha else None
-        out.append(
-            CERecord.model_construct(
-                date=dt.date.fromisoformat(d),
-                points=p,
-                category=c,
-                title=t,
-                provider=pr,
-                approved_by=ap,
-                certificate=cert,
-                added_at=a,
-            )
-        )
-    return out

@@ -4,22 +4,24 @@ Nothing here reads the store or the catalog files: the inputs are a held credent
 entries and the track's rules, and the outputs are the models of `wallet.model`. A rule the
 catalog leaves out stays unknown; the one reading chosen without a rule is the cycle's anchor
 when the catalog omits it, and then the earliest possible expiry is used and flagged.
+Results are built with ``model_construct``, every field given (a default factory costs a
+signature inspection each time): they come from validated inputs, and validating them again
+would cost `wallet status` a good part of its time budget.
 """
 
 import calendar
 import datetime as dt
 from collections.abc import Sequence
+from typing import TypedDict
 
-from certadvisor.models.catalog import CERequirement, CycleAnchor, Fee, FeeKind
-from certadvisor.wallet.model import (
-    CategoryProgress,
-    CEPoints,
-    CEProgress,
+from certadvisor.models.catalog import CycleAnchor, Fee, FeeKind
+from certadvisor.wallet.model import CETally, HeldCredential
+from certadvisor.wallet.progress import ce_progress, shortfall_words
+from certadvisor.wallet.results import (
     CredentialStatus,
     CycleInfo,
     Deadline,
     FeeDue,
-    HeldCredential,
     LateRuleInfo,
     NextAction,
     TrackRules,
@@ -69,13 +71,14 @@ def cycle_at(
     return index, start, cycle_end(earned, months, anchor, index)
 
 
-def _cycle(held: HeldCredential, rules: TrackRules, as_of: dt.date) -> CycleInfo:
+def current_cycle(held: HeldCredential, rules: TrackRules, as_of: dt.date) -> CycleInfo:
+    """The cycle holding ``as_of``; its dates are None when the catalog does not know it."""
     r = rules.renewal
     months = r.cycle_months.value if r.cycle_months else None
     cited = r.cycle_months or None
     if months is None or months <= 0:
         src = cited.model_dump(include={"source", "as_of", "confidence"}) if cited else {}
-        return CycleInfo(**src)
+        return CycleInfo.model_construct(**src)
     anchor = r.anchor.value if r.anchor and r.anchor.value else None
     # Without an anchor the date earned gives the earliest expiry, the safe side of a deadline.
     used = anchor or CycleAnchor.EARNED_DATE
@@ -84,7 +87,7 @@ def _cycle(held: HeldCredential, rules: TrackRules, as_of: dt.date) -> CycleInfo
         [r.cycle_months.confidence if r.cycle_months else None]
         + [r.anchor.confidence if r.anchor and anchor else None]
     )
-    return CycleInfo(
+    return CycleInfo.model_construct(
         source=r.cycle_months.source if r.cycle_months else None,
         as_of=r.cycle_months.as_of if r.cycle_months else None,
         confidence=confidence,
@@ -104,76 +107,8 @@ def _weakest(confidences: Sequence[str | None]) -> str | None:
     return min(known, key=order.index) if known else None
 
 
-def _sum(values: Sequence[float]) -> float:
-    return round(sum(values), 4)
-
-
-def ce_progress(ce: CERequirement | None, entries: Sequence[CEPoints]) -> CEProgress | None:
-    """Points of the given (in-cycle) entries against the requirement, category by category."""
-    if ce is None:
-        return None
-    by_category: dict[str, list[float]] = {}
-    for e in entries:
-        by_category.setdefault(e.category, []).append(e.points)
-    cats = []
-    for c in ce.categories:
-        earned = _sum(by_category.pop(c.id, []))
-        counted = min(earned, c.max_points) if c.max_points is not None else earned
-        missing = round(max(0.0, c.min_points - earned), 4) if c.min_points is not None else 0.0
-        cats.append(
-            CategoryProgress(
-                id=c.id,
-                name=c.name,
-                earned=earned,
-                counted=counted,
-                min_points=c.min_points,
-                max_points=c.max_points,
-                short=missing,
-            )
-        )
-    counted = _sum([c.counted for c in cats] + [p for ps in by_category.values() for p in ps])
-    short = round(max(0.0, ce.total_points - counted), 4) if ce.total_points is not None else None
-    approved = approved_short = None
-    if ce.min_approved_points is not None and ce.approved_by:
-        body = ce.approved_by.casefold()
-        approved = _sum([e.points for e in entries if (e.approved_by or "").casefold() == body])
-        approved_short = round(max(0.0, ce.min_approved_points - approved), 4)
-    unknown = ce.total_points is None or (ce.min_approved_points is not None and approved is None)
-    shorts = [short or 0.0, _sum([c.short for c in cats]), approved_short or 0.0]
-    needed = max(shorts)
-    return CEProgress(
-        source=ce.source,
-        as_of=ce.as_of,
-        confidence=str(ce.confidence),
-        unit=ce.unit,
-        required=ce.total_points,
-        counted=counted,
-        entries=len(entries),
-        short=short,
-        categories=cats,
-        approved_by=ce.approved_by,
-        approved_required=ce.min_approved_points,
-        approved=approved,
-        approved_short=approved_short,
-        rollover=ce.rollover,
-        needed=None if unknown and needed == 0 else needed,
-        met=None if unknown and needed == 0 else needed == 0,
-    )
-
-
-def shortfall_words(ce: CEProgress | None) -> str | None:
-    """'6 more CEUs (Clinical 6; 10 approved by AAMA)', or None when nothing is known short."""
-    if ce is None or not ce.needed:
-        return None
-    parts = [f"{c.name} {c.short:g}" for c in ce.categories if c.short]
-    if ce.approved_short:
-        parts.append(f"{ce.approved_short:g} approved by {ce.approved_by}")
-    detail = f" ({'; '.join(parts)})" if parts else ""
-    return f"{ce.needed:g} more {ce.unit}{detail}"
-
-
 def _fee(fee: Fee, due: dt.date | None = None) -> FeeDue:
-    return FeeDue(
+    return FeeDue.model_construct(
         source=fee.source,
         as_of=fee.as_of,
         confidence=str(fee.confidence),
@@ -209,7 +144,7 @@ def _window(rules: TrackRules, end: dt.date | None) -> WindowInfo | None:
         opens = end - dt.timedelta(days=w.opens_days_before)
     if end is not None and w.closes_days_before is not None:
         closes = end - dt.timedelta(days=w.closes_days_before)
-    return WindowInfo(
+    return WindowInfo.model_construct(
         source=w.source,
         as_of=w.as_of,
         confidence=str(w.confidence),
@@ -239,7 +174,7 @@ def _deadlines(
     for due in due_dates:
         n = (due.year - first_due.year) + 1
         out.append(
-            Deadline(
+            Deadline.model_construct(
                 **_cite(annual[0]),
                 kind="annual_fee",
                 key=f"annual-fee/{n}",
@@ -254,7 +189,7 @@ def _deadlines(
         w = st.submit_window
         if w and w.opens:
             out.append(
-                Deadline(
+                Deadline.model_construct(
                     **_cite(w),
                     kind="window_opens",
                     key=f"window-opens/{k}",
@@ -265,7 +200,7 @@ def _deadlines(
             )
         if w and w.closes:
             out.append(
-                Deadline(
+                Deadline.model_construct(
                     **_cite(w),
                     kind="window_closes",
                     key=f"window-closes/{k}",
@@ -275,7 +210,7 @@ def _deadlines(
                 )
             )
         out.append(
-            Deadline(
+            Deadline.model_construct(
                 **_cite(c),
                 kind="cycle_end",
                 key=f"cycle-end/{k}",
@@ -293,7 +228,7 @@ def _deadlines(
         for i, rule in enumerate(st.late_rules):
             if rule.grace_end is not None:
                 out.append(
-                    Deadline(
+                    Deadline.model_construct(
                         **_cite(rule),
                         kind="grace_end",
                         key=f"grace-end/{k}/{i}",
@@ -306,7 +241,7 @@ def _deadlines(
                 # A renewal assumed filed may not have been: its grace period can still be open.
                 prev_end = c.start - dt.timedelta(days=1)
                 out.append(
-                    Deadline(
+                    Deadline.model_construct(
                         **_cite(rule),
                         kind="grace_end",
                         key=f"grace-end/{k - 1}/{i}",
@@ -322,8 +257,18 @@ def _day_before(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=1)
 
 
-def _cite(item: object) -> dict[str, str | None]:
-    return {k: getattr(item, k, None) for k in ("source", "as_of", "confidence")}
+class _Cite(TypedDict):
+    source: str | None
+    as_of: str | None
+    confidence: str | None
+
+
+def _cite(item: object) -> _Cite:
+    return _Cite(
+        source=getattr(item, "source", None),
+        as_of=getattr(item, "as_of", None),
+        confidence=getattr(item, "confidence", None),
+    )
 
 
 def urgency(days: int | None, ce_short: bool, days_left: int | None) -> Urgency:
@@ -354,7 +299,7 @@ def _next_action(st: CredentialStatus, as_of: dt.date) -> NextAction:
         days = (d.date - as_of).days
         renewing = d.kind in ("window_opens", "window_closes", "cycle_end")
         detail = f"first earn {short}" if short and renewing else None
-        return NextAction(
+        return NextAction.model_construct(
             text=texts[d.kind],
             detail=detail,
             date=d.date,
@@ -365,18 +310,22 @@ def _next_action(st: CredentialStatus, as_of: dt.date) -> NextAction:
         text = f"{st.track} is not in the catalog: pass its catalog file with --data"
     else:
         text = f"Check the renewal rules with {st.issuer}: the catalog does not know the cycle"
-    return NextAction(text=text)
+    return NextAction.model_construct(text=text)
 
 
 def credential_status(
     held: HeldCredential,
     rules: TrackRules | None,
-    entries: Sequence[CEPoints],
+    tallies: Sequence[CETally],
     as_of: dt.date,
 ) -> CredentialStatus:
-    """Everything `wallet status` shows for one credential, computed from its earned date."""
+    """Everything `wallet status` shows for one credential, computed from its earned date.
+
+    ``tallies`` are the CE dated inside `current_cycle` (no rollover), or all CE when the
+    cycle is unknown.
+    """
     if rules is None:
-        st = CredentialStatus(
+        st = CredentialStatus.model_construct(
             track=held.track,
             credential=held.track,
             abbreviation=held.track,
@@ -384,15 +333,20 @@ def credential_status(
             number=held.number,
             earned=held.earned,
             in_catalog=False,
-            cycle=CycleInfo(),
-            next_action=NextAction(text=""),
+            cycle=CycleInfo.model_construct(),
+            ce=None,
+            annual_fees=[],
+            renewal_fees=[],
+            submit_window=None,
+            late_rules=[],
+            deadlines=[],
+            next_action=NextAction.model_construct(text=""),
+            notes=[],
         )
         return st.model_copy(update={"next_action": _next_action(st, as_of)})
-    cycle = _cycle(held, rules, as_of)
+    cycle = current_cycle(held, rules, as_of)
     notes = []
-    inside = list(entries)
     if cycle.start is not None and cycle.end is not None:
-        inside = [e for e in entries if cycle.start <= e.date <= cycle.end]
         if cycle.index:
             notes.append(
                 f"Assumes the renewal due {_day_before(cycle.start)} (and any before it) "
@@ -406,7 +360,7 @@ def credential_status(
             )
     else:
         notes.append("The catalog does not know the renewal cycle: CE is shown for all dates.")
-    ce = ce_progress(rules.renewal.ce, inside)
+    ce = ce_progress(rules.renewal.ce, tallies)
     if ce is not None and ce.rollover:
         notes.append("The catalog allows rollover; only CE inside this cycle is counted here.")
     annual = [_fee(f) for f in rules.fees if f.kind is FeeKind.ANNUAL]
@@ -415,7 +369,7 @@ def credential_status(
     if due_dates:
         annual = [f.model_copy(update={"due": due_dates[0]}) for f in annual]
     late = [
-        LateRuleInfo(
+        LateRuleInfo.model_construct(
             **_cite(rule),
             text=rule.text,
             grace_days=rule.grace_days,
@@ -425,7 +379,7 @@ def credential_status(
         )
         for rule in rules.renewal.late_rules
     ]
-    st = CredentialStatus(
+    st = CredentialStatus.model_construct(
         track=held.track,
         credential=rules.credential,
         abbreviation=rules.abbreviation,
@@ -438,7 +392,8 @@ def credential_status(
         renewal_fees=renewal,
         submit_window=_window(rules, cycle.end),
         late_rules=late,
-        next_action=NextAction(text=""),
+        deadlines=[],
+        next_action=NextAction.model_construct(text=""),
         notes=notes,
     )
     st = st.model_copy(update={"deadlines": _deadlines(st, annual, due_dates, as_of)})

@@ -10,13 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from certadvisor.errors import InvalidInputError, UsageError
-from certadvisor.wallet.model import (
-    CERecord,
-    PersonRecord,
-    PersonStatus,
-    TrackRules,
-    WalletRecords,
-    WalletStatus,
+from certadvisor.wallet.checks import (
     check_not_future,
     check_points,
     clean_text,
@@ -24,9 +18,12 @@ from certadvisor.wallet.model import (
     person_key,
     required_text,
 )
+from certadvisor.wallet.model import HeldCredential
+from certadvisor.wallet.results import PersonStatus, TrackRules, WalletStatus
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the export models load only for the commands that need them
     from certadvisor.catalog import LoadedCatalog
+    from certadvisor.wallet.documents import CERecord, PersonRecord, WalletRecords
     from certadvisor.wallet.store import WalletStore
 
 T = TypeVar("T")
@@ -79,8 +76,10 @@ def ce_record(
     title: str,
     provider: str | None,
     approved_by: str | None,
-) -> CERecord:
+) -> "CERecord":
     """A CE activity from `wallet ce add`'s flags, each checked and named when wrong."""
+    from certadvisor.wallet.documents import CERecord
+
     return CERecord.model_construct(
         date=day_flag("--date", date),
         points=checked_flag("--points", lambda: check_points(points)),
@@ -98,24 +97,31 @@ def wallet_status(
 ) -> WalletStatus:
     """Every credential of one person (or everyone) as of a date."""
     from certadvisor.wallet.records import status_rows
-    from certadvisor.wallet.rules import credential_status
+    from certadvisor.wallet.rules import credential_status, current_cycle
 
     rules: dict[str, TrackRules | None] = {}
+
+    def window(cred: HeldCredential) -> tuple[dt.date | None, dt.date | None]:
+        if cred.track not in rules:
+            rules[cred.track] = track_rules(loaded, cred.track)
+        found = rules[cred.track]
+        if found is None:
+            return None, None
+        cycle = current_cycle(cred, found, as_of)
+        return cycle.start, cycle.end
+
     people = []
-    for name, held in status_rows(store, person):
-        creds = []
-        for cred, points in held:
-            if cred.track not in rules:
-                rules[cred.track] = track_rules(loaded, cred.track)
-            creds.append(credential_status(cred, rules[cred.track], points, as_of))
+    for name, held in status_rows(store, person, window):
+        creds = [credential_status(c, rules[c.track], tallies, as_of) for c, tallies in held]
         people.append(PersonStatus.model_construct(name=name, credentials=creds))
     return WalletStatus.model_construct(as_of=as_of, people=people)
 
 
-def export_document(store: "WalletStore", person: str | None) -> WalletRecords:
+def export_document(store: "WalletStore", person: str | None) -> "WalletRecords":
     """Every record of one person (or everyone), ready for the json envelope."""
-    from certadvisor.wallet.records import export_records
+    from certadvisor.wallet.documents import WalletRecords
     from certadvisor.wallet.store import now_stamp
+    from certadvisor.wallet.transfer import export_records
 
     return WalletRecords.model_construct(
         format="certadvisor-wallet",
@@ -125,11 +131,12 @@ def export_document(store: "WalletStore", person: str | None) -> WalletRecords:
     )
 
 
-def read_import(path: Path, loaded: "LoadedCatalog") -> list[PersonRecord]:
+def read_import(path: Path, loaded: "LoadedCatalog") -> list["PersonRecord"]:
     """The people of a json export, every record checked; any problem refuses the whole file."""
     from pydantic import ValidationError
 
     from certadvisor.render.output import SCHEMA_VERSION
+    from certadvisor.wallet.documents import WalletRecords
     from certadvisor.yaml_io import read_text, validation_lines
 
     raw = read_text(path)
@@ -172,7 +179,7 @@ def _where(raw: bytes, label: str, loc: list[int | str]) -> str:
     return f"{label}:{pos[0]}:{pos[1]}: {path}" if pos else f"{label}: {path}"
 
 
-def _catalog_problems(records: WalletRecords, loaded: "LoadedCatalog") -> list[tuple[Any, str]]:
+def _catalog_problems(records: "WalletRecords", loaded: "LoadedCatalog") -> list[tuple[Any, str]]:
     problems: list[tuple[Any, str]] = []
     seen_people: set[str] = set()
     rules: dict[str, TrackRules | None] = {}

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from certadvisor.errors import DomainError, StoreError, UsageError
 from certadvisor.paths import home_dir
-from certadvisor.wallet.model import EXPORT_FORMAT, check_person, person_key
+from certadvisor.wallet.checks import EXPORT_FORMAT, check_person, person_key
 
 STORE_NAME = "wallet.sqlite3"
 CERTIFICATES = "certificates"

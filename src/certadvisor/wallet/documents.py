@@ -1,0 +1,109 @@
+"""The export document: what `wallet export --format json` writes and `wallet import` reads."""
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BeforeValidator, Field
+
+from certadvisor.models.common import Strict
+from certadvisor.wallet.checks import (
+    check_not_future,
+    check_person,
+    check_points,
+    clean_text,
+    parse_day,
+    required_text,
+)
+
+_SHA256 = r"^[0-9a-f]{64}$"
+
+
+def _day_input(value: Any) -> Any:
+    if isinstance(value, str):
+        return parse_day(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    raise ValueError("must be a date written YYYY-MM-DD")
+
+
+def _required_text(max_len: int) -> AfterValidator:
+    return AfterValidator(lambda v: required_text(v, max_len=max_len))
+
+
+def _optional_text(max_len: int) -> AfterValidator:
+    return AfterValidator(lambda v: clean_text(v, max_len=max_len))
+
+
+Day = Annotated[dt.date, BeforeValidator(_day_input)]
+PastDay = Annotated[Day, AfterValidator(check_not_future)]
+Points = Annotated[float, Field(strict=True), AfterValidator(check_points)]
+Title = Annotated[str, _required_text(300)]
+ShortText = Annotated[str | None, _optional_text(200)]
+PersonName = Annotated[str, AfterValidator(check_person)]
+TrackId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+CategoryId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+
+
+class CertificateRef(Strict):
+    """A certificate kept in the store's folder, named by its SHA-256."""
+
+    sha256: Annotated[str, Field(pattern=_SHA256)]
+    name: Annotated[str, _required_text(255)]
+
+
+class CERecord(Strict):
+    """One CE activity in an export."""
+
+    date: PastDay
+    points: Points
+    category: CategoryId
+    title: Title
+    provider: ShortText = None
+    approved_by: ShortText = None
+    certificate: CertificateRef | None = None
+    added_at: str | None = None
+
+
+class CredentialRecord(Strict):
+    """One held credential and its CE in an export."""
+
+    track: TrackId
+    earned: PastDay
+    number: Annotated[str | None, _optional_text(64)] = None
+    added_at: str | None = None
+    ce: list[CERecord] = Field(default_factory=list)
+
+
+class ChecklistRecord(Strict):
+    """The checklist steps a person has marked done for one track."""
+
+    track: TrackId
+    steps: list[Annotated[int, Field(strict=True, ge=1, le=1000)]]
+
+
+class PersonRecord(Strict):
+    """Everything the wallet keeps about one person."""
+
+    name: PersonName
+    credentials: list[CredentialRecord] = Field(default_factory=list)
+    checklist: list[ChecklistRecord] = Field(default_factory=list)
+
+
+class WalletRecords(Strict):
+    """The `data` of a json export: every record, nothing computed."""
+
+    format: Literal["certadvisor-wallet"] = "certadvisor-wallet"
+    version: Literal[1] = 1
+    exported_at: str | None = None
+    people: list[PersonRecord] = Field(default_factory=list)
+
+
+class ImportSummary(Strict):
+    """What an import wrote, and what it found already there."""
+
+    people: int
+    credentials: int
+    ce: int
+    checklist_marks: int
+    already_present: int
+    missing_certificates: list[str] = Field(default_factory=list)

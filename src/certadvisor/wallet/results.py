@@ -1,0 +1,177 @@
+"""What `wallet status` computes per credential, and the catalog rules it reads."""
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from certadvisor.models.catalog import Fee, Issuer, Renewal, Track
+from certadvisor.models.common import Strict
+
+
+class TrackRules(Strict):
+    """A track's names, renewal rules and fees: all the wallet reads of the catalog."""
+
+    id: str
+    credential: str
+    abbreviation: str
+    issuer: Issuer
+    renewal: Renewal = Field(default_factory=Renewal)
+    fees: list[Fee] = Field(default_factory=list)
+
+    @classmethod
+    def from_track(cls, track: Track) -> "TrackRules":
+        return cls.model_construct(
+            id=track.id,
+            credential=track.credential,
+            abbreviation=track.abbreviation,
+            issuer=track.issuer,
+            renewal=track.renewal,
+            fees=list(track.fees),
+        )
+
+    def categories(self) -> dict[str, str]:
+        """CE category ids and names; a track without a list accepts only `general`."""
+        ce = self.renewal.ce
+        if ce is None or not ce.categories:
+            return {"general": "General"}
+        return {c.id: c.name for c in ce.categories}
+
+
+Urgency = Literal["urgent", "soon", "ok", "unknown"]
+DeadlineKind = Literal["annual_fee", "window_opens", "window_closes", "cycle_end", "grace_end"]
+
+
+class Cited(Strict):
+    """The provenance of the catalog rule a figure comes from (None: not from the catalog)."""
+
+    source: str | None = None
+    as_of: str | None = None
+    confidence: str | None = None
+
+
+class CycleInfo(Cited):
+    """The current renewal cycle; every date is None when the catalog does not know the cycle."""
+
+    months: int | None = None
+    anchor: str | None = Field(default=None, description="earned_date or end_of_month")
+    anchor_assumed: bool = Field(
+        default=False, description="The catalog does not say; the earliest reading is used"
+    )
+    index: int | None = Field(default=None, description="0 for the cycle that began when earned")
+    start: dt.date | None = None
+    end: dt.date | None = Field(default=None, description="Last day of the cycle (expiry)")
+    days_left: int | None = None
+
+
+class CategoryProgress(Strict):
+    """CE points of one category inside the current cycle, against its limits."""
+
+    id: str
+    name: str
+    earned: float
+    counted: float = Field(description="Earned points up to the category's maximum")
+    min_points: float | None = None
+    max_points: float | None = None
+    short: float = 0.0
+
+
+class CEProgress(Cited):
+    """CE dated inside the current cycle, against the catalog's requirement."""
+
+    unit: str
+    required: float | None = None
+    counted: float
+    entries: int
+    short: float | None = None
+    categories: list[CategoryProgress] = Field(default_factory=list)
+    approved_by: str | None = None
+    approved_required: float | None = None
+    approved: float | None = None
+    approved_short: float | None = None
+    rollover: bool = False
+    needed: float | None = Field(default=None, description="Fewest more points that meet it all")
+    met: bool | None = None
+
+
+class FeeDue(Cited):
+    """A renewal-related fee; annual fees carry their next due date."""
+
+    kind: str
+    label: str
+    amount: int | None = None
+    amount_max: int | None = None
+    member: bool | None = None
+    due: dt.date | None = None
+
+
+class WindowInfo(Cited):
+    """When the renewal may be filed."""
+
+    opens: dt.date | None = None
+    closes: dt.date | None = None
+    opens_days_before: int | None = None
+    closes_days_before: int | None = None
+
+
+class LateRuleInfo(Cited):
+    """What happens after expiry, with the end of any grace period."""
+
+    text: str
+    grace_days: int | None = None
+    grace_end: dt.date | None = None
+
+
+class Deadline(Cited):
+    """One dated deadline; `key` stays the same for the same deadline across exports."""
+
+    kind: DeadlineKind
+    key: str
+    date: dt.date
+    title: str
+    detail: str = ""
+
+
+class NextAction(Strict):
+    """What to do next, by when, and how pressing it is."""
+
+    text: str
+    detail: str | None = Field(default=None, description="What must be done first, if anything")
+    date: dt.date | None = None
+    days: int | None = None
+    urgency: Urgency = "unknown"
+
+
+class CredentialStatus(Strict):
+    """Where one held credential stands."""
+
+    track: str
+    credential: str
+    abbreviation: str
+    issuer: str
+    number: str | None = None
+    earned: dt.date
+    in_catalog: bool = True
+    cycle: CycleInfo
+    ce: CEProgress | None = None
+    annual_fees: list[FeeDue] = Field(default_factory=list)
+    renewal_fees: list[FeeDue] = Field(default_factory=list)
+    submit_window: WindowInfo | None = None
+    late_rules: list[LateRuleInfo] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
+    next_action: NextAction
+    notes: list[str] = Field(default_factory=list)
+
+
+class PersonStatus(Strict):
+    """One person's credentials."""
+
+    name: str
+    credentials: list[CredentialStatus]
+
+
+class WalletStatus(Strict):
+    """The `wallet status` result."""
+
+    as_of: dt.date
+    people: list[PersonStatus]

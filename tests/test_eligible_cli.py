@@ -1,0 +1,306 @@
+"""`certadvisor eligible` as a user meets it: the JSON contract, csv, tables, cohorts, errors."""
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from markdown_check import check_markdown
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+AS_OF = ("--as-of", "2026-11-26")
+CONTRACT_IDS = (
+    "cma-aama rma-amt ccma-nha ncma-ncct mlt-ascp mls-ascp "
+    "cpt-nha pbt-ascp rpt-amt ncpt-ncct cpcta-nha cet-nha"
+).split()
+
+
+def test_json_follows_the_contract(run: Any) -> None:
+    r = run(
+        "eligible",
+        "--profile",
+        str(EXAMPLES / "mlt-aiming-at-mls.yaml"),
+        *AS_OF,
+        "--format",
+        "json",
+    )
+    assert r.exit_code == 0, r.stderr
+    doc = r.json()
+    assert list(doc)[:4] == ["schema_version", "command", "data_as_of", "data"]
+    assert (doc["schema_version"], doc["command"]) == (1, "eligible")
+    (person,) = doc["data"]["people"]
+    assert person["name"] == "Priya (MLT, aiming at MLS)"
+    assert [t["track"] for t in person["results"]] == CONTRACT_IDS
+    for t in person["results"]:
+        assert {"track", "status", "route", "routes", "missing"} <= set(t)
+        assert t["status"] in ("eligible", "not_eligible", "unknown")
+        assert isinstance(t["missing"], list) and all(isinstance(m, str) for m in t["missing"])
+        for route in t["routes"]:
+            assert {"id", "name", "status", "conditions"} <= set(route)
+            assert route["source"].startswith("http")
+            for c in route["conditions"]:
+                assert {"text", "status", "gap"} <= set(c)
+                assert c["status"] in ("met", "unmet", "unknown")
+    mls = next(t for t in person["results"] if t["track"] == "mls-ascp")
+    assert (mls["status"], mls["route"], mls["closest"]) == ("not_eligible", None, "route-2")
+    assert mls["missing"] == ["4 more semester hours of chemistry"]
+    route_4 = next(r for r in mls["routes"] if r["id"] == "route-4")
+    assert route_4["opens_on"] is None, "chemistry credit is short too, not only time"
+    work = next(c for c in route_4["conditions"] if c["kind"] == "experience")
+    assert (work["status"], work["opens_on"]) == ("unmet", "2027-09-06")
+    mlt = next(t for t in person["results"] if t["track"] == "mlt-ascp")
+    assert mlt["status"] == "eligible" and mlt["missing"] == []
+
+
+def test_csv_has_one_row_per_person_and_track(run: Any) -> None:
+    r = run(
+        "eligible",
+        "cma",
+        "RPT",
+        "--profile",
+        str(EXAMPLES / "phlebotomy-student.yaml"),
+        *AS_OF,
+        "--format",
+        "csv",
+    )
+    assert r.exit_code == 0, r.stderr
+    rows = list(csv.reader(io.StringIO(r.stdout)))
+    assert rows[0][:5] == ["name", "track", "status", "route", "missing"]
+    assert [row[1] for row in rows[1:]] == ["cma-aama", "rpt-amt"]
+    rpt = rows[2]
+    assert rpt[2] == "not_eligible" and rpt[3] == ""
+    assert "finish your phlebotomy program (expected 2027-03-15)" in rpt[4]
+    assert "25 more venipunctures and 2 more capillary sticks" in rpt[4]
+
+
+def test_a_cohort_with_a_bad_row_prints_the_others_and_exits_3(run: Any, tmp_path: Path) -> None:
+    out = tmp_path / "cohort.csv"
+    r = run(
+        "eligible",
+        "--profile",
+        str(EXAMPLES / "counselor-cohort-one-bad-row.csv"),
+        *AS_OF,
+        "-o",
+        str(out),
+    )
+    assert r.exit_code == 3
+    rows = list(csv.DictReader(out.open()))
+    assert sorted({row["name"] for row in rows}) == ["Ana", "Ben", "Chloe", "Dev", "Eli"]
+    assert len(rows) == 5 * 12
+    assert "row 7 (Kim" in r.stderr and "experience.0: ended (2024-06-01) is before" in r.stderr
+    assert "5 valid people were evaluated" in r.stderr
+    ana = {row["track"]: row for row in rows if row["name"] == "Ana"}
+    assert ana["cma-aama"]["status"] == "eligible" and ana["cma-aama"]["route"] == "category-1"
+    eli = {row["track"]: row for row in rows if row["name"] == "Eli"}
+    assert eli["rma-amt"]["route"] == "work-experience"  # 'RMA' credential id resolved too
+
+
+def test_a_yaml_cohort_with_a_bad_person_as_json(run: Any) -> None:
+    r = run(
+        "eligible",
+        "ncpt",
+        "--profile",
+        str(EXAMPLES / "counselor-cohort.yaml"),
+        *AS_OF,
+        "--format",
+        "json",
+    )
+    assert r.exit_code == 3
+    people = r.json()["data"]["people"]
+    assert [p["name"] for p in people] == ["Ana", "Ben", "Chloe", "Dev"]
+    assert [p["results"][0]["status"] for p in people] == [
+        "unknown",
+        "eligible",
+        "unknown",
+        "eligible",
+    ]
+    assert "profiles[4] (Kim): experience[0]: ended" in r.stderr
+
+
+def test_the_single_person_table_reads_without_colour(run: Any, monkeypatch: Any) -> None:
+    for width in ("80", "160"):
+        monkeypatch.setenv("COLUMNS", width)
+        r = run(
+            "eligible",
+            "cma",
+            "ccma",
+            "--profile",
+            str(EXAMPLES / "receptionist-thinking-of-ma.yaml"),
+            *AS_OF,
+        )
+        assert r.exit_code == 0, r.stderr
+        assert "\x1b[" not in r.stdout
+        # Source URLs stay whole (soft-wrapped) so they can be copied; everything else fits.
+        long = [x for x in r.stdout.splitlines() if len(x) > int(width) and "https://" not in x]
+        assert long == []
+        assert "✗ not eligible" in r.stdout and "✓ eligible" in r.stdout
+        assert "Still needed (closest route category-1):" in r.stdout
+        assert "complete a CAAHEP- or ABHES-accredited medical assisting program" in r.stdout
+        assert "Confirm:" in r.stdout and "● [1]" in r.stdout
+        assert "Sources" in r.stdout and "https://" in r.stdout
+
+
+def test_the_table_gives_the_dates(run: Any, tmp_path: Path) -> None:
+    me = tmp_path / "me.yaml"
+    me.write_text(
+        "programs: [{field: medical_assisting, accreditation: [CAAHEP], completed: 2023-08-01}]\n"
+    )
+    r = run("eligible", "rma", "--profile", str(me), *AS_OF)
+    assert "Your program counts for RMA (AMT) until 2027-08-01" in r.stdout
+    r = run("eligible", "cpcta", "--diploma", "--no-program", "--experience-months", "4", *AS_OF)
+    assert "route work-experience opens on 2027-07-26" in r.stdout
+    assert "8 more months of full-time experience" in r.stdout
+
+
+def test_the_cohort_table_is_a_matrix_with_a_summary(run: Any, monkeypatch: Any) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    r = run("eligible", "--profile", str(EXAMPLES / "counselor-cohort-one-bad-row.csv"), *AS_OF)
+    assert r.exit_code == 3
+    lines = r.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    header = next(line for line in lines if "Person" in line)
+    for short in ("CMA", "RMA", "CCMA", "MLS", "CPT", "NCPT", "CET"):
+        assert short in header.split()
+    assert "Per track" in r.stdout and "CET cet-nha" in r.stdout
+
+
+def test_markdown_for_handouts(run: Any) -> None:
+    args = (
+        "eligible",
+        "--profile",
+        str(EXAMPLES / "phlebotomy-student.yaml"),
+        *AS_OF,
+        "--format",
+        "markdown",
+    )
+    r = run(*args)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith("# Certification eligibility")
+    tables = check_markdown(r.stdout)
+    assert tables[0].header == ["Track", "Status", "Route", "Source", "Still needed"]
+    assert len(tables[0].rows) == 12
+    assert "- [ ] " in r.stdout and "- [x] " in r.stdout
+    assert "## Sources" in r.stdout and "1. <https://" in r.stdout
+    assert run(*args).stdout == r.stdout
+
+
+def test_state_notes_are_added(run: Any) -> None:
+    r = run("eligible", "cpt-nha", "--diploma", "--state", "ca", *AS_OF, "--format", "json")
+    assert r.exit_code == 0
+    (state,) = r.json()["data"]["states"]
+    assert state["code"] == "CA" and state["notes"]
+    assert all("phlebotomy" in n["categories"] or "cpt-nha" in n["tracks"] for n in state["notes"])
+    r = run("eligible", "cpt-nha", "--diploma", "--state", "CA", *AS_OF)
+    assert "State rules: California (CA)" in r.stdout
+    r = run(
+        "eligible",
+        "--profile",
+        str(EXAMPLES / "mlt-aiming-at-mls.yaml"),
+        "mls",
+        *AS_OF,
+        "--format",
+        "json",
+    )
+    assert r.json()["data"]["states"][0]["code"] == "TX"
+
+
+def test_output_file_format_from_its_suffix(run: Any, tmp_path: Path) -> None:
+    out = tmp_path / "me.json"
+    r = run("eligible", "cet", "--diploma", "--program", *AS_OF, "-o", str(out))
+    assert r.exit_code == 0 and r.stdout == ""
+    assert "saved to" in r.stderr
+    doc = json.loads(out.read_text())
+    assert doc["data"]["people"][0]["name"] is None
+    assert doc["data"]["people"][0]["results"][0]["track"] == "cet-nha"
+
+
+def test_no_flags_says_everything_is_unknown(run: Any) -> None:
+    r = run("eligible", "cma", *AS_OF, "--format", "csv")
+    assert r.exit_code == 0
+    assert "every condition is unknown" in r.stderr
+    assert list(csv.reader(io.StringIO(r.stdout)))[1][2] == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("--degree", "phd"), "--degree"),
+        (("--as-of", "2026-02-30"), "--as-of"),
+        (("--as-of", "soon"), "--as-of"),
+        (("--experience-months", "-1"), "--experience-months"),
+        (("--experience-months", "many"), "--experience-months"),
+        (("--profile", "x.yaml", "--diploma"), "cannot be combined"),
+        (("--credential", "NOPE"), "--credential"),
+        (("--credential", "CPT"), "ambiguous"),
+        (("--state", "ZZ"), "state"),
+        (("--no-diploma", "--degree", "bachelor"), "contradicts"),
+        (("--format", "ics"), "--format"),
+        (("--diploma", "--bogus"), "--bogus"),
+    ],
+)
+def test_bad_flags_are_usage_errors(run: Any, args: tuple[str, ...], needle: str) -> None:
+    r = run("eligible", "cma", *args)
+    assert r.exit_code == 2, r.stderr
+    assert needle in r.stderr
+    assert r.stdout == ""
+    assert "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("track", ["cmaa", "CPT"])
+def test_unknown_or_ambiguous_tracks_are_domain_errors(run: Any, track: str) -> None:
+    r = run("eligible", track, "--diploma")
+    assert r.exit_code == 1
+    assert r.stdout == ""
+    assert "cma-aama" in r.stderr or "cpt-nha" in r.stderr
+
+
+def test_an_unreadable_profile_is_invalid_input(run: Any, tmp_path: Path) -> None:
+    assert run("eligible", "--profile", str(tmp_path / "missing.yaml")).exit_code == 3
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("name: [unclosed\n")
+    r = run("eligible", "--profile", str(broken))
+    assert r.exit_code == 3 and "YAML syntax error" in r.stderr and r.stdout == ""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: Mo\nexperience: [{field: farming, started: 2020-01-01}]\n")
+    r = run("eligible", "--profile", str(bad), "--format", "json")
+    assert r.exit_code == 3
+    assert r.json()["data"]["people"] == []
+    assert "experience[0].field: must be one of" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("receptionist-thinking-of-ma.yaml", 0),
+        ("phlebotomy-student.yaml", 0),
+        ("mlt-aiming-at-mls.yaml", 0),
+        ("counselor-cohort.yaml", 3),
+        ("counselor-cohort-one-bad-row.csv", 3),
+    ],
+)
+def test_examples_validate_as_documented(run: Any, name: str, code: int) -> None:
+    r = run("data", "validate", str(EXAMPLES / name))
+    assert r.exit_code == code, r.stderr
+    if code:
+        assert "deliberately" in (EXAMPLES / name).read_text() or "bad" in name
+
+
+def test_profile_schema_is_printed(run: Any) -> None:
+    r = run("data", "schema", "profile")
+    assert r.exit_code == 0
+    schema = json.loads(r.stdout)
+    assert "Profile" in schema["$defs"]
+
+
+def test_a_cohort_where_nobody_is_valid(run: Any, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,experience.0.field,experience.0.started\nAl,farming,2020-01-01\n")
+    for fmt in ("table", "csv", "json", "markdown"):
+        r = run("eligible", "--profile", str(bad), "--format", fmt)
+        assert r.exit_code == 3, (fmt, r.stderr)
+        assert "row 2 (Al): experience.0.field: must be one of" in r.stderr
+        assert "0 valid people were evaluated" in r.stderr
+        assert "Traceback" not in r.stderr
