@@ -82,6 +82,7 @@ def _silence_stdout() -> None:
 
 
 app = typer.Typer(
+    rich_markup_mode="markdown",
     cls=_ErrorBoundary,
     name="certadvisor",
     help=(

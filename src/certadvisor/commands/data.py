@@ -10,6 +10,7 @@ import typer
 from certadvisor.commands._common import FormatOpt, OutputOpt, catalog, emit
 
 app = typer.Typer(
+    rich_markup_mode="markdown",
     help="Catalog tools: validate a file, print a JSON Schema, list sources, show paths.",
     no_args_is_help=True,
 )

@@ -19,11 +19,13 @@ if TYPE_CHECKING:
     import datetime as dt
 
 app = typer.Typer(
+    rich_markup_mode="markdown",
     help="Credentials held, CE earned and renewal deadlines, kept in a local SQLite file "
     "(CERTADVISOR_HOME or the platform's user data folder).",
     no_args_is_help=True,
 )
 ce_app = typer.Typer(
+    rich_markup_mode="markdown",
     help="Continuing-education activities, each counted toward one credential.",
     no_args_is_help=True,
 )
