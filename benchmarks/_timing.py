@@ -40,6 +40,23 @@ def time_runs(args: Sequence[str], runs: int, env: dict[str, str] | None = None)
     return times
 
 
+def warm_env(tmp: str, **extra: str) -> dict[str, str]:
+    """A fresh home under ``tmp``, no colour, ``extra``; a first run fills the catalog cache."""
+    env = {"CERTADVISOR_HOME": str(Path(tmp) / "home"), "NO_COLOR": "1", **extra}
+    time_runs(["tracks"], 1, env)
+    return env
+
+
+def run_cases(
+    cases: Sequence[tuple[str, Sequence[str], float]], runs: int, env: dict[str, str]
+) -> bool:
+    """Time and report each (name, arguments, target ms); True when every one meets its target."""
+    ok = True
+    for name, argv, target in cases:
+        ok &= report(name, time_runs(argv, runs, env), target)
+    return ok
+
+
 def peak_child_rss_mb() -> float:
     """Peak resident memory of any finished child process so far, in MB."""
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

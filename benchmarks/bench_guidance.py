@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _timing import machine, report, time_runs  # noqa: E402
+from _timing import machine, run_cases, warm_env  # noqa: E402
 
 PROFILE = """\
 name: Maria
@@ -31,12 +31,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
     print(machine())
-    ok = True
     with tempfile.TemporaryDirectory() as tmp:
-        env = {"CERTADVISOR_HOME": str(Path(tmp) / "home"), "NO_COLOR": "1", "COLUMNS": "100"}
+        env = warm_env(tmp, COLUMNS="100")
         profile = Path(tmp) / "maria.yaml"
         profile.write_text(PROFILE)
-        time_runs(["tracks"], 1, env)  # first run fills the cache, as after install
         cases = [
             (
                 "plan cma-aama (table)",
@@ -91,8 +89,7 @@ def main() -> int:
                 1000,
             ),
         ]
-        for name, argv, target in cases:
-            ok &= report(name, time_runs(argv, args.runs, env), target)
+        ok = run_cases(cases, args.runs, env)
     return 0 if ok else 1
 
 

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from certadvisor.cli import app
+from wallet_helpers import WALLET_CATALOG
 
 
 @pytest.fixture(autouse=True)
@@ -47,3 +48,18 @@ def run() -> Any:
         return Result(r.exit_code, r.stdout, r.stderr, r.exception)
 
     return invoke
+
+
+@pytest.fixture
+def wallet_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """One catalog cache for the session (``usefixtures``): wallet tests are not about loading."""
+    monkeypatch.setenv("CERTADVISOR_CACHE", str(tmp_path_factory.getbasetemp() / "wcache"))
+    yield
+
+
+@pytest.fixture
+def w(run: Any) -> Any:
+    """Run a wallet command with the wallet fixture catalog added."""
+    return lambda *args: run("--data", str(WALLET_CATALOG), "wallet", *args)

@@ -24,22 +24,14 @@ SECTIONS = [
 ]
 
 
+def _run_report(run: Any, person: str, *args: str) -> Any:
+    """`report` on the fixture cohort, for one person of it."""
+    return run("--data", FX, "report", "--profile", PEOPLE, "--person", person, *args)
+
+
 def _report(run: Any, out: Path, *extra: str) -> str:
-    result = run(
-        "--data",
-        FX,
-        "report",
-        "--profile",
-        PEOPLE,
-        "--person",
-        "Lee",
-        "--goal",
-        "laboratory",
-        "--track",
-        "fx-lab",
-        "-o",
-        str(out),
-        *extra,
+    result = _run_report(
+        run, "Lee", "--goal", "laboratory", "--track", "fx-lab", "-o", str(out), *extra
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
@@ -107,24 +99,12 @@ def test_without_as_of_the_date_is_today_and_said_so(run: Any, tmp_path: Path) -
     import datetime as dt
 
     out = tmp_path / "kim.md"
-    result = run("--data", FX, "report", "--profile", PEOPLE, "--person", "kim", "-o", str(out))
+    result = _run_report(run, "kim", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     text = out.read_text()
     assert f"Evaluated as of {dt.date.today()} (today; pass --as-of" in text
     fixed = tmp_path / "kim2.md"
-    run(
-        "--data",
-        FX,
-        "report",
-        "--profile",
-        PEOPLE,
-        "--person",
-        "kim",
-        "--as-of",
-        "2026-02-01",
-        "-o",
-        str(fixed),
-    )
+    _run_report(run, "kim", "--as-of", "2026-02-01", "-o", str(fixed))
     assert "Evaluated as of 2026-02-01 (the profile's or --as-of date)" in fixed.read_text()
 
 
@@ -142,19 +122,7 @@ def test_a_cohort_gets_one_file_each_in_a_folder(run: Any, tmp_path: Path) -> No
 
 
 def test_json_carries_the_whole_packet(run: Any) -> None:
-    result = run(
-        "--data",
-        FX,
-        "report",
-        "--profile",
-        PEOPLE,
-        "--person",
-        "Lee",
-        "--format",
-        "json",
-        "--exam-date",
-        "2026-09-01",
-    )
+    result = _run_report(run, "Lee", "--format", "json", "--exam-date", "2026-09-01")
     assert result.exit_code == 0, result.stderr
     doc = result.json()
     assert set(doc) == {"schema_version", "command", "data_as_of", "data"}
@@ -166,7 +134,7 @@ def test_json_carries_the_whole_packet(run: Any) -> None:
 
 def test_terminal_view_renders_the_markdown(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    result = run("--data", FX, "report", "--profile", PEOPLE, "--person", "Lee")
+    result = _run_report(run, "Lee")
     assert result.exit_code == 0, result.stderr
     assert "Advising report: Lee" in result.stdout
     assert "| ---" not in result.stdout
@@ -216,19 +184,7 @@ def test_profile_is_required_and_must_be_valid(run: Any, tmp_path: Path) -> None
 
 def test_default_detail_is_the_best_fit(run: Any, tmp_path: Path) -> None:
     out = tmp_path / "ana.md"
-    result = run(
-        "--data",
-        FX,
-        "report",
-        "--profile",
-        PEOPLE,
-        "--person",
-        "Ana",
-        "--goal",
-        "clinical",
-        "-o",
-        str(out),
-    )
+    result = _run_report(run, "Ana", "--goal", "clinical", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     md = out.read_text()
     best = next(h for h in _headings(md, 2) if h.startswith("Best fit: "))
@@ -239,27 +195,13 @@ def test_default_detail_is_the_best_fit(run: Any, tmp_path: Path) -> None:
 
 def test_a_chosen_track_outside_the_goal_is_still_detailed(run: Any, tmp_path: Path) -> None:
     out = tmp_path / "ana.md"
-    run(
-        "--data",
-        FX,
-        "report",
-        "--profile",
-        PEOPLE,
-        "--person",
-        "Ana",
-        "--goal",
-        "clinical",
-        "--track",
-        "fx-lab",
-        "-o",
-        str(out),
-    )
+    _run_report(run, "Ana", "--goal", "clinical", "--track", "fx-lab", "-o", str(out))
     md = out.read_text()
     assert "## Chosen track: FXLT" in md and "outside the goal" in md
     assert "## Checklist: FXLT" in md
 
 
 def test_unknown_chosen_track_is_a_domain_error(run: Any) -> None:
-    result = run("--data", FX, "report", "--profile", PEOPLE, "--person", "Lee", "--track", "zz")
+    result = _run_report(run, "Lee", "--track", "zz")
     assert result.exit_code == 1
     assert "unknown track 'zz'" in result.stderr

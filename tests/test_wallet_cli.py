@@ -2,53 +2,16 @@
 
 import hashlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-FIXTURE = Path(__file__).parent / "fixtures" / "wallet_catalog.yaml"
+from wallet_helpers import WALLET_CATALOG, ce_args
+
+FIXTURE = WALLET_CATALOG
+pytestmark = pytest.mark.usefixtures("wallet_cache")
 ENVELOPE = {"schema_version", "command", "data_as_of", "data"}
-
-
-@pytest.fixture(autouse=True)
-def shared_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[None]:
-    """One catalog cache for the module: the tests are about the wallet, not the loader."""
-    monkeypatch.setenv("CERTADVISOR_CACHE", str(tmp_path_factory.getbasetemp() / "wcache"))
-    yield
-
-
-@pytest.fixture
-def w(run: Any) -> Any:
-    """Run a wallet command with the fixture catalog added."""
-    return lambda *args: run("--data", str(FIXTURE), "wallet", *args)
-
-
-def ce_args(
-    *,
-    track: str = "wx-eom",
-    points: str = "2",
-    category: str = "clinical",
-    date: str = "2023-03-01",
-    title: str = "Course",
-) -> list[str]:
-    return [
-        "ce",
-        "add",
-        "--credential",
-        track,
-        "--points",
-        points,
-        "--category",
-        category,
-        "--date",
-        date,
-        "--title",
-        title,
-    ]
 
 
 def entries(w: Any, person: str = "me") -> list[dict[str, Any]]:

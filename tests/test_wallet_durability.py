@@ -15,9 +15,10 @@ import pytest
 from certadvisor.wallet import records
 from certadvisor.wallet.documents import CERecord
 from certadvisor.wallet.store import SCHEMA_VERSION, open_store
+from wallet_helpers import WALLET_CATALOG, ce_args
 
 HELPER = Path(__file__).parent / "helpers" / "wallet_writer.py"
-FIXTURE = Path(__file__).parent / "fixtures" / "wallet_catalog.yaml"
+FIXTURE = WALLET_CATALOG
 BATCH = 400
 TITLE = re.compile(r"^batch (\d+) item (\d+)$")
 
@@ -143,18 +144,13 @@ def test_two_cli_processes_adding_ce_at_once_both_land(tmp_path: Path) -> None:
         subprocess.Popen(
             [
                 *exe,
-                "ce",
-                "add",
-                "--credential",
-                "wx-plain",
-                "--points",
-                "1",
-                "--category",
-                "general",
-                "--date",
-                "2024-01-01",
-                "--title",
-                f"run {i}",
+                *ce_args(
+                    track="wx-plain",
+                    points="1",
+                    category="general",
+                    date="2024-01-01",
+                    title=f"run {i}",
+                ),
             ],
             env=env,
             stdout=subprocess.PIPE,

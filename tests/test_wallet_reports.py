@@ -3,7 +3,6 @@
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,21 +10,11 @@ import pytest
 from icalendar import Calendar
 from markdown_it import MarkdownIt
 
-FIXTURE = Path(__file__).parent / "fixtures" / "wallet_catalog.yaml"
+from wallet_helpers import WALLET_CATALOG, ce_args
+
+FIXTURE = WALLET_CATALOG
 AS_OF = "2026-01-01"
-
-
-@pytest.fixture(autouse=True)
-def shared_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[None]:
-    monkeypatch.setenv("CERTADVISOR_CACHE", str(tmp_path_factory.getbasetemp() / "wcache"))
-    yield
-
-
-@pytest.fixture
-def w(run: Any) -> Any:
-    return lambda *args: run("--data", str(FIXTURE), "wallet", *args)
+pytestmark = pytest.mark.usefixtures("wallet_cache")
 
 
 @pytest.fixture
@@ -43,18 +32,7 @@ def filled(w: Any) -> Any:
         ("general", "50", "2021-01-01", "WFB"),
     ):  # before the cycle
         result = w(
-            "ce",
-            "add",
-            "--credential",
-            "wx-eom",
-            "--points",
-            pts,
-            "--category",
-            cat,
-            "--date",
-            day,
-            "--title",
-            f"{cat} course",
+            *ce_args(points=pts, category=cat, date=day, title=f"{cat} course"),
             "--approved-by",
             by,
         )
@@ -297,18 +275,7 @@ def test_bundled_cma_counts_from_the_end_of_the_month(run: Any) -> None:
     assert run("wallet", "add", "CMA", "--earned", "2021-06-15").exit_code == 0
     bad = run(
         "wallet",
-        "ce",
-        "add",
-        "--credential",
-        "CMA",
-        "--points",
-        "1",
-        "--category",
-        "phlebotomy",
-        "--date",
-        "2022-01-01",
-        "--title",
-        "x",
+        *ce_args(track="CMA", points="1", category="phlebotomy", date="2022-01-01", title="x"),
     )
     assert bad.exit_code == 2 and "administrative, clinical, general" in bad.stderr
     result = run("wallet", "status", "--as-of", AS_OF, "--format", "json")

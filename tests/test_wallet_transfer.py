@@ -4,7 +4,6 @@ import datetime as dt
 import hashlib
 import json
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +25,10 @@ from certadvisor.wallet.documents import (
 from certadvisor.wallet.service import read_import
 from certadvisor.wallet.store import open_store
 from certadvisor.wallet.transfer import export_records, import_records
+from wallet_helpers import WALLET_CATALOG, ce_args
 
-FIXTURE = Path(__file__).parent / "fixtures" / "wallet_catalog.yaml"
+FIXTURE = WALLET_CATALOG
+pytestmark = pytest.mark.usefixtures("wallet_cache")
 CATEGORIES = {
     "wx-eom": ["administrative", "clinical", "general"],
     "wx-plain": ["general"],
@@ -35,24 +36,11 @@ CATEGORIES = {
 }
 
 
-@pytest.fixture(autouse=True)
-def shared_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[None]:
-    monkeypatch.setenv("CERTADVISOR_CACHE", str(tmp_path_factory.getbasetemp() / "wcache"))
-    yield
-
-
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory: pytest.TempPathFactory) -> LoadedCatalog:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("CERTADVISOR_CACHE", str(tmp_path_factory.getbasetemp() / "wcache"))
         return catalog.load([FIXTURE])
-
-
-@pytest.fixture
-def w(run: Any) -> Any:
-    return lambda *args: run("--data", str(FIXTURE), "wallet", *args)
 
 
 # Strategies: any wallet the commands could have written.
@@ -208,21 +196,7 @@ def test_the_cli_round_trip(
     assert w("add", "wx-plain", "--earned", "2022-02-02", "--person", "Ana").exit_code == 0
     for i in range(3):
         assert (
-            w(
-                "ce",
-                "add",
-                "--credential",
-                "wx-eom",
-                "--points",
-                f"{i + 0.5}",
-                "--category",
-                "clinical",
-                "--date",
-                f"2023-0{i + 1}-01",
-                "--title",
-                f"C{i}",
-            ).exit_code
-            == 0
+            w(*ce_args(points=f"{i + 0.5}", date=f"2023-0{i + 1}-01", title=f"C{i}")).exit_code == 0
         )
     out = tmp_path / "wallet.json"
     assert w("export", "--all", "-o", str(out)).exit_code == 0
@@ -244,18 +218,7 @@ def test_an_import_says_which_certificates_are_not_in_the_new_wallet(
     cert.write_bytes(b"certificate")
     assert w("add", "wx-plain", "--earned", "2022-02-02").exit_code == 0
     added = w(
-        "ce",
-        "add",
-        "--credential",
-        "wx-plain",
-        "--points",
-        "1",
-        "--category",
-        "general",
-        "--date",
-        "2023-01-01",
-        "--title",
-        "T",
+        *ce_args(track="wx-plain", points="1", category="general", date="2023-01-01", title="T"),
         "--certificate",
         str(cert),
     )

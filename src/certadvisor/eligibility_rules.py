@@ -40,14 +40,7 @@ from certadvisor.models.catalog import (
 )
 from certadvisor.models.profile import Program
 from certadvisor.models.vocab import Accreditation, EducationLevel
-from certadvisor.wording import field_words, level_words, months_words
-
-_PROCEDURE_WORDS = {
-    "venipunctures": "venipunctures",
-    "capillary_sticks": "capillary sticks",
-    "injections": "injections",
-    "ekgs": "EKGs",
-}
+from certadvisor.wording import field_words, level_words, months_words, procedure_words
 
 
 def prepare(cond: Condition) -> Check:
@@ -271,7 +264,7 @@ def _combine(parts: Sequence[Outcome]) -> Outcome:
 
 
 def _procedures(cond: ProceduresCondition) -> Check:
-    want = [(str(p), n, _PROCEDURE_WORDS.get(str(p), str(p))) for p, n in cond.minimums.items()]
+    want = [(str(p), n, procedure_words(str(p), short=True)) for p, n in cond.minimums.items()]
     counts = either([f"{n} {words}" for _, n, words in want], "and")
     ask = Outcome(UNKNOWN, f"confirm your documented counts: {counts}")
     met = Outcome(MET)

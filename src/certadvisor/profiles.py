@@ -25,7 +25,7 @@ from typing import Any
 from certadvisor.errors import CertAdvisorError, InvalidInputError
 from certadvisor.models.profile import Education, HeldCredential, Job, Profile, Program
 from certadvisor.models.vocab import Procedure
-from certadvisor.yaml_io import load_yaml, read_text, validation_lines
+from certadvisor.yaml_io import decode_text, load_yaml, read_text, validation_lines
 
 Resolver = Callable[[str], str]
 _LISTS: dict[str, set[str]] = {
@@ -347,12 +347,7 @@ def _flat_path(line: str, back: dict[tuple[str, int], int]) -> str:
 def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
     from pydantic import ValidationError
 
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidInputError(
-            f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start})"
-        ) from None
+    text = decode_text(raw, label)
     rows: Iterable[list[str]] = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(iter(rows))]

@@ -35,6 +35,8 @@ _PROCEDURES = {
     "injections": "injections",
     "ekgs": "EKGs",
 }
+# What is still owed reads shorter: "2 more capillary sticks".
+_PROCEDURES_SHORT = {**_PROCEDURES, "capillary_sticks": "capillary sticks"}
 
 
 def months_words(months: float) -> str:
@@ -59,6 +61,11 @@ def field_words(field: str) -> str:
 
 def level_words(level: str) -> str:
     return _LEVELS.get(level, level)
+
+
+def procedure_words(procedure: str, *, short: bool = False) -> str:
+    """'venipunctures', 'capillary (skin) sticks' ('capillary sticks' when short)."""
+    return (_PROCEDURES_SHORT if short else _PROCEDURES).get(procedure, procedure)
 
 
 def _any_of(items: list[str], joiner: str = "or") -> str:
@@ -119,7 +126,7 @@ def describe(cond: Condition) -> str:
             text += f", with {_any_of([d.replace('_', ' ') for d in cond.duties_any])} duties"
         return text
     if isinstance(cond, ProceduresCondition):
-        parts = [f"{n} {_PROCEDURES.get(p, p)}" for p, n in cond.minimums.items()]
+        parts = [f"{n} {procedure_words(p)}" for p, n in cond.minimums.items()]
         return f"Documented, successful: at least {_any_of(parts, 'and')}"
     if isinstance(cond, CredentialCondition):
         return f"Hold {_any_of(cond.any_of)}"

@@ -38,16 +38,21 @@ def read_text(path: Path, label: str | None = None) -> bytes:
         raise InvalidInputError(f"{name}: permission denied") from None
 
 
-def load_yaml(raw: bytes, label: str) -> Any:
-    """Parse YAML safely (libyaml when present); syntax errors and alias bombs become one line."""
-    import yaml
-
+def decode_text(raw: bytes, label: str) -> str:
+    """UTF-8 text (a byte-order mark dropped); anything else is refused naming the byte."""
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InvalidInputError(
             f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start})"
         ) from None
+
+
+def load_yaml(raw: bytes, label: str) -> Any:
+    """Parse YAML safely (libyaml when present); syntax errors and alias bombs become one line."""
+    import yaml
+
+    text = decode_text(raw, label)
     try:
         if _ALIAS.search(raw):
             _refuse_alias_bomb(text, label)

@@ -1,5 +1,6 @@
 """What every command shares: the app state, the output options, the catalog, emitting."""
 
+import datetime as dt
 import sys
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -55,6 +56,11 @@ OutputOpt = Annotated[
     typer.Option(
         "--output", "-o", help="Write to FILE instead of stdout ('-' is stdout).", metavar="FILE"
     ),
+]
+
+AsOfDateOpt = Annotated[
+    dt.datetime | None,
+    typer.Option(formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Evaluation date."),
 ]
 
 

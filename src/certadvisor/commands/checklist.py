@@ -1,12 +1,11 @@
 """`certadvisor checklist TRACK`: the steps from choosing a track to keeping it."""
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from certadvisor.commands._common import FormatOpt, OutputOpt, catalog, emit, note
+from certadvisor.commands._common import AsOfDateOpt, FormatOpt, OutputOpt, catalog, emit, note
 
 
 def checklist(
@@ -29,10 +28,7 @@ def checklist(
         str | None, typer.Option(metavar="XX", help="State code; adds its rules to step 1.")
     ] = None,
     member: Annotated[bool, typer.Option(help="Show member prices.")] = False,
-    as_of: Annotated[
-        dt.datetime | None,
-        typer.Option(formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Evaluation date."),
-    ] = None,
+    as_of: AsOfDateOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:

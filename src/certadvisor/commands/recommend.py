@@ -1,13 +1,12 @@
 """`certadvisor recommend`: rank tracks for a person's goal, setting, budget, time and state."""
 
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from certadvisor.commands._common import FormatOpt, OutputOpt, catalog, emit
+from certadvisor.commands._common import AsOfDateOpt, FormatOpt, OutputOpt, catalog, emit
 from certadvisor.commands._common import state as state_of
 from certadvisor.errors import UsageError
 
@@ -46,10 +45,7 @@ def recommend(
         str | None, typer.Option(metavar="NAME", help="Which person of a cohort file.")
     ] = None,
     member: Annotated[bool, typer.Option(help="Count member prices.")] = False,
-    as_of: Annotated[
-        dt.datetime | None,
-        typer.Option(formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Evaluation date."),
-    ] = None,
+    as_of: AsOfDateOpt = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never ask; a missing option is an error.")
     ] = False,

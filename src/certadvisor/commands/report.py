@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from certadvisor.commands._common import FormatOpt, OutputOpt, catalog, emit, note
+from certadvisor.commands._common import AsOfDateOpt, FormatOpt, OutputOpt, catalog, emit, note
 
 
 def report(
@@ -48,10 +48,7 @@ def report(
     total_hours: Annotated[
         float | None, typer.Option(metavar="H", help="For the plan (default 60 or 120).")
     ] = None,
-    as_of: Annotated[
-        dt.datetime | None,
-        typer.Option(formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Evaluation date."),
-    ] = None,
+    as_of: AsOfDateOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:

@@ -18,6 +18,9 @@ from certadvisor.commands._common import (
 if TYPE_CHECKING:
     import datetime as dt
 
+    from certadvisor.catalog import LoadedCatalog
+    from certadvisor.wallet.results import WalletStatus
+
 app = typer.Typer(
     rich_markup_mode="markdown",
     help="Credentials held, CE earned and renewal deadlines, kept in a local SQLite file "
@@ -80,6 +83,19 @@ def _as_of(text: str | None) -> "dt.date":
     from certadvisor.wallet.service import checked_flag
 
     return dt.date.today() if text is None else checked_flag("--as-of", lambda: parse_day(text))
+
+
+def _status(
+    ctx: typer.Context, person: str, everyone: bool, as_of: str | None
+) -> "tuple[LoadedCatalog, WalletStatus]":
+    """The catalog and the wallet's status on the day --as-of names (status, calendar)."""
+    from certadvisor.wallet.service import wallet_status
+    from certadvisor.wallet.store import open_store
+
+    day = _as_of(as_of)
+    loaded = catalog(ctx)
+    with open_store(create=False) as store:
+        return loaded, wallet_status(store, loaded, None if everyone else person, day)
 
 
 def _names(ctx: typer.Context) -> dict[str, str]:
@@ -291,13 +307,8 @@ def status(
     Example: certadvisor wallet status --all
     """
     from certadvisor.render.wallet_status import status_rendering
-    from certadvisor.wallet.service import wallet_status
-    from certadvisor.wallet.store import open_store
 
-    day = _as_of(as_of)
-    loaded = catalog(ctx)
-    with open_store(create=False) as store:
-        result = wallet_status(store, loaded, None if everyone else person, day)
+    loaded, result = _status(ctx, person, everyone, as_of)
     emit(ctx, status_rendering(result, loaded.data_as_of), fmt, output)
 
 
@@ -371,13 +382,8 @@ def calendar(
     Example: certadvisor wallet calendar -o deadlines.ics
     """
     from certadvisor.render.wallet_status import calendar_rendering
-    from certadvisor.wallet.service import wallet_status
-    from certadvisor.wallet.store import open_store
 
-    day = _as_of(as_of)
-    loaded = catalog(ctx)
-    with open_store(create=False) as store:
-        result = wallet_status(store, loaded, None if everyone else person, day)
+    loaded, result = _status(ctx, person, everyone, as_of)
     if fmt is None and not (output and Path(output).suffix.lower() == ".json"):
         fmt = FormatChoiceIcs.ics
     emit(ctx, calendar_rendering(result, loaded.data_as_of), fmt, output)

@@ -139,7 +139,9 @@ def _person_table(console: "Console", p: PersonResult, cites: Citations) -> None
         deciding = _deciding(t)
         matrix.add_row(
             Text(t.track),
-            Text(status_words(t.status) + ("\n  unverified" if t.unverified else ""), style=t.status),
+            Text(
+                status_words(t.status) + ("\n  unverified" if t.unverified else ""), style=t.status
+            ),
             Text(_route_cell(t)),
             Text(cites.ref(deciding) if deciding else ""),
             Text(_next_step(t)),

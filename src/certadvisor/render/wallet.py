@@ -19,6 +19,16 @@ def pts(value: float | None) -> str:
     return "unknown" if value is None else f"{value:g}"
 
 
+# The first columns of every wallet CSV with a row per credential (status, export).
+CREDENTIAL_COLUMNS = (
+    "person",
+    "track",
+    "credential",
+    "number",
+    "earned",
+    "cycle_start",
+    "cycle_end",
+)
 _EMPTY = "No credentials yet. Add one: certadvisor wallet add TRACK --earned YYYY-MM-DD"
 
 
@@ -194,13 +204,7 @@ def export_rendering(
     """Every record: json (the import format), csv (a row per CE entry) or markdown."""
     by_key = {(p.name, c.track): c for p in status.people for c in p.credentials}
     headers = [
-        "person",
-        "track",
-        "credential",
-        "number",
-        "earned",
-        "cycle_start",
-        "cycle_end",
+        *CREDENTIAL_COLUMNS,
         "ce_date",
         "points",
         "category",

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, Citations, marker
 from certadvisor.render.output import Rendering
-from certadvisor.render.wallet import pts
+from certadvisor.render.wallet import CREDENTIAL_COLUMNS, pts
 from certadvisor.wallet.results import CEProgress, CredentialStatus, WalletStatus
 from certadvisor.wording import money
 
@@ -262,13 +262,7 @@ def status_rendering(status: WalletStatus, data_as_of: str | None) -> Rendering:
 
     def csv() -> tuple[list[str], list[list[Any]]]:
         headers = [
-            "person",
-            "track",
-            "credential",
-            "number",
-            "earned",
-            "cycle_start",
-            "cycle_end",
+            *CREDENTIAL_COLUMNS,
             "days_left",
             "cycle_confidence",
             "ce_unit",

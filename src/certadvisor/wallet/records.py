@@ -84,21 +84,25 @@ def remove_credential(store: WalletStore, person: str, track: str, *, with_ce: b
     return int(count)
 
 
+def credential_rows(conn: sqlite3.Connection, pid: int) -> list[Any]:
+    """A person's credentials by track: (id, track, earned, number, added_at) rows."""
+    return conn.execute(
+        "SELECT id, track, earned, number, added_at FROM credential "
+        "WHERE person_id = ? ORDER BY track",
+        (pid,),
+    ).fetchall()
+
+
 def held_credentials(store: WalletStore, person: str | None) -> list[PersonCredentials]:
     """Each person's credentials (one person, or everyone for None)."""
     out = []
     with store.snapshot() as conn:
         for pid, name in store.people(conn, person):
-            rows = conn.execute(
-                "SELECT track, earned, number, added_at FROM credential "
-                "WHERE person_id = ? ORDER BY track",
-                (pid,),
-            ).fetchall()
             creds = [
                 HeldCredential.model_construct(
                     person=name, track=t, earned=dt.date.fromisoformat(e), number=n, added_at=a
                 )
-                for t, e, n, a in rows
+                for _, t, e, n, a in credential_rows(conn, pid)
             ]
             out.append(PersonCredentials.model_construct(name=name, credentials=creds))
     if person is not None and not out:
@@ -120,11 +124,7 @@ def status_rows(
     with store.snapshot() as conn:
         for pid, name in store.people(conn, person):
             held = []
-            for cid, t, e, n, a in conn.execute(
-                "SELECT id, track, earned, number, added_at FROM credential "
-                "WHERE person_id = ? ORDER BY track",
-                (pid,),
-            ).fetchall():
+            for cid, t, e, n, a in credential_rows(conn, pid):
                 cred = HeldCredential.model_construct(
                     person=name, track=t, earned=dt.date.fromisoformat(e), number=n, added_at=a
                 )

@@ -4,6 +4,7 @@ import datetime as dt
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from certadvisor.errors import DomainError
 from certadvisor.wallet import records
@@ -25,31 +26,15 @@ def export_records(store: WalletStore, person: str | None) -> list[PersonRecord]
     with store.snapshot() as conn:
         for pid, name in store.people(conn, person):
             creds = []
-            for cid, track, earned, number, added in conn.execute(
-                "SELECT id, track, earned, number, added_at FROM credential WHERE person_id = ? "
-                "ORDER BY track",
-                (pid,),
-            ).fetchall():
-                ce = []
-                for row in conn.execute(
-                    f"SELECT {CE_COLUMNS} FROM ce_entry e WHERE "
-                    "credential_id = ? ORDER BY e.date, e.id",
-                    (cid,),
-                ):
-                    _, d, p, c, t, pr, ap, sha, cname, a = row
-                    cert = CertificateRef.model_construct(sha256=sha, name=cname) if sha else None
-                    ce.append(
-                        CERecord.model_construct(
-                            date=dt.date.fromisoformat(d),
-                            points=p,
-                            category=c,
-                            title=t,
-                            provider=pr,
-                            approved_by=ap,
-                            certificate=cert,
-                            added_at=a,
-                        )
+            for cid, track, earned, number, added in records.credential_rows(conn, pid):
+                ce = [
+                    _ce_record(row)
+                    for row in conn.execute(
+                        f"SELECT {CE_COLUMNS} FROM ce_entry e WHERE "
+                        "credential_id = ? ORDER BY e.date, e.id",
+                        (cid,),
                     )
+                ]
                 creds.append(
                     CredentialRecord.model_construct(
                         track=track,
@@ -164,23 +149,24 @@ def import_records(store: WalletStore, people: Sequence[PersonRecord]) -> Import
 
 
 def _stored_ce(conn: sqlite3.Connection, cid: int) -> list[CERecord]:
-    out = []
-    for row in conn.execute(f"SELECT {CE_COLUMNS} FROM ce_entry e WHERE credential_id = ?", (cid,)):
-        _, d, p, c, t, pr, ap, sha, cname, a = row
-        cert = CertificateRef.model_construct(sha256=sha, name=cname) if sha else None
-        out.append(
-            CERecord.model_construct(
-                date=dt.date.fromisoformat(d),
-                points=p,
-                category=c,
-                title=t,
-                provider=pr,
-                approved_by=ap,
-                certificate=cert,
-                added_at=a,
-            )
-        )
-    return out
+    rows = conn.execute(f"SELECT {CE_COLUMNS} FROM ce_entry e WHERE credential_id = ?", (cid,))
+    return [_ce_record(row) for row in rows]
+
+
+def _ce_record(row: Sequence[Any]) -> CERecord:
+    """A ce_entry row read with CE_COLUMNS, as the export writes it (its id left out)."""
+    _, d, p, c, t, pr, ap, sha, cname, a = row
+    cert = CertificateRef.model_construct(sha256=sha, name=cname) if sha else None
+    return CERecord.model_construct(
+        date=dt.date.fromisoformat(d),
+        points=p,
+        category=c,
+        title=t,
+        provider=pr,
+        approved_by=ap,
+        certificate=cert,
+        added_at=a,
+    )
 
 
 def _kept(store: WalletStore, cert: CertificateRef) -> bool:
