@@ -271,15 +271,15 @@ def resolve_track_id(query: str, summaries: Sequence[TrackSummary]) -> str:
             "Name the track by its id.",
         )
     ids = [s.id for s in summaries]
-    close = difflib.get_close_matches(q, ids, n=3, cutoff=0.5)
     by_abbr = {_norm(s.abbreviation): s.id for s in summaries}
+    close = difflib.get_close_matches(q, ids, n=3, cutoff=0.5)
     close += [by_abbr[a] for a in difflib.get_close_matches(nq, list(by_abbr), n=3, cutoff=0.6)]
+    if not close:
+        # nothing alike: still name the nearest few, as the contract promises
+        ranked = sorted(ids, key=lambda i: -difflib.SequenceMatcher(None, q, i).ratio())
+        close = ranked[:3]
     close = list(dict.fromkeys(close))[:3]
-    hint = (
-        f"Did you mean {', '.join(close)}? `certadvisor tracks` lists them all."
-        if close
-        else "`certadvisor tracks` lists the track ids."
-    )
+    hint = f"Did you mean {', '.join(close)}? `certadvisor tracks` lists them all."
     raise UnknownTrackError(f"unknown track {query!r}", hint)
 
 

@@ -37,6 +37,35 @@ def _say_error(message: str, hint: str | None, details: list[str], no_color: boo
 class _ErrorBoundary(TyperGroup):
     """Turns every expected error into plain lines on stderr and the contract's exit code."""
 
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        # Run click without its own error printing (a boxed panel of several lines), so that
+        # usage errors too come out as the contract's one or two plain lines.
+        try:
+            rv = super().main(
+                args=args,
+                prog_name=prog_name,
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+        except Exception as exc:
+            if not _is_click_error(exc):
+                raise
+            code = _report_click_error(exc)
+            if not standalone_mode:
+                raise
+            sys.exit(code)
+        if not standalone_mode:
+            return rv
+        sys.exit(rv if isinstance(rv, int) else 0)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
@@ -63,6 +92,28 @@ class _ErrorBoundary(TyperGroup):
                 False,
             )
             raise typer.Exit(int(ExitCode.DOMAIN)) from None
+
+
+def _is_click_error(exc: BaseException) -> bool:
+    return type(exc).__module__.split(".")[0] in ("click", "typer") and (
+        hasattr(exc, "format_message") or type(exc).__name__ == "Abort"
+    )
+
+
+def _report_click_error(exc: Any) -> int:
+    """Print a usage error as plain lines; return its exit code."""
+    ctx = getattr(exc, "ctx", None)
+    if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+        sys.stdout.write(ctx.get_help() + "\n")
+        return 0
+    if type(exc).__name__ == "Abort":
+        sys.stderr.write("Aborted.\n")
+        return int(ExitCode.DOMAIN)
+    lines = [f"Error: {exc.format_message()}"]
+    if ctx is not None:
+        lines.append(f"Try '{ctx.command_path} --help'.")
+    sys.stderr.write("\n".join(lines) + "\n")
+    return int(getattr(exc, "exit_code", ExitCode.USAGE))
 
 
 def _debug(ctx: Any) -> bool:

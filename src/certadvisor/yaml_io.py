@@ -12,10 +12,27 @@ _MAX_EXPANSION_RATIO = 50
 _ALIAS = re.compile(rb"(^|[\s\[{,:-])\*[^\s\[\]{},]+", re.MULTILINE)
 
 
-def _loader() -> Any:
-    import yaml
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_LOADER: Any = None
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _loader() -> Any:
+    """The safe loader (libyaml's when present) with dates left as text.
+
+    YAML would turn 2026-02-30 into an exception inside the parser, losing the file's other
+    records; as text, the models parse each date and name the record and field instead.
+    """
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        resolvers = {
+            first: [(tag, rx) for tag, rx in pairs if tag != _TIMESTAMP]
+            for first, pairs in base.yaml_implicit_resolvers.items()
+        }
+        _LOADER = type("DatesAsTextLoader", (base,), {"yaml_implicit_resolvers": resolvers})
+    return _LOADER
 
 
 def read_text(path: Path, label: str | None = None) -> bytes:

@@ -11,7 +11,10 @@ from certadvisor.commands._common import FormatOpt, OutputOpt, catalog, emit
 
 app = typer.Typer(
     rich_markup_mode="markdown",
-    help="Catalog tools: validate a file, print a JSON Schema, list sources, show paths.",
+    help=(
+        "Catalog tools: validate a file, print a JSON Schema, list sources, show paths.\n\n"
+        "Example: certadvisor data validate my-tracks.yaml"
+    ),
     no_args_is_help=True,
 )
 

@@ -146,6 +146,8 @@ def render_text(
 def write_atomic(path: Path, data: bytes) -> None:
     """Write a file so that a reader never sees half of it."""
     path = path.expanduser()
+    if path.is_dir():
+        raise UsageError(f"{path}: is a folder", "Give a file name to write, e.g. -o out.md.")
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)

@@ -112,6 +112,8 @@ def other_rows(track: Track, cites: Citations) -> list[tuple[str, str]]:
         span = ""
         if t.months_min is not None and t.months_max is not None:
             span = f" ({months_words(t.months_min)} to {months_words(t.months_max)})"
+            if t.months_min == t.months_max:
+                span = f" ({months_words(t.months_min)})"
         rows.append(("Time to eligibility", f"{t.text}{span} {cites.ref(t)}"))
     occ = track.occupation
     if occ:
