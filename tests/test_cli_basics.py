@@ -206,3 +206,48 @@ def test_data_path(run: Any, isolated: Path) -> None:
     assert result.exit_code == 0
     assert str(isolated) in result.stdout
     assert "tracks.yaml" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["tracks", "--bogus"],
+        ["--bogus"],
+        ["eligible", "--format", "xml"],
+        ["eligible", "--as-of", "2026-02-30", "--diploma"],
+        ["data", "schema", "foo"],
+        ["show"],
+    ],
+)
+def test_usage_errors_are_one_or_two_plain_lines(run: Any, args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert 1 <= len(lines) <= 2, result.stderr
+    assert lines[0].startswith("Error: ")
+    assert "╭" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_output_to_a_folder_is_a_usage_error(run: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = run("tracks", "-o", str(folder))
+    assert result.exit_code == 2
+    assert "is a folder" in result.stderr
+    assert list(folder.iterdir()) == [] and list(tmp_path.glob(".out.*")) == []
+
+
+def test_unknown_id_with_nothing_alike_still_names_ids(run: Any) -> None:
+    result = run("show", "xyz")
+    assert result.exit_code == 1
+    assert "Did you mean" in result.stderr
+    named = result.stderr.split("Did you mean", 1)[1]
+    assert any(track_id in named for track_id in CONTRACT_IDS)
+
+
+def test_impossible_catalog_date_is_named_by_field(run: Any, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("as_of: 2026-02-30\ntracks: []\n")
+    result = run("data", "validate", str(bad))
+    assert result.exit_code == 3
+    assert f"{bad}:1:1: as_of:" in result.stderr

@@ -30,8 +30,14 @@ def _to_partial_date(value: object) -> object:
         return value.isoformat()
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, str) and not _PARTIAL_DATE.match(value):
-        raise ValueError("must be a date written YYYY, YYYY-MM or YYYY-MM-DD")
+    if isinstance(value, str):
+        if not _PARTIAL_DATE.match(value):
+            raise ValueError("must be a date written YYYY, YYYY-MM or YYYY-MM-DD")
+        if len(value) == 10:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"{value} is not a real date") from None
     return value
 
 
