@@ -174,10 +174,11 @@ def test_unverified_fee_carries_its_marker_into_the_total() -> None:
     assert not clean.unverified and clean.confidence == "official"
 
 
-def test_an_unknown_unverified_fee_flags_the_gap_not_the_figure() -> None:
+def test_an_unknown_unverified_fee_still_marks_the_total() -> None:
+    # issue 4: a fee marked unverified carries its marker into the total, known amount or not
     t = track([fee("exam", None, confidence="unverified"), fee("renewal", 20, per="cycle")])
     cost = total_cost(t, years=5)
-    assert cost.lower_bound and not cost.unverified
+    assert cost.lower_bound and cost.unverified
 
 
 def test_every_counted_part_keeps_its_provenance() -> None:

@@ -142,7 +142,8 @@ def totals(parts: Sequence[CostPart]) -> Totals:
     return Totals(
         amount=dollars(sum(cents(p.amount) for p in parts)),
         lower_bound=any(p.lower_bound for p in parts),
-        unverified=any(p.unverified for p in known),
+        # an unknown fee the catalog marks unverified still makes the whole figure unverified
+        unverified=any(p.unverified for p in parts if p.count),
         confidence=weakest,
         unknown=unknown,
         notes=notes,
