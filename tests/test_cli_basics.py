@@ -141,7 +141,7 @@ def test_show_unknown_track_names_closest(run: Any) -> None:
 def test_show_csv_is_refused(run: Any) -> None:
     result = run("show", "cma-aama", "--format", "csv")
     assert result.exit_code == 2
-    assert "not available" in result.stderr
+    assert "'csv' is not one of 'table', 'json', 'markdown'" in result.stderr
 
 
 def test_show_marks_every_figure_and_lists_sources(run: Any) -> None:

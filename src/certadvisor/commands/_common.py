@@ -23,6 +23,14 @@ class FormatChoice(StrEnum):
     csv = "csv"
 
 
+class DocFormatChoice(StrEnum):
+    """Formats of commands whose result is a document, not one table."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
 class FormatChoiceIcs(StrEnum):
     """Formats offered by commands that can also write a calendar."""
 
@@ -39,6 +47,15 @@ FormatOpt = Annotated[
         "--format",
         "-f",
         help="table (default), json, markdown or csv; inferred from -o's suffix when omitted.",
+        case_sensitive=False,
+    ),
+]
+DocFormatOpt = Annotated[
+    DocFormatChoice | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (default), json or markdown; inferred from -o's suffix when omitted.",
         case_sensitive=False,
     ),
 ]

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from certadvisor.commands._common import FormatOpt, OutputOpt, catalog, emit
+from certadvisor.commands._common import DocFormatOpt, OutputOpt, catalog, emit
 from certadvisor.commands._cost_options import (
     CeCostOpt,
     MemberOpt,
@@ -22,7 +22,7 @@ def show(
     member: MemberOpt = False,
     ce_cost_per_point: CeCostOpt = None,
     state: StateOpt = None,
-    fmt: FormatOpt = None,
+    fmt: DocFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """Everything about one track: issuer, routes, exam, fees, renewal, cost over time, sources.
