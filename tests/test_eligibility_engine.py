@@ -1,6 +1,7 @@
 """The eligibility engine on small fixture tracks: time rules, unknowns, flags, dates, notes."""
 
 import datetime as dt
+import math
 from typing import Any
 
 import pytest
@@ -356,3 +357,66 @@ def test_a_big_cohort_split_over_processes_gives_the_same_answer(monkeypatch: An
         [12],
     ]
     assert fork_map(lambda xs: sum(xs), [], 2) == [0]
+
+
+# ---------------------------------------------------------------- hour gaps
+
+HOURS_1040 = {
+    "kind": "experience",
+    "fields": ["phlebotomy"],
+    "min_hours": 1040,
+    "within_months": 36,
+}
+YEAR_AGO = AS_OF - dt.timedelta(days=365)
+
+
+def _hours_gap(fte: float, start: dt.date = YEAR_AGO) -> tuple[str, dt.date | None]:
+    t = track({"id": "work", "conditions": [HOURS_1040]})
+    p = person(experience=[{"field": "phlebotomy", "started": start.isoformat(), "fte": fte}])
+    r = evaluate_track(t, p, AS_OF)
+    assert r.status == "not_eligible"
+    (gap,) = r.missing
+    return gap, r.opens_on
+
+
+def test_a_quarter_time_year_is_short_by_the_hours_rounded_up() -> None:
+    # 365 days x 40/7 h x 0.25 = 521.43 h worked, 518.57 h short: said as 519, not 518.
+    gap, opens = _hours_gap(0.25)
+    assert gap == "519 more hours of phlebotomy work within the last 3 years"
+    # 518.57 h at 40/7 x 0.25 h a day takes 363 days.
+    assert opens == AS_OF + dt.timedelta(days=363)
+
+
+@pytest.mark.parametrize(("short", "said"), [(0.0005, "1 more hour"), (519.0005, "520 more hours")])
+def test_a_hair_short_is_still_a_whole_hour_more(short: float, said: str) -> None:
+    fte = (1040 - short) / (365 * 40 / 7)
+    gap, opens = _hours_gap(fte)
+    assert gap == f"{said} of phlebotomy work within the last 3 years"
+    assert opens is not None and opens > AS_OF
+
+
+@pytest.mark.parametrize(
+    ("fte", "back"),
+    [(0.25, 1), (0.25, 365), (0.3, 30), (0.35, 200), (0.5, 200), (0.8, 100), (1.0, 1), (1.0, 181)],
+)
+def test_the_hour_gap_and_the_opening_date_agree(fte: float, back: int) -> None:
+    start = AS_OF - dt.timedelta(days=back)
+    gap, opens = _hours_gap(fte, start)
+    worked = back * 40 / 7 * fte
+    said = int(gap.split()[0].replace(",", ""))
+    assert said - 1 < 1040 - worked <= said
+    assert opens is not None
+    t = track({"id": "work", "conditions": [HOURS_1040]})
+    p = person(experience=[{"field": "phlebotomy", "started": start.isoformat(), "fte": fte}])
+    assert evaluate_track(t, p, opens).status == "eligible"
+    assert evaluate_track(t, p, opens - dt.timedelta(days=1)).status == "not_eligible"
+    # the day-by-day rate reaches the shortfall on that day, not before
+    per_day = 40 / 7 * fte
+    assert (opens - AS_OF).days == math.ceil((1040 - worked) / per_day - 1e-9)
+
+
+def test_too_little_time_in_the_window_gives_no_opening_date() -> None:
+    # 0.1 x 40/7 h a day over 3 years is 626 h: 1,040 is never reached in the window;
+    # a year of it is 208.57 h, so 831.43 h short, said as 832.
+    gap, opens = _hours_gap(0.1)
+    assert gap.startswith("832 more hours") and opens is None

@@ -236,7 +236,9 @@ def test_no_flags_says_everything_is_unknown(run: Any) -> None:
         (("--credential", "NOPE"), "--credential"),
         (("--credential", "CPT"), "ambiguous"),
         (("--state", "ZZ"), "state"),
-        (("--no-diploma", "--degree", "bachelor"), "contradicts"),
+        (("--no-diploma", "--degree", "bachelor"), "--no-diploma contradicts --degree bachelor"),
+        (("--diploma", "--degree", "none"), "--diploma contradicts --degree none"),
+        (("--degree", "NONE", "--diploma"), "--diploma contradicts --degree none"),
         (("--format", "ics"), "--format"),
         (("--diploma", "--bogus"), "--bogus"),
     ],
@@ -267,8 +269,8 @@ def test_an_unreadable_profile_is_invalid_input(run: Any, tmp_path: Path) -> Non
     bad.write_text("name: Mo\nexperience: [{field: farming, started: 2020-01-01}]\n")
     r = run("eligible", "--profile", str(bad), "--format", "json")
     assert r.exit_code == 3
-    assert r.json()["data"]["people"] == []
-    assert "experience[0].field: must be one of" in r.stderr
+    assert r.stdout == "", "one person's invalid file is an invalid file, like a syntax error"
+    assert "bad.yaml:2:15: experience[0].field: must be one of" in r.stderr
 
 
 @pytest.mark.parametrize(
@@ -304,3 +306,114 @@ def test_a_cohort_where_nobody_is_valid(run: Any, tmp_path: Path) -> None:
         assert "row 2 (Al): experience.0.field: must be one of" in r.stderr
         assert "0 valid people were evaluated" in r.stderr
         assert "Traceback" not in r.stderr
+
+
+def test_the_diploma_contradictions_are_one_line_naming_both_flags(run: Any) -> None:
+    for args in (("--degree", "none", "--diploma"), ("--degree", "bachelor", "--no-diploma")):
+        r = run("eligible", "ccma", *args)
+        assert r.exit_code == 2, args
+        (line,) = r.stderr.splitlines()
+        assert "--degree" in line and "diploma" in line
+    assert run("eligible", "ccma", "--degree", "none", "--no-diploma").exit_code == 0
+    assert run("eligible", "ccma", "--degree", "associate", "--diploma").exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+def test_one_invalid_person_is_one_plain_error_not_a_cohort_tally(
+    run: Any, tmp_path: Path, fmt: str
+) -> None:
+    bad = tmp_path / "me.yaml"
+    bad.write_text("name: Mo\neducaton:\n  highest: high_school\n")
+    r = run("eligible", "--profile", str(bad), "cma-aama", "--format", fmt)
+    assert r.exit_code == 3
+    assert r.stdout == ""
+    first, hint = r.stderr.splitlines()
+    assert first == f"Error: {bad}:2:1: educaton: is not a known key (check the spelling)"
+    assert "valid people" not in r.stderr and "problem(s)" not in r.stderr
+    assert hint.startswith("Fix it")
+
+
+def test_a_one_person_cohort_keeps_the_cohort_wording(run: Any, tmp_path: Path) -> None:
+    bad = tmp_path / "c.yaml"
+    bad.write_text("profiles:\n  - name: Mo\n    educaton: {highest: high_school}\n")
+    r = run("eligible", "--profile", str(bad), "cma-aama")
+    assert r.exit_code == 3
+    assert "c.yaml:3:5: profiles[0] (Mo): educaton: is not a known key" in r.stderr
+    assert "1 problem(s)" in r.stderr and "0 valid people were evaluated" in r.stderr
+
+
+def _documented_commands() -> list[Any]:
+    out = []
+    for path in sorted(EXAMPLES.iterdir()):
+        text = path.read_text()
+        for line in text.splitlines():
+            words = line.lstrip("# ").split()
+            if line.startswith("#") and words[:1] == ["certadvisor"]:
+                out.append(
+                    pytest.param(path.name, words[1:], 3 if "exits 3" in text else 0, id=path.stem)
+                )
+    return out
+
+
+def test_every_example_documents_a_command() -> None:
+    documented = {p.values[0] for p in _documented_commands()}
+    assert documented == {p.name for p in EXAMPLES.glob("*.yaml")}
+
+
+@pytest.mark.parametrize(("name", "args", "code"), _documented_commands())
+def test_the_commands_written_in_the_examples_run(
+    run: Any, tmp_path: Path, monkeypatch: Any, name: str, args: list[str], code: int
+) -> None:
+    monkeypatch.chdir(EXAMPLES.parent)
+    args = [str(tmp_path / a) if i and args[i - 1] == "-o" else a for i, a in enumerate(args)]
+    r = run(*args)
+    assert r.exit_code == code, (name, r.stderr)
+    assert "ambiguous" not in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("name: X\nbirth_date: 2001-02-29\n", "d.yaml:2:1: birth_date: must be a real date"),
+        (
+            "name: X\nprograms:\n  - field: phlebotomy\n    completed: 2026-02-30\n",
+            "d.yaml:4:5: programs[0].completed: must be a real date",
+        ),
+        ("as_of: 2026-13-01\n", "d.yaml:1:1: as_of: must be a real date"),
+    ],
+)
+def test_an_impossible_date_in_one_profile_is_named(
+    run: Any, tmp_path: Path, text: str, where: str
+) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text(text)
+    r = run("eligible", "--profile", str(path), "cma-aama")
+    assert r.exit_code == 3, r.stderr
+    assert r.stdout == ""
+    assert where in r.stderr
+    assert "Traceback" not in r.stderr and len(r.stderr.splitlines()) == 2
+
+
+def test_an_impossible_date_in_a_cohort_spares_the_others(run: Any, tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        "profiles:\n"
+        "  - name: Ana\n"
+        "    birth_date: 2001-02-29\n"
+        "  - name: Ben\n"
+        "    as_of: 2026-11-26\n"
+        "    education: {highest: high_school}\n"
+        "    credentials: [{id: cma-aama, earned: 2024-01-01}]\n"
+        "  - name: Cy\n"
+        "    programs: [{field: phlebotomy, completed: 2026-02-30}]\n"
+        "  - name: Di\n"
+        "    birth_date: 2000-02-29\n"
+    )
+    r = run("eligible", "--profile", str(path), "cma-aama", "--format", "json")
+    assert r.exit_code == 3
+    people = r.json()["data"]["people"]
+    assert [p["name"] for p in people] == ["Ben", "Di"]
+    assert people[0]["results"][0]["status"] == "eligible"
+    assert "c.yaml:3:5: profiles[0] (Ana): birth_date: must be a real date" in r.stderr
+    assert "c.yaml:9:" in r.stderr and "profiles[2] (Cy): programs[0].completed:" in r.stderr
+    assert "2 problem(s)" in r.stderr and "2 valid people were evaluated" in r.stderr

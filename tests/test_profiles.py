@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from certadvisor.errors import InvalidInputError
-from certadvisor.profiles import load_profiles, read_profiles
+from certadvisor.profiles import load_profiles, read_profiles, scan_profiles
 
 HEADER = (
     "name,education.highest,education.semester_hours.chemistry,programs.0.field,"
@@ -162,3 +162,32 @@ def test_not_a_profile_at_all(tmp_path: Path) -> None:
         read_profiles(write(tmp_path, "empty.yaml", "profiles: []\n"))
     with pytest.raises(InvalidInputError):
         read_profiles(tmp_path / "missing.yaml")
+
+
+def test_only_a_yaml_file_without_profiles_is_one_person(tmp_path: Path) -> None:
+    assert scan_profiles(write(tmp_path, "me.yaml", "name: Mo\n")).single
+    assert not scan_profiles(write(tmp_path, "c.yaml", "profiles: [{name: Mo}]\n")).single
+    assert not scan_profiles(write(tmp_path, "c.csv", "name\nMo\n")).single
+
+
+def test_yaml_dates_are_read_as_text_and_checked_per_person(tmp_path: Path) -> None:
+    text = (
+        "profiles:\n"
+        "  - name: Ana\n"
+        "    birth_date: 2001-02-29\n"
+        "  - name: Ben\n"
+        "    birth_date: 2000-02-29\n"
+        "    experience: [{field: ekg, started: 2025-01-31, ended: 2025-04-31}]\n"
+        "  - name: Cy\n"
+        "    as_of: 2026-11-26\n"
+        "    credentials: [{id: cma, earned: 2024-02-29}]\n"
+    )
+    loaded = read_profiles(write(tmp_path, "c.yaml", text))
+    (cy,) = loaded.people
+    assert cy.profile.as_of == dt.date(2026, 11, 26)
+    assert cy.profile.credentials[0].earned == dt.date(2024, 2, 29)  # type: ignore[index]
+    assert [line.split("/")[-1] for line in loaded.problems] == [
+        "c.yaml:3:5: profiles[0] (Ana): birth_date: must be a real date written YYYY-MM-DD",
+        "c.yaml:6:52: profiles[1] (Ben): experience[0].ended: must be a real date written "
+        "YYYY-MM-DD",
+    ]

@@ -96,11 +96,12 @@ def experience_check(cond: ExperienceCondition) -> Check:
         gaps = []
         if amount_status == UNMET:
             if short > _EPS:
-                n = max(1, math.ceil(short - 1e-3))
+                n = _more(short)
                 plural = "s" if n != 1 else ""
                 gaps.append(f"{n} more month{plural} of full-time experience in {fields}{window}")
             else:
-                gaps.append(f"{math.ceil(short_h - 1e-3):,} more hours of {fields} work{window}")
+                h = _more(short_h)
+                gaps.append(f"{h:,} more hour{'s' if h != 1 else ''} of {fields} work{window}")
         elif amount_status == UNKNOWN:
             gaps.append(ask.gap or "")
         if duty.gap:
@@ -110,6 +111,11 @@ def experience_check(cond: ExperienceCondition) -> Check:
         return Outcome(status, "; ".join(gaps), opens, None, waits, assumption)
 
     return run
+
+
+def _more(short: float) -> int:
+    """A shortfall said in whole units, rounded up: saying less would never be enough."""
+    return max(1, math.ceil(short - _EPS))
 
 
 def _duties(cond: ExperienceCondition) -> Callable[[Sequence[Span], bool], Outcome] | None:

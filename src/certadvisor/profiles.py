@@ -85,6 +85,7 @@ class Scan:
     problems: list[str]
     entries: list[Any]
     admit: Admit
+    single: bool = False  # one person's profile, not a cohort (YAML without `profiles:`)
 
 
 def read_profiles(path: Path, resolve: Resolver | None = None) -> ProfileLoad:
@@ -224,7 +225,7 @@ def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup) -> Scan:
             found.append(f"{where}: {state}")
         return (None if found else Person(str(who), profile)), found
 
-    return Scan(problems, entries, admit)
+    return Scan(problems, entries, admit, single="profiles" not in data)
 
 
 def _column_problem(column: str) -> str | None:

@@ -146,8 +146,13 @@ def _cohort(
     day: dt.date | None,
     code: str | None,
 ) -> "Report":
-    """The people of a profile or cohort file, validated as they are evaluated."""
+    """The people of a profile or cohort file, validated as they are evaluated.
+
+    A one-person file that does not validate is simply an invalid file: its problem lines
+    and a hint, nothing on stdout (a cohort still prints the people that are valid).
+    """
     from certadvisor.eligibility_report import Report, Subject
+    from certadvisor.errors import InvalidInputError
     from certadvisor.profiles import scan_profiles
 
     scan = scan_profiles(path, loaded.resolve)
@@ -160,6 +165,15 @@ def _cohort(
         p = person.profile
         return Subject(person.label, p.name, p, day or p.as_of or today, code or p.state), found
 
+    if scan.single:
+        subject, found = admit(scan.entries[0])
+        if subject is None or found:
+            raise InvalidInputError(
+                found[0],
+                "Fix it and run again (`certadvisor data schema profile` shows the format).",
+                found,
+            )
+        return Report(tracks, [subject])
     return Report(tracks, pending=scan.entries, admit=admit, problems=scan.problems)
 
 
@@ -185,3 +199,5 @@ def _check_claims(claims: "Assertions", with_profile: bool) -> None:
         )
     if claims.diploma is False and claims.degree not in (None, EducationLevel.NONE):
         raise UsageError(f"--no-diploma contradicts --degree {claims.degree}")
+    if claims.diploma is True and claims.degree == EducationLevel.NONE:
+        raise UsageError("--diploma contradicts --degree none")
