@@ -117,6 +117,29 @@ def test_a_plan_that_does_not_fit_warns_and_names_a_date_that_fits(run: Any) -> 
     assert "Warning:" in table.stdout and "2026-07-16" in table.stdout
 
 
+def test_a_short_plan_suggests_only_what_is_possible_in_plain_plurals(run: Any) -> None:
+    plan = _plan(run, "fx-lab", "2026-02-08", "--hours-per-week", "5")
+    assert plan["fit"]["study_weeks_available"] == 1 and plan["fit"]["fits"] is False
+    assert plan["fit"]["hours_per_week_that_fits"] is None  # 120 h in a week is over 112
+    (warning,) = [w for w in plan["warnings"] if w.startswith("The plan needs")]
+    assert "only 1 study week fit" in warning
+    assert "hours a week" not in warning
+    assert warning.endswith(f"An exam on or after {plan['fit']['exam_date_that_fits']} fits.")
+    starts = next(m for m in plan["milestones"] if m["kind"] == "study_starts")
+    assert starts["details"][0]["text"] == "1 week at up to 5 hours a week"
+    table = run(*_cmd("fx-lab", "2026-02-08", "--hours-per-week", "5"))
+    assert "1 weeks" not in table.stdout and "120 hours a week" not in table.stdout
+
+
+def test_a_pace_within_the_maximum_is_still_suggested(run: Any) -> None:
+    plan = _plan(run, "fx-lab", "2026-02-15", "--hours-per-week", "5")
+    assert plan["fit"]["study_weeks_available"] == 2
+    assert plan["fit"]["hours_per_week_that_fits"] == 60.0
+    assert any("or study 60 hours a week." in w for w in plan["warnings"])
+    again = _plan(run, "fx-lab", "2026-02-15", "--hours-per-week", "60")
+    assert again["fit"]["fits"] is True
+
+
 def test_too_late_to_apply_is_a_warning(run: Any) -> None:
     plan = _plan(run, "fx-lab", "2026-02-20", "--total-hours", "4")
     assert any("Too late to apply" in w for w in plan["warnings"])
@@ -302,5 +325,18 @@ def test_plan_invariants(track_index: int, days: int, hpw: float, total: float) 
     if not plan.fit.fits:
         refit = build_plan(track, plan.fit.exam_date_that_fits, start, hpw, total)
         assert refit.fit.fits
+        pace = plan.fit.hours_per_week_that_fits
+        if pace is not None:
+            assert pace <= 112
+            assert build_plan(track, exam, start, pace, total).fit.fits
+    study = [w for w in plan.weeks if w.kind is WeekKind.STUDY]
+    texts = [d.text for m in plan.milestones for d in m.details] + plan.warnings
+    assert not any(" 1 weeks" in t or " 1 study weeks" in t for t in texts)
+    assert all(
+        f"{len(study)} week{'s' if len(study) != 1 else ''} at up to" in d.text
+        for m in plan.milestones
+        if m.kind == "study_starts"
+        for d in m.details
+    )
     kinds = [w.kind for w in plan.weeks]
     assert kinds == sorted(kinds, key=[WeekKind.STUDY, WeekKind.PRACTICE, WeekKind.BUFFER].index)

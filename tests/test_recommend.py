@@ -256,3 +256,61 @@ def test_with_a_profile_time_follows_the_closest_route(run: Any) -> None:
     )
     f = _factor(rec, "fx-lab", "time")
     assert f["reason"] == "your closest route (program) takes 24 to 30 months: may fit in 26 months"
+
+
+# --- credentials already held -------------------------------------------------------------------
+
+MLT_PROFILE = str(Path(__file__).parent.parent / "examples" / "mlt-aiming-at-mls.yaml")
+
+
+def test_a_held_credential_is_listed_apart_never_ranked(run: Any) -> None:
+    rec = _json(run, "--goal", "either", "--profile", PEOPLE, "--person", "Sam Ek")
+    assert "fx-ekg" not in [r["track"] for r in rec["ranking"]]
+    assert [h["track"] for h in rec["held"]] == ["fx-ekg"]
+    assert rec["held"][0]["reason"] == "you already hold this credential"
+    table = run(
+        "--data", FX, "recommend", "--goal", "either", "--profile", PEOPLE, "--person", "Sam Ek"
+    )
+    assert table.exit_code == 0, table.stderr
+    assert "Already held (not ranked)" in table.stdout
+    assert "FXEKG (fx-ekg): you already hold this credential" in table.stdout
+
+
+def test_without_a_profile_or_credentials_nothing_is_held(run: Any) -> None:
+    assert _json(run, "--goal", "either")["held"] == []
+    rec = _json(run, "--goal", "either", "--profile", PEOPLE, "--person", "Lee")
+    assert rec["held"] == [] and all(r["covered_by"] == [] for r in rec["ranking"])
+    assert "Credentials you hold" not in rec["judgement_note"]
+
+
+def test_mlt_holder_is_pointed_at_mls_not_at_her_own_or_a_lesser_credential(run: Any) -> None:
+    args = ["--goal", "laboratory", "--setting", "hospital", "--budget", "200", "--months", "24"]
+    result = run("recommend", *args, "--profile", MLT_PROFILE, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    rec = result.json()["data"]["recommendation"]
+    ids = [r["track"] for r in rec["ranking"]]
+    assert ids[0] == "mls-ascp"
+    assert "mlt-ascp" not in ids and [h["track"] for h in rec["held"]] == ["mlt-ascp"]
+    pbt = _ranked(rec, "pbt-ascp")
+    assert ids[-1] == "pbt-ascp" and pbt["covered_by"] == ["mlt-ascp"]
+    assert "your MLT(ASCP) alone qualifies you" in pbt["note"]
+    md = run("recommend", *args, "--profile", MLT_PROFILE, "--format", "markdown").stdout
+    check_markdown(md)
+    assert "## Already held (not ranked)" in md
+    assert "Note: ranked after the tracks that add to what you hold" in md
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    held=st.sets(st.sampled_from(["fx-lab", "fx-ma", "fx-ekg", "cma-aama"])),
+    goal=st.sampled_from(list(Goal)),
+)
+def test_every_track_is_ranked_left_out_or_held_exactly_once(held: set[str], goal: Goal) -> None:
+    tracks = _tracks()
+    rec = rank_tracks(tracks, Request(goal=goal), held=held)
+    seen = [r.track for r in rec.ranking] + [e.track for e in rec.excluded]
+    seen += [h.track for h in rec.held]
+    assert sorted(seen) == sorted(t.id for t in tracks)
+    assert {h.track for h in rec.held} == held & {t.id for t in tracks}
+    assert not held & {r.track for r in rec.ranking}
+    assert [r.rank for r in rec.ranking] == list(range(1, len(rec.ranking) + 1))

@@ -205,3 +205,129 @@ def test_unknown_chosen_track_is_a_domain_error(run: Any) -> None:
     result = _run_report(run, "Lee", "--track", "zz")
     assert result.exit_code == 1
     assert "unknown track 'zz'" in result.stderr
+
+
+# --- credentials already held -------------------------------------------------------------------
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def test_best_fit_is_never_a_credential_already_held(run: Any, tmp_path: Path) -> None:
+    out = tmp_path / "priya.md"
+    profile = str(EXAMPLES / "mlt-aiming-at-mls.yaml")
+    result = run("report", "--profile", profile, "--exam-date", "2027-06-01", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    md = out.read_text()
+    check_markdown(md)
+    heads = _headings(md, 2)
+    assert "Best fit: MLS(ASCP) — Medical Laboratory Scientist" in heads
+    assert "Study plan: MLS(ASCP) — Medical Laboratory Scientist" in heads
+    assert not any("MLT(ASCP)" in h for h in heads)
+    ranking = next(t for t in check_markdown(md) if t.header[:3] == ["#", "Track", "Score"])
+    assert not any("mlt-ascp" in row[1] for row in ranking.rows)
+    assert "Already held, so not ranked: MLT(ASCP) (`mlt-ascp`)." in md
+
+
+def test_a_held_track_chosen_with_track_says_it_is_held(run: Any, tmp_path: Path) -> None:
+    out = tmp_path / "sam.md"
+    result = _run_report(run, "Sam Ek", "--track", "fx-ekg", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    md = out.read_text()
+    assert "## Chosen track: FXEKG" in md
+    assert "You already hold it, so it was not ranked." in md
+    assert "outside the goal" not in md
+
+
+def test_no_time_span_repeats_its_own_bound(run: Any, tmp_path: Path) -> None:
+    """A 12-to-12-month estimate reads once ("12 months"), never "12 months to 12 months"."""
+    import re
+
+    out = tmp_path / "student.md"
+    profile = str(EXAMPLES / "phlebotomy-student.yaml")
+    result = run("report", "--profile", profile, "--track", "cpt-nha", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    md = out.read_text()
+    assert not re.search(r"\b(\d+(?:\.\d+)? (?:months?|years?)) to \1\b", md)
+    assert not re.search(r"\b(\d+(?:\.\d+)?)[–-]\1\b", md)
+
+
+# --- a cohort with invalid people ---------------------------------------------------------------
+
+BAD_COHORT = """\
+profiles:
+  - name: Lee
+    as_of: 2026-01-15
+    education: {highest: associate}
+    programs: [{field: mlt, accreditation: [NAACLS], completed: 2025-06-01}]
+  - name: Bo
+    as_of: 2026-01-15
+    experience:
+      - {field: patient_care, started: 2025-06-01, ended: 2024-06-01}
+  - name: Ana
+    as_of: 2026-01-15
+    education: {highest: high_school}
+"""
+
+
+def _bad_cohort(tmp_path: Path, text: str = BAD_COHORT) -> str:
+    path = tmp_path / "cohort.yaml"
+    path.write_text(text)
+    return str(path)
+
+
+def test_an_invalid_person_is_named_and_the_others_still_get_a_report(
+    run: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "reports"
+    result = run("--data", FX, "report", "--profile", _bad_cohort(tmp_path), "-o", str(folder))
+    assert result.exit_code == 3
+    assert sorted(p.name for p in folder.iterdir()) == ["ana.md", "lee.md"]
+    for path in folder.iterdir():
+        check_markdown(path.read_text())
+    assert "profiles[1] (Bo): experience[0]" in result.stderr
+    assert "ended (2024-06-01) is before started (2025-06-01)" in result.stderr
+    assert "1 problem(s) in" in result.stderr and "2 valid people got a report" in result.stderr
+    assert "2 reports in" in result.stderr
+
+
+def test_a_csv_cohort_with_a_bad_row_names_the_row(run: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    profile = str(EXAMPLES / "counselor-cohort-one-bad-row.csv")
+    result = run("report", "--profile", profile, "-o", str(folder))
+    assert result.exit_code == 3
+    assert len(list(folder.iterdir())) == 5
+    assert ":row 7 (Kim" in result.stderr and "experience.0: ended" in result.stderr
+
+
+def test_naming_the_invalid_person_is_invalid_input_with_the_reason(
+    run: Any, tmp_path: Path
+) -> None:
+    out = tmp_path / "bo.md"
+    cohort = _bad_cohort(tmp_path)
+    result = run("--data", FX, "report", "--profile", cohort, "--person", "Bo", "-o", str(out))
+    assert result.exit_code == 3
+    assert not out.exists()
+    assert "no person named 'Bo'" in result.stderr
+    assert "profiles[1] (Bo): experience[0]" in result.stderr
+
+
+def test_naming_a_valid_person_writes_theirs_and_still_names_the_problem(
+    run: Any, tmp_path: Path
+) -> None:
+    out = tmp_path / "ana.md"
+    cohort = _bad_cohort(tmp_path)
+    result = run("--data", FX, "report", "--profile", cohort, "--person", "ana", "-o", str(out))
+    assert result.exit_code == 3
+    assert _headings(out.read_text(), 1) == ["Advising report: Ana"]
+    assert "(Bo)" in result.stderr and "the report for Ana was written" in result.stderr
+
+
+def test_a_cohort_with_nobody_valid_writes_nothing(run: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    cohort = _bad_cohort(
+        tmp_path, "profiles:\n  - name: X\n    state: ZZ\n  - name: Y\n    military: maybe\n"
+    )
+    result = run("--data", FX, "report", "--profile", cohort, "-o", str(folder))
+    assert result.exit_code == 3
+    assert not folder.exists()
+    assert "(X): state" in result.stderr and "(Y): military" in result.stderr

@@ -19,6 +19,7 @@ from certadvisor.models.guidance import (
 )
 
 DEFAULT_HOURS_PER_WEEK = 8.0
+MAX_HOURS_PER_WEEK = 112.0  # 16 hours a day: the most --hours-per-week accepts
 # Judgement, not catalog facts: laboratory exams cover a whole degree's worth of disciplines.
 DEFAULT_TOTAL_HOURS = {"laboratory": 120.0}
 DEFAULT_TOTAL_HOURS_OTHER = 60.0
@@ -107,6 +108,11 @@ def _fill_weeks(
 
 def _hours(units: int) -> float:
     return units / _UNIT
+
+
+def _weeks(count: int, noun: str = "week") -> str:
+    """'1 week', '3 weeks'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _assumptions(
@@ -231,8 +237,11 @@ def build_plan(
     hpw_given, total_given = hours_per_week is not None, total_hours is not None
     hpw = hours_per_week if hours_per_week is not None else DEFAULT_HOURS_PER_WEEK
     total = total_hours if total_hours is not None else default_total_hours(track)
-    if hpw < 0.5 or hpw > 112:
-        raise UsageError(f"--hours-per-week {hpw:g} is out of range", "Give 0.5 to 112 hours.")
+    if hpw < 0.5 or hpw > MAX_HOURS_PER_WEEK:
+        raise UsageError(
+            f"--hours-per-week {hpw:g} is out of range",
+            f"Give 0.5 to {MAX_HOURS_PER_WEEK:g} hours.",
+        )
     if total < 0.5 or total > 5000:
         raise UsageError(f"--total-hours {total:g} is out of range", "Give 0.5 to 5000 hours.")
     warnings: list[str] = []
@@ -298,6 +307,8 @@ def build_plan(
     if lead is not None:
         fit_date = max(fit_date, start + dt.timedelta(days=lead))
     fits = needed <= available
+    # Only a pace the plan would accept is suggested; beyond it, only a later date fits.
+    pace = math.ceil(total_units / available) / _UNIT if available else None
     fit = Fit(
         needed_hours=_hours(total_units),
         available_hours=_hours(available * per_week),
@@ -305,16 +316,15 @@ def build_plan(
         study_weeks_available=available,
         fits=fits,
         exam_date_that_fits=fit_date,
-        hours_per_week_that_fits=(
-            math.ceil(total_units / available) / _UNIT if available else None
-        ),
+        hours_per_week_that_fits=pace if pace is not None and pace <= MAX_HOURS_PER_WEEK else None,
     )
     if not fits:
         short = _hours(total_units - available * per_week)
         msg = (
-            f"The plan needs {fit.needed_hours:g} study hours ({needed} weeks at {hpw:g} h) "
-            f"but only {available} study week{'s' if available != 1 else ''} fit before "
-            f"{exam_date}: {short:g} hours are left over. An exam on or after {fit_date} fits"
+            f"The plan needs {fit.needed_hours:g} study hours ({_weeks(needed)} at {hpw:g} h) "
+            f"but only {_weeks(available, 'study week')} fit before {exam_date}: "
+            f"{short:g} {'hour is' if short == 1 else 'hours are'} left over. "
+            f"An exam on or after {fit_date} fits"
         )
         if fit.hours_per_week_that_fits is not None:
             msg += f", or study {fit.hours_per_week_that_fits:g} hours a week"
@@ -333,7 +343,7 @@ def build_plan(
                 date=study[0].starts,
                 kind=MilestoneKind.STUDY_STARTS,
                 title="Study starts",
-                details=[Cited(text=f"{len(study)} weeks at up to {hpw:g} hours a week")],
+                details=[Cited(text=f"{_weeks(len(study))} at up to {hpw:g} hours a week")],
             )
         )
     practice = _practice_detail(track)

@@ -5,15 +5,16 @@ in every output; the figures behind each factor (fees, time to eligibility, stat
 eligibility) are catalog facts and keep their sources.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from enum import StrEnum
 
 from pydantic import Field
 
 from certadvisor.errors import UsageError
-from certadvisor.models.catalog import Track
+from certadvisor.models.catalog import CredentialCondition, Track
 from certadvisor.models.common import Provenance, Strict
 from certadvisor.models.guidance import Cited
+from certadvisor.models.profile import Profile
 from certadvisor.models.states import State
 from certadvisor.wording import money, months_words
 
@@ -80,6 +81,10 @@ JUDGEMENT_NOTE = (
     "or partly fitting: half; a state rule of its own: half) are this tool's estimates. The "
     "fees, times, state rules and eligibility behind them are catalog facts, cited."
 )
+HELD_NOTE = (
+    " Credentials you hold are not ranked; a track one of them alone qualifies you for comes "
+    "after the others, and equal scores go first to the career area of what you hold."
+)
 
 
 class Request(Strict):
@@ -125,6 +130,12 @@ class Ranked(Strict):
     category: str
     score: float = Field(description="0-100: points over the weights of the factors scored")
     factors: list[Factor]
+    covered_by: list[str] = Field(
+        default_factory=list,
+        description="Held credentials that alone qualify for this track: it is ranked after "
+        "the tracks that add to what the person holds",
+    )
+    note: str | None = None
 
 
 class Excluded(Strict):
@@ -135,6 +146,15 @@ class Excluded(Strict):
     reason: str
 
 
+class Held(Strict):
+    """A track whose credential the person already holds: never ranked as a recommendation."""
+
+    track: str
+    credential: str
+    abbreviation: str
+    reason: str = "you already hold this credential"
+
+
 class Recommendation(Strict):
     """The ranking with what it rests on."""
 
@@ -143,7 +163,15 @@ class Recommendation(Strict):
     judgement_note: str
     ranking: list[Ranked]
     excluded: list[Excluded] = Field(default_factory=list)
+    held: list[Held] = Field(
+        default_factory=list, description="Tracks the person holds, left out of the ranking"
+    )
     not_scored: list[str] = Field(default_factory=list)
+
+
+def held_ids(profile: Profile) -> set[str]:
+    """The track ids of the credentials a profile holds."""
+    return {c.id for c in profile.credentials or []}
 
 
 def parse_setting(text: str) -> Setting:
@@ -298,18 +326,54 @@ def _eligibility(verdict: EligibilityView | None, asked: bool) -> Factor:
     return _factor("eligibility", value, reason)
 
 
+def _covered_by(track: Track, held: Collection[str]) -> list[str]:
+    """Held credentials that alone qualify for the track (a route asking only for them).
+
+    Such a track is a step sideways or down from what the person holds (PBT(ASCP) for an
+    MLT(ASCP) holder): this tool's judgement ranks it after the tracks that add to it.
+    """
+    found: set[str] = set()
+    for route in track.routes:
+        needs = [
+            set(c.any_of) & set(held)
+            for c in route.conditions
+            if isinstance(c, CredentialCondition)
+        ]
+        if len(needs) == len(route.conditions) and all(needs):
+            found.update(*needs)
+    return sorted(found)
+
+
 def rank_tracks(
     tracks: Sequence[Track],
     request: Request,
     state: State | None = None,
     eligibility: Mapping[str, EligibilityView] | None = None,
+    held: Collection[str] = (),
 ) -> Recommendation:
-    """Score every track that fits the goal; higher is better, ties keep catalog order."""
-    scored: list[tuple[float, int, Track, list[Factor]]] = []
+    """Score every track that fits the goal; higher is better, ties keep catalog order.
+
+    A track in ``held`` (the person's credentials) is listed apart, never ranked: advising
+    someone to earn what they have is no advice. A track a held credential alone qualifies
+    for is ranked after the rest, and equal scores favour the career area of what is held.
+    """
+    scored: list[tuple[float, int, Track, list[Factor], list[str]]] = []
+    names = {t.id: t.abbreviation for t in tracks}
     excluded: list[Excluded] = []
+    holding: list[Held] = []
     for order, track in enumerate(tracks):
+        if track.id in held:
+            holding.append(
+                Held(track=track.id, credential=track.credential, abbreviation=track.abbreviation)
+            )
+            continue
         category = str(track.category)
-        goal = _fit("goal", GOAL_FIT[request.goal], category, f"a {request.goal.value} goal")
+        asked = (
+            "a clinical or laboratory goal"
+            if request.goal is Goal.EITHER
+            else f"a {request.goal.value} goal"
+        )
+        goal = _fit("goal", GOAL_FIT[request.goal], category, asked)
         if not goal.value:
             excluded.append(
                 Excluded(
@@ -335,8 +399,10 @@ def rank_tracks(
         ]
         weight = sum(f.weight for f in factors if f.value is not None)
         points = sum(f.points or 0 for f in factors)
-        scored.append((round(100 * points / weight, 1), order, track, factors))
-    scored.sort(key=lambda s: (-s[0], s[1]))
+        covered = _covered_by(track, held)
+        scored.append((round(100 * points / weight, 1), order, track, factors, covered))
+    areas = {str(t.category) for t in tracks if t.id in held}
+    scored.sort(key=lambda s: (bool(s[4]), -s[0], str(s[2].category) not in areas, s[1]))
     ranking = [
         Ranked(
             rank=i + 1,
@@ -346,8 +412,16 @@ def rank_tracks(
             category=str(t.category),
             score=score,
             factors=factors,
+            covered_by=covered,
+            note=(
+                f"ranked after the tracks that add to what you hold: your "
+                f"{' or '.join(names.get(c, c) for c in covered)} alone qualifies you for it "
+                "(judgement)"
+                if covered
+                else None
+            ),
         )
-        for i, (score, _, t, factors) in enumerate(scored)
+        for i, (score, _, t, factors, covered) in enumerate(scored)
     ]
     not_scored = sorted(
         {f.name for r in ranking for f in r.factors if f.value is None}, key=list(WEIGHTS).index
@@ -355,8 +429,9 @@ def rank_tracks(
     return Recommendation(
         request=request,
         weights=dict(WEIGHTS),
-        judgement_note=JUDGEMENT_NOTE,
+        judgement_note=JUDGEMENT_NOTE + (HELD_NOTE if held else ""),
         ranking=ranking,
         excluded=excluded,
+        held=holding,
         not_scored=not_scored,
     )

@@ -16,7 +16,13 @@ from certadvisor.models.guidance import Checklist, StudyPlan
 from certadvisor.models.profile import Profile
 from certadvisor.models.states import State
 from certadvisor.planning import build_plan
-from certadvisor.recommend import EligibilityView, Recommendation, Request, rank_tracks
+from certadvisor.recommend import (
+    EligibilityView,
+    Recommendation,
+    Request,
+    held_ids,
+    rank_tracks,
+)
 
 
 class PlanOptions(Strict):
@@ -65,7 +71,7 @@ def build_report(
         )
         for r in results
     }
-    rec = rank_tracks(tracks, request, state, views)
+    rec = rank_tracks(tracks, request, state, views, held_ids(profile))
     by_id = {t.id: t for t in tracks}
     fitting = [by_id[r.track] for r in rec.ranking]  # compared in rank order
     comparison = compare_tracks(

@@ -61,7 +61,13 @@ def recommend(
     """
     from certadvisor.advising import eligibility_views, evaluation_date, pick_person
     from certadvisor.commands._guidance import people_of, state_section
-    from certadvisor.recommend import Request, parse_goal, parse_setting, rank_tracks
+    from certadvisor.recommend import (
+        Request,
+        held_ids,
+        parse_goal,
+        parse_setting,
+        rank_tracks,
+    )
     from certadvisor.render.recommend import recommend_rendering
     from certadvisor.states import check_state, state_notes
 
@@ -96,6 +102,7 @@ def recommend(
     tracks = loaded.tracks()
     when = evaluation_date(someone, as_of.date() if as_of else None)
     views = eligibility_views(tracks, someone, when) if someone else None
-    rec = rank_tracks(tracks, request, state_notes(code) if code else None, views)
+    held = held_ids(someone.profile) if someone else set()
+    rec = rank_tracks(tracks, request, state_notes(code) if code else None, views, held)
     section = state_section(code, [r.category for r in rec.ranking], [r.track for r in rec.ranking])
     emit(ctx, recommend_rendering(rec, loaded.data_as_of, section), fmt, output)

@@ -2,11 +2,16 @@
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from certadvisor.commands._common import AsOfDateOpt, FormatOpt, OutputOpt, catalog, emit, note
+from certadvisor.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from certadvisor.catalog import LoadedCatalog
+    from certadvisor.profiles import Person
 
 
 def report(
@@ -54,12 +59,12 @@ def report(
 ) -> None:
     """One markdown advising packet: who, eligibility, the tracks that fit, checklist, plan.
 
-    With a cohort, -o names a folder and each person gets a file in it.
+    With a cohort, -o names a folder and each person gets a file in it. Exit 3 when some
+    people of a cohort are invalid (they are named on stderr; the others still get a report).
 
     Example: certadvisor report --profile maria.yaml --exam-date 2027-03-15 -o maria.md
     """
-    from certadvisor.advising import evaluation_date, pick_person
-    from certadvisor.commands._guidance import people_of
+    from certadvisor.advising import evaluation_date
     from certadvisor.recommend import Request, parse_goal, parse_setting
     from certadvisor.render.report import report_rendering
     from certadvisor.reporting import PlanOptions, build_report, file_names
@@ -67,10 +72,8 @@ def report(
     from certadvisor.wallet.store import open_store
 
     loaded = catalog(ctx)
-    people = people_of(loaded, profile)
-    if person is not None or len(people) == 1:
-        people = [pick_person(people, person)]
-    folder = _folder(output, len(people))
+    people, problems, entries = _people(loaded, profile, person)
+    folder = _folder(output, 1 if person is not None else entries)
     tracks = loaded.tracks()
     focus = loaded.resolve(track) if track else None
     day = as_of.date() if as_of else None
@@ -114,7 +117,49 @@ def report(
             target = str(folder / name) if folder else output
             emit(ctx, rendering, fmt, target)
     if folder:
-        note(ctx, f"{len(people)} reports in {folder}")
+        note(ctx, f"{len(people)} report{'s' if len(people) != 1 else ''} in {folder}")
+    if problems:
+        for line in problems:
+            note(ctx, line)
+        done = (
+            f"the report for {people[0].label} was written"
+            if person is not None
+            else f"{len(people)} valid {'person' if len(people) == 1 else 'people'} got a report"
+        )
+        raise InvalidInputError(
+            f"{len(problems)} problem(s) in {profile}; {done}",
+            "Fix the rows or people named above and run again (or `certadvisor data validate`).",
+        )
+
+
+def _people(
+    loaded: "LoadedCatalog", path: Path, name: str | None
+) -> "tuple[list[Person], list[str], int]":
+    """The valid people to report on, the problems with the others, the entries in the file.
+
+    Like `eligible`, a bad person does not stop the others; with none valid (or the one
+    named by --person invalid) it is an error at once.
+    """
+    from certadvisor.advising import pick_person
+    from certadvisor.errors import CertAdvisorError
+    from certadvisor.profiles import read_profiles
+
+    found = read_profiles(path, loaded.resolve)
+    hint = "Fix the entries named and run `certadvisor data validate FILE`."
+    if not found.people:
+        raise InvalidInputError(found.problems[0], hint, found.problems)
+    try:
+        if name is not None or found.entries == 1:
+            return [pick_person(found.people, name)], found.problems, found.entries
+    except CertAdvisorError as exc:
+        if not found.problems:
+            raise
+        message = (
+            f"{exc.message} among its valid people; the {len(found.problems)} problem(s) "
+            "below may be why"
+        )
+        raise InvalidInputError(message, hint, [message, *found.problems]) from None
+    return found.people, found.problems, found.entries
 
 
 def _folder(output: str | None, count: int) -> Path | None:

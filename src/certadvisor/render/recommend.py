@@ -37,6 +37,8 @@ _NAMES = {
     "eligibility": "Eligibility",
 }
 
+_NONE_LEFT = "No track you do not already hold fits this goal."
+
 
 def request_line(rec: Recommendation, with_person: bool = True) -> str:
     """'Ranked for a clinical goal, work in a hospital setting, a budget of $300, ...'."""
@@ -79,6 +81,15 @@ def weights_line(rec: Recommendation) -> str:
     return f"Weights (judgement): {text}."
 
 
+def held_lines(rec: Recommendation, code: str = "") -> list[str]:
+    """'MLT(ASCP) (mlt-ascp): you already hold this credential' for each held track."""
+    return [f"{h.abbreviation} ({code}{h.track}{code}): {h.reason}" for h in rec.held]
+
+
+def _note(r: Ranked) -> list[str]:
+    return [f"Note: {r.note}"] if r.note else []
+
+
 def _points(r: Ranked, name: str) -> str:
     f = next(f for f in r.factors if f.name == name)
     return "" if f.points is None else f"{f.points:g}/{f.weight}"
@@ -106,11 +117,14 @@ def recommend_rendering(
         t.add_column("Score", justify="right", no_wrap=True)
         t.add_column("Why, factor by factor", overflow="fold", ratio=1)
         for r in rec.ranking:
-            why = "\n".join(factor_text(f, cites) for f in r.factors)
+            why = "\n".join([*(factor_text(f, cites) for f in r.factors), *_note(r)])
             t.add_row(str(r.rank), Text(f"{r.abbreviation}\n{r.track}"), f"{r.score:g}", Text(why))
         console.print(t)
         if not rec.ranking:
-            console.print(Text("No track in the catalog fits this goal."))
+            console.print(
+                Text(_NONE_LEFT if rec.held else "No track in the catalog fits this goal.")
+            )
+        print_lines(console, "Already held (not ranked)", held_lines(rec))
         print_lines(
             console, "Left out", [f"{e.abbreviation} ({e.track}): {e.reason}" for e in rec.excluded]
         )
@@ -166,10 +180,13 @@ def recommend_markdown_into(
             ],
         )
     else:
-        doc.paragraph("No track in the catalog fits this goal.")
+        doc.paragraph(_NONE_LEFT if rec.held else "No track in the catalog fits this goal.")
     for r in rec.ranking:
         doc.heading(f"{r.rank}. {r.abbreviation} — {r.credential} (score {r.score:g})", level + 1)
-        doc.bullets(factor_text(f, cites) for f in r.factors)
+        doc.bullets([*(factor_text(f, cites) for f in r.factors), *_note(r)])
+    if rec.held:
+        doc.heading("Already held (not ranked)", level + 1)
+        doc.bullets(held_lines(rec, code="`"))
     if rec.excluded:
         doc.heading("Left out", level + 1)
         doc.bullets(f"{e.abbreviation} (`{e.track}`): {e.reason}" for e in rec.excluded)

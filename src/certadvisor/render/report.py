@@ -183,9 +183,18 @@ def report_markdown(
                 for r in rec.ranking
             ],
         )
+        doc.bullets(f"{r.abbreviation}: {r.note}." for r in rec.ranking if r.note)
         _comparison(doc, report)
+    elif rec.held:
+        doc.paragraph("No track you do not already hold fits this goal.")
     else:
         doc.paragraph("No track in the catalog fits this goal.")
+    if rec.held:
+        doc.paragraph(
+            "Already held, so not ranked: "
+            + "; ".join(f"{h.abbreviation} (`{h.track}`)" for h in rec.held)
+            + "."
+        )
     if rec.excluded:
         doc.paragraph(
             "Left out: " + "; ".join(f"{e.abbreviation} ({e.reason})" for e in rec.excluded) + "."
@@ -202,7 +211,10 @@ def report_markdown(
         )
     elif report.checklist is not None:
         doc.heading(f"Chosen track: {report.checklist.abbreviation}", 2)
-        doc.paragraph("It is outside the goal asked for, so it was not ranked.")
+        if any(h.track == report.focus for h in rec.held):
+            doc.paragraph("You already hold it, so it was not ranked.")
+        else:
+            doc.paragraph("It is outside the goal asked for, so it was not ranked.")
     if ranked is not None:
         doc.bullets(factor_text(f, cites) for f in ranked.factors)
     if report.checklist:
