@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from certadvisor.commands._common import AsOfDateOpt, FormatOpt, OutputOpt, catalog, emit, note
+from certadvisor.commands._common import AsOfDateOpt, DocFormatOpt, OutputOpt, catalog, emit, note
 from certadvisor.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def report(
         float | None, typer.Option(metavar="H", help="For the plan (default 60 or 120).")
     ] = None,
     as_of: AsOfDateOpt = None,
-    fmt: FormatOpt = None,
+    fmt: DocFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """One markdown advising packet: who, eligibility, the tracks that fit, checklist, plan.
