@@ -259,7 +259,10 @@ def test_export_markdown_is_an_audit_record(filled: Any, tmp_path: Path) -> None
     text = out.read_text()
     assert text.startswith("# Continuing-education record")
     assert "| 2022-01-01 | 20 | clinical | clinical course |  | WFB |  | yes |" in text
-    assert "current cycle 2021-06-15 to 2026-06-30 ● [" in text
+    assert (
+        "current cycle 2021-06-15 to 2026-06-30, 60 months counted from the end of the month "
+        "earned ● [" in text
+    )
     assert "## Sources" in text
 
 

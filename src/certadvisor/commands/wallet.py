@@ -24,12 +24,14 @@ if TYPE_CHECKING:
 app = typer.Typer(
     rich_markup_mode="markdown",
     help="Credentials held, CE earned and renewal deadlines, kept in a local SQLite file "
-    "(CERTADVISOR_HOME or the platform's user data folder).",
+    "(CERTADVISOR_HOME or the platform's user data folder).\n\n"
+    "Example: certadvisor wallet status --all",
     no_args_is_help=True,
 )
 ce_app = typer.Typer(
     rich_markup_mode="markdown",
-    help="Continuing-education activities, each counted toward one credential.",
+    help="Continuing-education activities, each counted toward one credential.\n\n"
+    "Example: certadvisor wallet ce list --credential CMA",
     no_args_is_help=True,
 )
 app.add_typer(ce_app, name="ce")

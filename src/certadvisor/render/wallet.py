@@ -1,6 +1,7 @@
 """Writers for `wallet list`, `wallet ce list` and `wallet export` (an audit-ready record)."""
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from certadvisor.render.markdown import MarkdownDoc
@@ -17,6 +18,87 @@ if TYPE_CHECKING:  # list and ce list need neither the export nor the status mod
 def pts(value: float | None) -> str:
     """Points as written: 12, 2.5, or 'unknown'."""
     return "unknown" if value is None else f"{value:g}"
+
+
+@dataclass(frozen=True)
+class Col:
+    """A table column: its narrowest width (never under its header) and share of spare room."""
+
+    header: str
+    min_width: int
+    ratio: int = 0
+    right: bool = False
+
+
+def fit_widths(
+    width: int, cols: Sequence[Col], priority: Sequence[int], rows: Sequence[Sequence[str]]
+) -> dict[int, int]:
+    """The columns (by index) that fit `width`, kept by priority, and the width of each.
+
+    Like `compare`: once one column does not fit, every lower priority is dropped too; the room
+    left is shared by ratio, and no column grows past its longest cell.
+    """
+    natural = [max([len(c.header), *(len(r[i]) for r in rows)]) for i, c in enumerate(cols)]
+    widths: dict[int, int] = {}
+    budget = width - 1  # the left border; each column adds its own padding and right border
+    for i in priority:
+        need = max(len(cols[i].header), min(cols[i].min_width, natural[i]))
+        if need + 3 > budget and widths:
+            break
+        widths[i] = need
+        budget -= need + 3
+    growing = [i for i in widths if cols[i].ratio and widths[i] < natural[i]]
+    while budget > 0 and growing:
+        share = sum(cols[i].ratio for i in growing)
+        given = 0
+        for i in growing:
+            extra = max(1, budget * cols[i].ratio // share)
+            extra = min(extra, natural[i] - widths[i], budget - given)
+            widths[i] += extra
+            given += extra
+        budget -= given
+        growing = [i for i in growing if widths[i] < natural[i]]
+    return widths
+
+
+def print_fitted(
+    console: "Console",
+    cols: Sequence[Col],
+    priority: Sequence[int],
+    tables: Sequence[tuple[str, Sequence[Sequence[str]]]],
+) -> None:
+    """Each (title, rows) as a table that fits the console (a title without rows as a muted
+    line); the columns left out for lack of width are named once at the end."""
+    from rich.table import Table
+    from rich.text import Text
+
+    dropped: list[str] = []
+    for title, rows in tables:
+        if not rows:
+            console.print(Text(title, style="muted"))
+            continue
+        widths = fit_widths(console.width, cols, priority, rows)
+        table = Table(title=title, title_justify="left")
+        for i in sorted(widths):
+            table.add_column(
+                cols[i].header,
+                width=widths[i],
+                overflow="fold",
+                justify="right" if cols[i].right else "left",
+            )
+        for row in rows:
+            table.add_row(*(Text(row[i]) for i in sorted(widths)))
+        console.print(table)
+        gone = [c.header.lower() for i, c in enumerate(cols) if i not in widths]
+        dropped += [h for h in gone if h not in dropped]
+    if dropped:
+        console.print(
+            Text(
+                f"Not shown at {console.width} columns: {', '.join(dropped)}. Widen the "
+                "terminal or use --format markdown.",
+                style="muted",
+            )
+        )
 
 
 # The first columns of every wallet CSV with a row per credential (status, export).
@@ -46,26 +128,17 @@ def list_rendering(
         ]
 
     def table(console: "Console") -> None:
-        from rich.table import Table
-        from rich.text import Text
-
-        for p in people:
-            if not p.credentials:
-                console.print(Text(f"{p.name}: {_EMPTY}", style="muted"))
-                continue
-            t = Table(title=f"Credentials of {p.name}", title_justify="left")
-            t.add_column("Track", no_wrap=True)
-            t.add_column("Credential", overflow="fold")
-            t.add_column("Earned", no_wrap=True)
-            t.add_column("Number", overflow="fold")
-            for c in p.credentials:
-                t.add_row(
-                    Text(c.track),
-                    Text(names.get(c.track, c.track)),
-                    Text(str(c.earned)),
-                    Text(c.number or ""),
-                )
-            console.print(t)
+        tables = [
+            (
+                f"Credentials of {p.name}" if p.credentials else f"{p.name}: {_EMPTY}",
+                [
+                    [c.track, names.get(c.track, c.track), str(c.earned), c.number or ""]
+                    for c in p.credentials
+                ],
+            )
+            for p in people
+        ]
+        print_fitted(console, _LIST_COLS, (0, 2, 1, 3), tables)
 
     def markdown() -> str:
         doc = MarkdownDoc()
@@ -81,6 +154,27 @@ def list_rendering(
         markdown=markdown,
         csv=lambda: (headers, rows()),
     )
+
+
+_LIST_COLS = (
+    Col("Track", 20, ratio=1),
+    Col("Credential", 10, ratio=1),
+    Col("Earned", 10),
+    Col("Number", 8, ratio=1),
+)
+# ID, Date, Credential, Pts, Category, Title, Approved, Cert; kept in _CE_PRIORITY's order
+_CE_COLS = (
+    Col("ID", 6, right=True),
+    Col("Date", 10),
+    Col("Credential", 10, ratio=1),
+    Col("Pts", 6, right=True),
+    Col("Category", 14, ratio=1),
+    Col("Title", 20, ratio=4),
+    Col("Approved", 8, ratio=1),
+    Col("Cert", 4),
+)
+_CE_PRIORITY = (0, 1, 3, 5, 4, 2, 7, 6)
+_NO_CE = "no CE entries yet. Add one: certadvisor wallet ce add --credential TRACK ..."
 
 
 def ce_list_rendering(
@@ -123,44 +217,29 @@ def ce_list_rendering(
         ]
 
     def table(console: "Console") -> None:
-        from rich.table import Table
-        from rich.text import Text
-
-        for p in people:
-            if not p.entries:
-                console.print(
-                    Text(
-                        f"{p.name}: no CE entries yet. Add one: certadvisor wallet "
-                        "ce add --credential TRACK ...",
-                        style="muted",
-                    )
-                )
-                continue
-            total = sum(e.points for e in p.entries)
-            t = Table(
-                title=f"CE of {p.name}: {len(p.entries)} entries, {pts(total)} points",
-                title_justify="left",
+        tables = [
+            (
+                f"CE of {p.name}: {len(p.entries)} entries, "
+                f"{pts(sum(e.points for e in p.entries))} points"
+                if p.entries
+                else f"{p.name}: {_NO_CE}",
+                [
+                    [
+                        str(e.id),
+                        str(e.date),
+                        names.get(e.track, e.track),
+                        pts(e.points),
+                        e.category,
+                        e.title,
+                        e.approved_by or "",
+                        "yes" if e.certificate_sha256 else "",
+                    ]
+                    for e in p.entries
+                ],
             )
-            t.add_column("ID", justify="right", no_wrap=True)
-            t.add_column("Date", no_wrap=True)
-            t.add_column("Credential", overflow="fold")
-            t.add_column("Pts", justify="right", no_wrap=True)
-            t.add_column("Category", overflow="fold")
-            t.add_column("Title", overflow="fold", ratio=1, min_width=10)
-            t.add_column("Approved", overflow="fold")
-            t.add_column("Cert", no_wrap=True)
-            for e in p.entries:
-                t.add_row(
-                    Text(str(e.id)),
-                    Text(str(e.date)),
-                    Text(names.get(e.track, e.track)),
-                    Text(pts(e.points)),
-                    Text(e.category),
-                    Text(e.title),
-                    Text(e.approved_by or ""),
-                    Text("yes" if e.certificate_sha256 else ""),
-                )
-            console.print(t)
+            for p in people
+        ]
+        print_fitted(console, _CE_COLS, _CE_PRIORITY, tables)
 
     def markdown() -> str:
         doc = MarkdownDoc()
@@ -192,10 +271,20 @@ def ce_list_rendering(
     )
 
 
-def _in_cycle(c: "CredentialStatus | None", day: Any) -> str:
+def assumed_cell(c: "CredentialStatus") -> str | None:
+    """CSV cell: whether the cycle's start is the catalog's or the earliest reading assumed."""
+    if c.cycle.start is None:
+        return None
+    return "true" if c.cycle.anchor_assumed else "false"
+
+
+def _in_cycle(c: "CredentialStatus | None", day: Any, marked: bool = False) -> str:
+    """yes, no or unknown; marked 'yes ?' when the cycle rests on an assumption or is unverified."""
     if c is None or c.cycle.start is None or c.cycle.end is None:
         return "unknown"
-    return "yes" if c.cycle.start <= day <= c.cycle.end else "no"
+    answer = "yes" if c.cycle.start <= day <= c.cycle.end else "no"
+    doubt = marked and (c.cycle.anchor_assumed or c.cycle.confidence == "unverified")
+    return f"{answer} ?" if doubt else answer
 
 
 def export_rendering(
@@ -215,6 +304,8 @@ def export_rendering(
         "certificate_name",
         "in_current_cycle",
         "added_at",
+        "cycle_confidence",
+        "cycle_anchor_assumed",
     ]
 
     def rows() -> list[list[Any]]:
@@ -231,8 +322,9 @@ def export_rendering(
                     st.cycle.start if st else None,
                     st.cycle.end if st else None,
                 ]
+                basis = [st.cycle.confidence, assumed_cell(st)] if st else [None, None]
                 if not cred.ce:
-                    out.append(head + [None] * 10)
+                    out.append(head + [None] * 10 + basis)
                 for e in cred.ce:
                     cert = e.certificate
                     out.append(
@@ -248,12 +340,13 @@ def export_rendering(
                             cert.name if cert else None,
                             _in_cycle(st, e.date),
                             e.added_at,
+                            *basis,
                         ]
                     )
         return out
 
     def markdown() -> str:
-        from certadvisor.render.wallet_status import ce_lines
+        from certadvisor.render.wallet_status import ce_lines, cycle_basis
 
         doc = MarkdownDoc()
         doc.heading("Continuing-education record")
@@ -275,12 +368,14 @@ def export_rendering(
                 ]
                 if st and st.cycle.start and st.cycle.end:
                     facts.append(
-                        f"current cycle {st.cycle.start} to {st.cycle.end} "
-                        f"{doc.citations.ref(st.cycle)}"
+                        f"current cycle {st.cycle.start} to {st.cycle.end}, "
+                        f"{cycle_basis(st.cycle, doc.citations)}"
                     )
+                elif st and st.in_catalog:
+                    facts.append("current cycle unknown: the catalog does not know it")
                 doc.paragraph("; ".join(facts) + ".")
                 if st and st.in_catalog:
-                    doc.bullets(ce_lines(st.ce, doc.citations))
+                    doc.bullets([*ce_lines(st.ce, doc.citations), *st.notes])
                 doc.table(
                     [
                         "Date",
@@ -301,7 +396,7 @@ def export_rendering(
                             e.provider,
                             e.approved_by,
                             e.certificate.sha256 if e.certificate else "",
-                            _in_cycle(st, e.date),
+                            _in_cycle(st, e.date, marked=True),
                         )
                         for e in cred.ce
                     ],

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, Citations, marker
 from certadvisor.render.output import Rendering
-from certadvisor.render.wallet import CREDENTIAL_COLUMNS, pts
-from certadvisor.wallet.results import CEProgress, CredentialStatus, WalletStatus
+from certadvisor.render.wallet import CREDENTIAL_COLUMNS, assumed_cell, pts
+from certadvisor.wallet.results import CEProgress, CredentialStatus, CycleInfo, WalletStatus
 from certadvisor.wording import money
 
 if TYPE_CHECKING:
@@ -24,16 +24,19 @@ _ANCHOR = {
 }
 
 
+def cycle_basis(cy: CycleInfo, cites: Citations) -> str:
+    """'36 months counted from the date earned (assumed ?; the catalog does not say) ● [5]':
+    what the cycle dates rest on, marked like every other figure (status and export share it)."""
+    anchor = _ANCHOR.get(cy.anchor or "", "")
+    assumed = " (assumed ?; the catalog does not say)" if cy.anchor_assumed else ""
+    return f"{cy.months} months counted {anchor}{assumed} {cites.ref(cy)}"
+
+
 def _cycle_text(c: CredentialStatus, cites: Citations) -> str:
     cy = c.cycle
     if cy.end is None or cy.start is None:
         return "unknown: the catalog does not know the renewal cycle"
-    anchor = _ANCHOR.get(cy.anchor or "", "")
-    assumed = " (assumed ?; the catalog does not say)" if cy.anchor_assumed else ""
-    return (
-        f"{cy.start} → {cy.end}, {cy.months} months counted {anchor}{assumed} "
-        f"{cites.ref(cy)}; {cy.days_left} days left"
-    )
+    return f"{cy.start} → {cy.end}, {cycle_basis(cy, cites)}; {cy.days_left} days left"
 
 
 def ce_lines(ce: CEProgress | None, cites: Citations) -> list[str]:
@@ -50,9 +53,11 @@ def ce_lines(ce: CEProgress | None, cites: Citations) -> list[str]:
     lines = [head]
     cats = []
     for cat in ce.categories:
-        limit = f"/{pts(cat.min_points)}" if cat.min_points is not None else ""
+        # no minimum (or 0): the points alone, never "/0" or "0 short"
+        floor = bool(cat.min_points)
+        limit = f"/{pts(cat.min_points)}" if floor else ""
         cap = f" (at most {pts(cat.max_points)} count)" if cat.max_points is not None else ""
-        state = f" {pts(cat.short)} short" if cat.short else (" ✓" if cat.min_points else "")
+        state = f" {pts(cat.short)} short" if cat.short else (" ✓" if floor else "")
         cats.append(f"{cat.name} {pts(cat.earned)}{limit}{state}{cap}")
     if cats:
         lines.append("by category: " + " · ".join(cats))
@@ -276,6 +281,7 @@ def status_rendering(status: WalletStatus, data_as_of: str | None) -> Rendering:
             "next_action_detail",
             "next_action_date",
             "urgency",
+            "cycle_anchor_assumed",
         ]
         rows = []
         for person in status.people:
@@ -303,6 +309,7 @@ def status_rendering(status: WalletStatus, data_as_of: str | None) -> Rendering:
                         c.next_action.detail,
                         c.next_action.date,
                         c.next_action.urgency,
+                        assumed_cell(c),
                     ]
                 )
         return headers, rows
