@@ -1,5 +1,5 @@
 """Run certadvisor as ``python -m certadvisor``."""
 
-from certadvisor.cli import main
+from certadvisor._entry import main
 
 main()

@@ -37,18 +37,6 @@ ce_app = typer.Typer(
 app.add_typer(ce_app, name="ce")
 
 
-@app.callback()
-def _wallet(ctx: typer.Context) -> None:
-    import gc
-
-    # A wallet command is a short-lived process that builds many pydantic classes and objects
-    # and few reference cycles: pausing the cyclic collector until it ends saves ~10 ms of
-    # `wallet status`'s 200 ms budget. Reference counting still frees memory as usual.
-    if gc.isenabled():
-        gc.disable()
-        ctx.call_on_close(gc.enable)
-
-
 def _person(value: str) -> str:
     from certadvisor.wallet.checks import check_person
 

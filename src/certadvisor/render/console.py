@@ -47,15 +47,17 @@ def _plain(no_color: bool) -> bool:
 def stdout_console(no_color: bool = False) -> Console:
     """Console for data on stdout."""
     if _plain(no_color):
-        return _Console(theme=THEME, color_system=None, highlight=False, width=_width())
-    return _Console(theme=THEME, highlight=False, width=_width())
+        return _Console(
+            theme=THEME, color_system=None, highlight=False, emoji=False, width=_width()
+        )
+    return _Console(theme=THEME, highlight=False, emoji=False, width=_width())
 
 
 def stderr_console(no_color: bool = False) -> Console:
     """Console for messages on stderr."""
     if _plain(no_color):
-        return _Console(theme=THEME, stderr=True, color_system=None, highlight=False)
-    return _Console(theme=THEME, stderr=True, highlight=False)
+        return _Console(theme=THEME, stderr=True, color_system=None, highlight=False, emoji=False)
+    return _Console(theme=THEME, stderr=True, highlight=False, emoji=False)
 
 
 def file_console(fh: IO[str]) -> Console:
@@ -66,6 +68,6 @@ def file_console(fh: IO[str]) -> Console:
         no_color=True,
         color_system=None,
         force_terminal=False,
-        highlight=False,
+        highlight=False, emoji=False,
         width=_width() or 100,
     )

