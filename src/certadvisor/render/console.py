@@ -68,6 +68,7 @@ def file_console(fh: IO[str]) -> Console:
         no_color=True,
         color_system=None,
         force_terminal=False,
-        highlight=False, emoji=False,
+        highlight=False,
+        emoji=False,
         width=_width() or 100,
     )
