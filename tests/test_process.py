@@ -87,3 +87,11 @@ def test_interrupt_exits_130(isolated: Path, tmp_path: Path) -> None:
     err = proc.communicate(timeout=60)[1].decode()
     assert proc.returncode == 130
     assert "Traceback" not in err
+
+
+def test_global_options_work_after_the_command(isolated: Path) -> None:
+    plain = _run(isolated, "show", "cma-aama", "--no-color", FORCE_COLOR="1")
+    assert plain.returncode == 0
+    assert "\x1b[" not in plain.stdout
+    debug = _run(isolated, "show", "nope", "--debug")
+    assert "Traceback" in debug.stderr

@@ -196,6 +196,26 @@ def _command_in(argv: list[str]) -> str | None:
     return None
 
 
+def _hoist_global_options(argv: list[str]) -> list[str]:
+    """Move --no-color, --debug and --data PATH written after the command to the front.
+
+    They are options of the program, not of one command, but people type them last.
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    words = iter(argv)
+    for word in words:
+        if word in ("--no-color", "--debug") or word.startswith("--data="):
+            front.append(word)
+        elif word == "--data":
+            front += [word, next(words, "")]
+        elif word == "--":
+            rest += [word, *words]
+        else:
+            rest.append(word)
+    return front + rest
+
+
 def __getattr__(name: str) -> typer.Typer:
     # `from certadvisor.cli import app` (tests, tools) gets the complete app on demand
     if name == "app":
@@ -206,7 +226,8 @@ def __getattr__(name: str) -> typer.Typer:
 def main() -> None:
     """Console-script entry point."""
     try:
-        build_app(_command_in(sys.argv[1:]))()
+        argv = _hoist_global_options(sys.argv[1:])
+        build_app(_command_in(argv))(args=argv)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)
