@@ -1,12 +1,9 @@
 """Find, load, merge, cache and validate catalog files; resolve what a user types to a track id."""
 
-import difflib
 import hashlib
 import json
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -270,6 +267,8 @@ def resolve_track_id(query: str, summaries: Sequence[TrackSummary]) -> str:
             f"{query!r} is ambiguous: it could be {', '.join(hits)}",
             "Name the track by its id.",
         )
+    import difflib
+
     ids = [s.id for s in summaries]
     by_abbr = {_norm(s.abbreviation): s.id for s in summaries}
     close = difflib.get_close_matches(q, ids, n=3, cutoff=0.5)
@@ -291,6 +290,8 @@ def _write_cache(target: Path, catalog: "Catalog", sources: list[str]) -> None:
     user's own cache folder and is checked against its SHA-256 before it is read.
     """
     import pickle
+    import shutil
+    import tempfile
 
     lines = [pickle.dumps(t, protocol=5) for t in catalog.tracks]
     rows = []
@@ -316,6 +317,8 @@ def _write_cache(target: Path, catalog: "Catalog", sources: list[str]) -> None:
 
 
 def _prune(folder: Path, keep: str) -> None:
+    import shutil
+
     entries = sorted(
         (p for p in folder.iterdir() if p.is_dir() and p.name != keep),
         key=lambda p: p.stat().st_mtime,
@@ -350,6 +353,8 @@ def load(extra: Sequence[Path | str] = ()) -> LoadedCatalog:
     target = cache_dir() / "catalog" / _cache_key(files)
 
     def rebuild() -> LoadedCatalog:
+        import shutil
+
         catalog = merge_catalogs([(f, parse_catalog_file(f)) for f in files])
         if target.exists():
             shutil.rmtree(target, ignore_errors=True)  # corrupt or foreign: never trusted

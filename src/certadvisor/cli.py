@@ -12,7 +12,7 @@ from certadvisor.commands._common import AppState
 from certadvisor.errors import CertAdvisorError, ExitCode
 
 
-def _say_error(message: str, hint: str | None, details: list[str], no_color: bool) -> None:
+def _say_error(message: str, hint: str | None, details: list[str]) -> None:
     lines = [f"Error: {message}"]
     lines += [f"  {d}" for d in details[1:20]]
     if len(details) > 20:
@@ -61,7 +61,7 @@ class _ErrorBoundary(TyperGroup):
             state = ctx.obj if isinstance(ctx.obj, AppState) else AppState()
             if state.debug:
                 raise
-            _say_error(exc.message, exc.hint, exc.details, state.no_color)
+            _say_error(exc.message, exc.hint, exc.details)
             raise typer.Exit(int(exc.exit_code)) from None
         except BrokenPipeError:
             _silence_stdout()
@@ -77,7 +77,6 @@ class _ErrorBoundary(TyperGroup):
                 f"unexpected internal error: {type(exc).__name__}: {exc}",
                 "Please report it; run again with --debug to see the traceback.",
                 [],
-                False,
             )
             raise typer.Exit(int(ExitCode.DOMAIN)) from None
 

@@ -4,9 +4,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from certadvisor.models.guidance import Checklist, Item, Step
-from certadvisor.render.guidance import print_sources
 from certadvisor.render.markdown import MarkdownDoc
-from certadvisor.render.marks import Citations
+from certadvisor.render.marks import Citations, print_sources
 from certadvisor.render.output import Rendering
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from certadvisor.render.compare_cells import (
 )
 from certadvisor.render.costs import LOWER_BOUND_HELP, dollars, each_text, print_bullets
 from certadvisor.render.markdown import MarkdownDoc
-from certadvisor.render.marks import LEGEND, Citations
+from certadvisor.render.marks import LEGEND, Citations, print_sources
 from certadvisor.render.output import Rendering
 from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
 
@@ -121,20 +121,7 @@ def compare_rendering(
         print_bullets(console, caveat_lines(comparison))
         if state:
             print_state_notes(console, state.code, state.name, state.notes, cites)
-        console.print(Text(f"{LOWER_BOUND_HELP} Markers: {LEGEND}."), style="muted")
-        if cites.urls:
-            console.print(Text("Sources", style="heading"))
-        for i, url in enumerate(cites.urls, 1):
-            console.print(
-                Text(f"[{i}] {url} ({cites.dates.get(url) or 'undated'})"), soft_wrap=True
-            )
-        console.print(
-            Text(
-                f"Catalog reviewed {data_as_of or 'unknown'}. Fees and rules change: "
-                "check with the certifying body before you pay."
-            ),
-            style="muted",
-        )
+        print_sources(console, cites, data_as_of, f"{LOWER_BOUND_HELP} Markers: {LEGEND}.")
 
     def markdown() -> str:
         doc = MarkdownDoc()

@@ -4,6 +4,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from certadvisor.comparison import Comparison, ComparisonRow
+from certadvisor.render.columns import keep_by_priority, share_room
 from certadvisor.render.costs import cite_parts, dollars, each_text, first_time_figure, total_figure
 from certadvisor.render.marks import Citations
 from certadvisor.wording import months_words
@@ -50,18 +51,10 @@ PRIORITY = (
 def fit_columns(width: int, keys: Sequence[str]) -> tuple[list[Column], list[Column]]:
     """Columns that fit `width` (kept by PRIORITY, shown in display order) and those dropped."""
     wanted = [c for c in COLUMNS if c.key in keys]
-    budget = width - 1
-    kept: set[str] = set()
-    for key in PRIORITY:
-        col = next((c for c in wanted if c.key == key), None)
-        if col is None:
-            continue
-        need = col.min_width + 3
-        if need <= budget or not kept:
-            kept.add(key)
-            budget -= need
-        else:
-            budget = -1  # once one column is dropped, every lower priority goes too
+    by_priority = [c for key in PRIORITY for c in wanted if c.key == key]
+    kept = {
+        c.key for c in by_priority[: keep_by_priority(width, [c.min_width for c in by_priority])]
+    }
     return [c for c in wanted if c.key in kept], [c for c in wanted if c.key not in kept]
 
 
@@ -69,20 +62,7 @@ def allot_widths(cols: Sequence[Column], natural: Sequence[int], room: int) -> l
     """Each column's width: its minimum, then the room left shared by ratio, never wider than
     its longest line."""
     widths = [min(c.min_width, n) for c, n in zip(cols, natural, strict=True)]
-    room -= sum(widths)
-    growing = [i for i, n in enumerate(natural) if widths[i] < n]
-    while room > 0 and growing:
-        share = sum(cols[i].ratio for i in growing)
-        given = 0
-        for i in growing:
-            extra = min(max(1, room * cols[i].ratio // share), natural[i] - widths[i], room - given)
-            widths[i] += extra
-            given += extra
-        room -= given
-        growing = [i for i in growing if widths[i] < natural[i]]
-        if not given:
-            break
-    return widths
+    return share_room(widths, natural, [c.ratio for c in cols], room - sum(widths))
 
 
 def bar(amount: float, most: float, lower_bound: bool) -> str:

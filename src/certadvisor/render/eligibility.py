@@ -298,9 +298,8 @@ def eligibility_rendering(report: Report, data_as_of: str | None) -> Rendering:
         console.print(Text(f"Marks: {KEY}", style="muted"))
         if cites.urls:
             console.print(Text(f"Sources ({LEGEND}):", style="heading"))
-            for i, url in enumerate(cites.urls, 1):
-                when = cites.dates.get(url) or "undated"
-                console.print(Text(f"[{i}] {url} ({when})"), soft_wrap=True)
+            for line in cites.lines():
+                console.print(Text(line), soft_wrap=True)
         console.print(
             Text(
                 f"Catalog reviewed {data_as_of or 'unknown'}. Rules change: check "

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from certadvisor.models.catalog import Fee, StudyResource
 from certadvisor.models.guidance import Cited
-from certadvisor.render.marks import LEGEND, Citations
+from certadvisor.render.marks import Citations
 from certadvisor.wording import money
 
 if TYPE_CHECKING:
@@ -61,24 +61,6 @@ def resource_markdown(res: StudyResource, cites: Citations) -> str:
     price = f", {money(res.price)}" if res.price is not None else ""
     note = f" — {res.note}" if res.note else ""
     return f"{kind}: {title}{price} {cites.ref(res)}{note}"
-
-
-def print_sources(console: "Console", cites: Citations, data_as_of: str | None) -> None:
-    """The marker legend and the numbered sources under a console report."""
-    from rich.text import Text
-
-    console.print(Text(f"Markers: {LEGEND}", style="muted"))
-    if cites.urls:
-        console.print(Text("Sources", style="heading"))
-    for i, url in enumerate(cites.urls, 1):
-        console.print(Text(f"[{i}] {url} ({cites.dates.get(url) or 'undated'})"), soft_wrap=True)
-    console.print(
-        Text(
-            f"Catalog reviewed {data_as_of or 'unknown'}. Fees and rules change: "
-            "check with the certifying body before you pay.",
-            style="muted",
-        )
-    )
 
 
 def print_lines(console: "Console", title: str, lines: Sequence[str], style: str = "") -> None:

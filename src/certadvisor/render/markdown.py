@@ -59,10 +59,7 @@ class MarkdownDoc:
             "certifying body before you pay."
         )
         if self.citations.urls:
-            lines = []
-            for i, url in enumerate(self.citations.urls, 1):
-                when = self.citations.dates.get(url) or "undated"
-                lines.append(f"{i}. <{url}> ({when})")
+            lines = [f"{i}. <{url}> ({when})" for i, url, when in self.citations.entries()]
             self.parts.append("\n".join(lines) + "\n")
 
     def render(self) -> str:

@@ -1,6 +1,10 @@
 """Confidence markers and numbered source citations shared by every writer."""
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 MARKERS = {
     "official": "●",
@@ -33,6 +37,14 @@ class Citations:
             self.dates[url] = as_of
         return self.urls.index(url) + 1
 
+    def entries(self) -> list[tuple[int, str, str]]:
+        """Number, URL and date ('undated' when the source shows none) of each source cited."""
+        return [(i, url, self.dates.get(url) or "undated") for i, url in enumerate(self.urls, 1)]
+
+    def lines(self) -> list[str]:
+        """'[3] https://... (2026-06)' for each source, as under a console report."""
+        return [f"[{i}] {url} ({when})" for i, url, when in self.entries()]
+
     def ref(self, fact: object) -> str:
         """'● [3]' for a sourced object with source, as_of and confidence attributes."""
         return self.mark(
@@ -46,3 +58,24 @@ class Citations:
         n = self.cite(source, as_of)
         sign = marker(confidence)
         return f"{sign} [{n}]".strip() if n else sign
+
+
+def print_sources(
+    console: "Console", cites: Citations, data_as_of: str | None, legend: str | None = None
+) -> None:
+    """The marker legend (or `legend`, a longer key), the numbered sources under a console
+    report, and the catalog's date."""
+    from rich.text import Text
+
+    console.print(Text(legend or f"Markers: {LEGEND}", style="muted"))
+    if cites.urls:
+        console.print(Text("Sources", style="heading"))
+    for line in cites.lines():
+        console.print(Text(line), soft_wrap=True)
+    console.print(
+        Text(
+            f"Catalog reviewed {data_as_of or 'unknown'}. Fees and rules change: "
+            "check with the certifying body before you pay.",
+            style="muted",
+        )
+    )

@@ -9,12 +9,11 @@ from certadvisor.render.guidance import (
     cited,
     fee_text,
     print_lines,
-    print_sources,
     resource_markdown,
     resource_text,
 )
 from certadvisor.render.markdown import MarkdownDoc
-from certadvisor.render.marks import Citations, marker
+from certadvisor.render.marks import Citations, marker, print_sources
 from certadvisor.render.output import Rendering
 
 if TYPE_CHECKING:

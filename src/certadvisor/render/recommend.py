@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from certadvisor.errors import CertAdvisorError
 from certadvisor.models.states import StateNote
 from certadvisor.recommend import Factor, Ranked, Recommendation
-from certadvisor.render.guidance import cited, print_lines, print_sources
+from certadvisor.render.guidance import cited, print_lines
 from certadvisor.render.markdown import MarkdownDoc
-from certadvisor.render.marks import Citations
+from certadvisor.render.marks import Citations, print_sources
 from certadvisor.render.output import Rendering
 from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
 from certadvisor.wording import money, months_words

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 from certadvisor.models.catalog import Track
 from certadvisor.models.common import Fact
 from certadvisor.render.markdown import MarkdownDoc
-from certadvisor.render.marks import LEGEND, Citations
+from certadvisor.render.marks import Citations, print_sources
 from certadvisor.render.output import Rendering
 from certadvisor.wording import describe, money, months_words
 
@@ -235,16 +235,7 @@ def track_rendering(
             from certadvisor.render.state_notes import print_state_notes
 
             print_state_notes(console, state.code, state.name, state.notes, cites)
-        console.print(f"[muted]Markers: {LEGEND}[/]")
-        console.print("[heading]Sources[/]")
-        for i, url in enumerate(cites.urls, 1):
-            console.print(
-                Text(f"[{i}] {url} ({cites.dates.get(url) or 'undated'})"), soft_wrap=True
-            )
-        console.print(
-            f"[muted]Catalog reviewed {data_as_of or 'unknown'}. Fees and rules "
-            "change: check with the certifying body before you pay.[/]"
-        )
+        print_sources(console, cites, data_as_of)
 
     def markdown() -> str:
         doc = MarkdownDoc()

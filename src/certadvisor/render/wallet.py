@@ -4,6 +4,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from certadvisor.render.columns import COLUMN_OVERHEAD, keep_by_priority, share_room
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.output import Rendering
 from certadvisor.wallet.model import PersonCE, PersonCredentials
@@ -39,26 +40,16 @@ def fit_widths(
     left is shared by ratio, and no column grows past its longest cell.
     """
     natural = [max([len(c.header), *(len(r[i]) for r in rows)]) for i, c in enumerate(cols)]
-    widths: dict[int, int] = {}
-    budget = width - 1  # the left border; each column adds its own padding and right border
-    for i in priority:
-        need = max(len(cols[i].header), min(cols[i].min_width, natural[i]))
-        if need + 3 > budget and widths:
-            break
-        widths[i] = need
-        budget -= need + 3
-    growing = [i for i in widths if cols[i].ratio and widths[i] < natural[i]]
-    while budget > 0 and growing:
-        share = sum(cols[i].ratio for i in growing)
-        given = 0
-        for i in growing:
-            extra = max(1, budget * cols[i].ratio // share)
-            extra = min(extra, natural[i] - widths[i], budget - given)
-            widths[i] += extra
-            given += extra
-        budget -= given
-        growing = [i for i in growing if widths[i] < natural[i]]
-    return widths
+    needs = [max(len(cols[i].header), min(cols[i].min_width, natural[i])) for i in priority]
+    kept = list(priority)[: keep_by_priority(width, needs)]
+    room = width - 1 - sum(n + COLUMN_OVERHEAD for n in needs[: len(kept)])
+    grown = share_room(
+        [needs[k] for k in range(len(kept))],
+        [natural[i] for i in kept],
+        [cols[i].ratio for i in kept],
+        room,
+    )
+    return dict(zip(kept, grown, strict=True))
 
 
 def print_fitted(

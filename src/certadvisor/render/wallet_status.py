@@ -227,8 +227,8 @@ def status_rendering(status: WalletStatus, data_as_of: str | None) -> Rendering:
             console.print(_details(person.credentials, cites, console.width), soft_wrap=True)
         if cites.urls:
             foot = Text(f"\nMarkers: {LEGEND}\n", style="muted")
-            for i, url in enumerate(cites.urls, 1):
-                foot.append(f"[{i}] {url} ({cites.dates.get(url) or 'undated'})\n")
+            for line in cites.lines():
+                foot.append(line + "\n")
             foot.rstrip()
             console.print(foot, soft_wrap=True)
             note = f"Catalog reviewed {data_as_of or 'unknown'}. Rules change: check with the "
