@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from certadvisor.cli import app
+from certadvisor.cli.app import app
 from wallet_helpers import WALLET_CATALOG
 
 

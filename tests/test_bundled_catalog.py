@@ -5,12 +5,12 @@ from pathlib import Path
 
 import yaml
 
-from certadvisor import catalog as catalog_module
+from certadvisor.catalog import load as catalog_module
+from certadvisor.catalog.provenance import sourced_facts
+from certadvisor.catalog.states import state_codes, state_rules
 from certadvisor.models.catalog import Catalog, CredentialCondition, Track
 from certadvisor.models.common import Fact, Provenance
 from certadvisor.paths import bundled_data_dir
-from certadvisor.provenance import sourced_facts
-from certadvisor.states import state_codes, state_rules
 
 CONTRACT_IDS = (
     "cma-aama rma-amt ccma-nha ncma-ncct mlt-ascp mls-ascp "

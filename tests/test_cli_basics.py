@@ -10,7 +10,7 @@ import pytest
 from typer.main import get_command
 
 from certadvisor import __version__
-from certadvisor.cli import app
+from certadvisor.cli.app import app
 
 CONTRACT_IDS = (
     "cma-aama rma-amt ccma-nha ncma-ncct mlt-ascp mls-ascp "

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 import yaml
 
-from certadvisor import catalog
+from certadvisor.catalog import load as catalog
 
 CASES_FILE = Path(__file__).with_name("eligibility_cases.yaml")
 DOC = yaml.safe_load(CASES_FILE.read_text())

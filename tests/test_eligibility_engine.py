@@ -6,12 +6,12 @@ from typing import Any
 
 import pytest
 
-from certadvisor.eligibility import Assertions, Evaluator, evaluate_track
-from certadvisor.eligibility_facts import Span, add_months, months_between, work_done
-from certadvisor.eligibility_report import Report, Subject
+from certadvisor.eligibility.cohort import Report, Subject
+from certadvisor.eligibility.evaluate import Assertions, Evaluator, evaluate_track
+from certadvisor.eligibility.facts import Span, add_months, months_between, work_done
+from certadvisor.eligibility.parallel import fork_map
 from certadvisor.models.catalog import Track
 from certadvisor.models.profile import Profile
-from certadvisor.parallel import fork_map
 
 AS_OF = dt.date(2026, 11, 26)
 SRC = "https://example.org/rules"
@@ -342,8 +342,8 @@ def test_a_big_cohort_split_over_processes_gives_the_same_answer(monkeypatch: An
 
     serial = Report([t], pending=entries, admit=admit)
     expected = serial.briefs()
-    monkeypatch.setattr("certadvisor.eligibility_report.PARALLEL_MIN", 10)
-    monkeypatch.setattr("certadvisor.parallel.workers", lambda: 3)
+    monkeypatch.setattr("certadvisor.eligibility.cohort.PARALLEL_MIN", 10)
+    monkeypatch.setattr("certadvisor.eligibility.parallel.workers", lambda: 3)
     split = Report([t], pending=entries, admit=admit)
     assert split.briefs() == expected and len(expected) == 39
     assert (

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 from markdown_it import MarkdownIt
 
+from certadvisor.catalog.yaml_io import load_yaml
+from certadvisor.guidance.plan import WeekKind, build_plan
 from certadvisor.models.catalog import Catalog
-from certadvisor.planning import WeekKind, build_plan
-from certadvisor.yaml_io import load_yaml
 
 FX = str(Path(__file__).parent / "fixtures" / "guidance_catalog.yaml")
 START = "2026-01-15"

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from certadvisor.catalog.yaml_io import load_yaml
+from certadvisor.guidance.recommend import Goal, Request, rank_tracks
 from certadvisor.models.catalog import Catalog
-from certadvisor.recommend import Goal, Request, rank_tracks
-from certadvisor.yaml_io import load_yaml
 from markdown_check import check_markdown
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -145,13 +145,13 @@ def test_missing_goal_without_a_terminal_is_a_usage_error(run: Any, extra: list[
 
 
 def test_no_input_never_asks_even_on_a_terminal(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("certadvisor.commands.recommend._stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("certadvisor.cli.commands.recommend._stdin_is_terminal", lambda: True)
     result = run("--data", FX, "recommend", "--no-input", input="clinical\n")
     assert result.exit_code == 2 and "missing option --goal" in result.stderr
 
 
 def test_on_a_terminal_with_no_options_it_asks(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("certadvisor.commands.recommend._stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("certadvisor.cli.commands.recommend._stdin_is_terminal", lambda: True)
     answers = "nursing\nclinical\npublic health\n$1,000\n-5\n\nwa\n"
     result = run("--data", FX, "recommend", "--format", "json", input=answers)
     assert result.exit_code == 0, result.stderr
@@ -173,7 +173,7 @@ def test_on_a_terminal_with_no_options_it_asks(run: Any, monkeypatch: pytest.Mon
 def test_on_a_terminal_with_some_options_it_asks_only_the_goal(
     run: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("certadvisor.commands.recommend._stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("certadvisor.cli.commands.recommend._stdin_is_terminal", lambda: True)
     result = run(
         "--data", FX, "recommend", "--budget", "300", "--format", "json", input="laboratory\n"
     )

@@ -95,9 +95,10 @@ def test_bad_input_is_one_line(run: Any, args: list[str], code: int, words: str)
 
 def test_cost_modules_are_not_imported_at_start_up() -> None:
     code = (
-        "import sys, certadvisor.cli; "
-        "print(sorted(m for m in sys.modules if m in {'certadvisor.costs', "
-        "'certadvisor.comparison', 'certadvisor.render.compare', 'certadvisor.render.costs'}))"
+        "import sys, certadvisor.cli.app; "
+        "print(sorted(m for m in sys.modules if m in {'certadvisor.costs.total', "
+        "'certadvisor.guidance.compare', 'certadvisor.render.compare', "
+        "'certadvisor.render.costs'}))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

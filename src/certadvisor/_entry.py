@@ -9,6 +9,6 @@ def main() -> None:
     # reference cycles: without the cyclic collector start-up is 10-15 ms faster, and
     # reference counting still frees memory as usual.
     gc.disable()
-    from certadvisor.cli import main as run
+    from certadvisor.cli.app import main as run
 
     run()

@@ -1,4 +1,4 @@
-"""Results of the cost engine (certadvisor.costs): first-time cost and cost of ownership."""
+"""Results of the cost engine (certadvisor.costs.total): first-time cost and cost of ownership."""
 
 from typing import Literal
 

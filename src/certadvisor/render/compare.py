@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from certadvisor.comparison import Comparison, ComparisonRow
+from certadvisor.guidance.compare import Comparison, ComparisonRow
 from certadvisor.models.states import StateNote
 from certadvisor.render.compare_cells import (
     COLUMNS,

@@ -3,11 +3,11 @@
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from certadvisor.comparison import Comparison, ComparisonRow
+from certadvisor.eligibility.wording import months_words
+from certadvisor.guidance.compare import Comparison, ComparisonRow
 from certadvisor.render.columns import keep_by_priority, share_room
 from certadvisor.render.costs import cite_parts, dollars, each_text, first_time_figure, total_figure
 from certadvisor.render.marks import Citations
-from certadvisor.wording import months_words
 
 BAR_WIDTH = 10
 _EIGHTHS = " ▏▎▍▌▋▊▉"

@@ -1,4 +1,4 @@
-"""Words and tables for costs (certadvisor.costs results), shared by `show` and `compare`."""
+"""Words and tables for costs (certadvisor.costs.total results), shared by `show` and `compare`."""
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING

@@ -3,8 +3,8 @@
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from certadvisor.eligibility import ConditionResult, PersonResult, RouteResult, TrackResult
-from certadvisor.eligibility_report import Report
+from certadvisor.eligibility.cohort import Report
+from certadvisor.eligibility.evaluate import ConditionResult, PersonResult, RouteResult, TrackResult
 from certadvisor.models.states import StateNote
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, Citations
@@ -38,7 +38,7 @@ def status_words(status: str) -> str:
 
 def state_blocks(report: Report) -> list[StateBlock]:
     """Each state of the report's people: code, name and the notes that touch these tracks."""
-    from certadvisor.states import state_codes, state_notes
+    from certadvisor.catalog.states import state_codes, state_notes
 
     codes = [s.state for s in report.subjects() if s.state]
     names = state_codes()

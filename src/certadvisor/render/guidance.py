@@ -3,10 +3,10 @@
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from certadvisor.eligibility.wording import money
 from certadvisor.models.catalog import Fee, StudyResource
 from certadvisor.models.guidance import Cited
 from certadvisor.render.marks import Citations
-from certadvisor.wording import money
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -3,15 +3,15 @@
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from certadvisor.eligibility.wording import money, months_words
 from certadvisor.errors import CertAdvisorError
+from certadvisor.guidance.recommend import Factor, Ranked, Recommendation
 from certadvisor.models.states import StateNote
-from certadvisor.recommend import Factor, Ranked, Recommendation
 from certadvisor.render.guidance import cited, print_lines
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import Citations, print_sources
 from certadvisor.render.output import Rendering
 from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
-from certadvisor.wording import money, months_words
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -211,9 +211,9 @@ def ask(console: "Console", question: str, parse: Callable[[str], T], default: s
 
 def ask_questions(ask_all: bool, no_color: bool = False) -> dict[str, object]:
     """recommend's questions on stderr, each asked again until its answer is valid."""
-    from certadvisor.recommend import parse_goal, parse_setting
+    from certadvisor.catalog.states import check_state
+    from certadvisor.guidance.recommend import parse_goal, parse_setting
     from certadvisor.render.console import stderr_console
-    from certadvisor.states import check_state
 
     console = stderr_console(no_color)
     out: dict[str, object] = {}

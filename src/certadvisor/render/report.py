@@ -2,7 +2,9 @@
 
 from typing import TYPE_CHECKING
 
-from certadvisor.eligibility import TrackResult
+from certadvisor.eligibility.evaluate import TrackResult
+from certadvisor.eligibility.wording import field_words, level_words
+from certadvisor.guidance.report import AdvisingReport
 from certadvisor.models.profile import Profile
 from certadvisor.render.checklist import checklist_markdown_into
 from certadvisor.render.markdown import MarkdownDoc
@@ -10,8 +12,6 @@ from certadvisor.render.output import Rendering
 from certadvisor.render.plan import plan_markdown_into
 from certadvisor.render.recommend import factor_text, request_line, weights_line
 from certadvisor.render.state_notes import markdown_state_notes, relevant_notes
-from certadvisor.reporting import AdvisingReport
-from certadvisor.wording import field_words, level_words
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from certadvisor.provenance import SourcedFact
+from certadvisor.catalog.provenance import SourcedFact
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, marker
 from certadvisor.render.output import Rendering

@@ -2,12 +2,12 @@
 
 from typing import TYPE_CHECKING
 
+from certadvisor.eligibility.wording import describe, money, months_words
 from certadvisor.models.catalog import Track
 from certadvisor.models.common import Fact
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import Citations, print_sources
 from certadvisor.render.output import Rendering
-from certadvisor.wording import describe, money, months_words
 
 if TYPE_CHECKING:
     from rich.console import Console

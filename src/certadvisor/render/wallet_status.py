@@ -4,12 +4,12 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from certadvisor.eligibility.wording import money
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, Citations, marker
 from certadvisor.render.output import Rendering
 from certadvisor.render.wallet import CREDENTIAL_COLUMNS, assumed_cell, pts
 from certadvisor.wallet.results import CEProgress, CredentialStatus, CycleInfo, WalletStatus
-from certadvisor.wording import money
 
 if TYPE_CHECKING:
     from rich.console import Console

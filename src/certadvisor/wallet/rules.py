@@ -156,7 +156,7 @@ def _window(rules: TrackRules, end: dt.date | None) -> WindowInfo | None:
 
 
 def _amounts(fees: Sequence[FeeDue]) -> str:
-    from certadvisor.wording import money
+    from certadvisor.eligibility.wording import money
 
     parts = []
     for f in fees:

@@ -22,7 +22,7 @@ from certadvisor.wallet.model import HeldCredential
 from certadvisor.wallet.results import PersonStatus, TrackRules, WalletStatus
 
 if TYPE_CHECKING:  # the export models load only for the commands that need them
-    from certadvisor.catalog import LoadedCatalog
+    from certadvisor.catalog.load import LoadedCatalog
     from certadvisor.wallet.documents import CERecord, PersonRecord, WalletRecords
     from certadvisor.wallet.store import WalletStore
 
@@ -135,9 +135,9 @@ def read_import(path: Path, loaded: "LoadedCatalog") -> list["PersonRecord"]:
     """The people of a json export, every record checked; any problem refuses the whole file."""
     from pydantic import ValidationError
 
+    from certadvisor.catalog.yaml_io import read_text, validation_lines
     from certadvisor.render.output import SCHEMA_VERSION
     from certadvisor.wallet.documents import WalletRecords
-    from certadvisor.yaml_io import read_text, validation_lines
 
     raw = read_text(path)
     label = str(path)
@@ -172,7 +172,7 @@ def read_import(path: Path, loaded: "LoadedCatalog") -> list["PersonRecord"]:
 
 
 def _where(raw: bytes, label: str, loc: list[int | str]) -> str:
-    from certadvisor.yaml_io import locate
+    from certadvisor.catalog.yaml_io import locate
 
     path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
     pos = locate(raw, loc)

@@ -1,0 +1,373 @@
+"""Find, load, merge, cache and validate catalog files; resolve what a user types to a track id."""
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from certadvisor import __version__
+from certadvisor.catalog.yaml_io import load_yaml, read_text, validation_lines
+from certadvisor.errors import InvalidInputError, UnknownTrackError
+from certadvisor.paths import bundled_data_dir, cache_dir
+
+if TYPE_CHECKING:
+    from certadvisor.models.catalog import Catalog, Track
+
+_CACHE_FORMAT = 4
+_CACHES_KEPT = 6
+
+
+@dataclass(frozen=True)
+class TrackSummary:
+    """The few fields listing and lookup need, read from the cache without Pydantic."""
+
+    id: str
+    abbreviation: str
+    credential: str
+    category: str
+    issuer: str
+    issuer_name: str
+    aliases: tuple[str, ...] = ()
+    summary: str | None = None
+    routes: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "abbreviation": self.abbreviation,
+            "credential": self.credential,
+            "category": self.category,
+            "issuer": self.issuer,
+            "issuer_name": self.issuer_name,
+            "routes": self.routes,
+            "summary": self.summary,
+        }
+
+
+@dataclass(frozen=True)
+class CatalogFile:
+    """One catalog file as read: its label for messages and its bytes."""
+
+    path: Path
+    label: str
+    raw: bytes
+
+
+def catalog_paths(extra: Sequence[Path | str] = ()) -> list[Path]:
+    """The bundled tracks.yaml, then CERTADVISOR_DATA entries, then --data entries, in order."""
+    paths: list[Path] = [bundled_data_dir() / "tracks.yaml"]
+    env = os.environ.get("CERTADVISOR_DATA", "")
+    entries: list[Path | str] = [e for e in env.split(os.pathsep) if e.strip()]
+    entries.extend(extra)
+    for entry in entries:
+        p = Path(entry).expanduser()
+        if p.is_dir():
+            paths.extend(sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml")))
+        else:
+            paths.append(p)
+    return paths
+
+
+def _read_files(paths: Sequence[Path]) -> list[CatalogFile]:
+    bundled = bundled_data_dir() / "tracks.yaml"
+    files = []
+    for p in paths:
+        label = "tracks.yaml (bundled)" if p == bundled else str(p)
+        files.append(CatalogFile(p, label, read_text(p, label)))
+    return files
+
+
+def _cache_key(files: Sequence[CatalogFile]) -> str:
+    h = hashlib.sha256(f"certadvisor {__version__} cache {_CACHE_FORMAT}\n".encode())
+    for f in files:
+        h.update(f.label.encode() + b"\0" + hashlib.sha256(f.raw).digest())
+    return h.hexdigest()[:32]
+
+
+def parse_catalog_file(f: CatalogFile) -> "Catalog":
+    """Validate one file's YAML as a catalog, with file:line:col errors."""
+    from pydantic import ValidationError
+
+    from certadvisor.models.catalog import Catalog
+
+    data = load_yaml(f.raw, f.label)
+    if not isinstance(data, dict) or "tracks" not in data:
+        raise InvalidInputError(
+            f"{f.label}: not a catalog file (it needs a top-level 'tracks:' list)",
+            "See `certadvisor data schema tracks` for the format.",
+        )
+    try:
+        return Catalog.model_validate(data)
+    except ValidationError as exc:
+        lines = validation_lines(exc, data, f.raw, f.label)
+        raise InvalidInputError(
+            lines[0], "Fix the file and run `certadvisor data validate FILE`.", lines
+        ) from None
+
+
+def merge_catalogs(parts: Sequence[tuple[CatalogFile, "Catalog"]]) -> "Catalog":
+    """Later files add tracks or replace a track of the same id; references must resolve."""
+    from certadvisor.models.catalog import Catalog
+
+    merged: dict[str, Track] = {}
+    origin: dict[str, str] = {}
+    as_of: list[str] = []
+    for f, cat in parts:
+        if cat.as_of:
+            as_of.append(cat.as_of)
+        for track in cat.tracks:
+            merged[track.id] = track
+            origin[track.id] = f.label
+    catalog = Catalog.model_construct(
+        as_of=max(as_of) if as_of else None, tracks=list(merged.values())
+    )
+    problems = catalog.check_references()
+    if problems:
+        lines = []
+        for p in problems:
+            index = int(re.match(r"tracks\[(\d+)\]", p).group(1))  # type: ignore[union-attr]
+            track_id = catalog.tracks[index].id
+            lines.append(f"{origin[track_id]}: track {track_id}: {p.split(': ', 1)[1]}")
+        raise InvalidInputError(lines[0], "Name a track id that exists, or add that track.", lines)
+    return catalog
+
+
+class _CacheCorrupt(Exception):
+    """A cached track no longer matches its checksum."""
+
+
+def _row(track: "Track") -> list[Any]:
+    """A track's summary as one compact index row (the order of TrackSummary's fields)."""
+    return [
+        track.id,
+        track.abbreviation,
+        track.credential,
+        str(track.category),
+        track.issuer.abbreviation,
+        track.issuer.name,
+        list(track.aliases),
+        track.summary,
+        len(track.routes),
+    ]
+
+
+@dataclass
+class LoadedCatalog:
+    """A merged catalog: compact index rows at once; summaries and tracks built on demand."""
+
+    data_as_of: str | None
+    sources: list[str]
+    _rows: list[list[Any]] = field(default_factory=list, repr=False)
+    _tracks: dict[str, "Track"] = field(default_factory=dict, repr=False)
+    _cache_file: Path | None = field(default=None, repr=False)
+    _rebuild: "Callable[[], LoadedCatalog] | None" = field(default=None, repr=False)
+
+    @cached_property
+    def summaries(self) -> list[TrackSummary]:
+        return [
+            TrackSummary(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]), r[7], r[8])
+            for r in self._rows
+        ]
+
+    @cached_property
+    def _spans(self) -> dict[str, tuple[int, int, str]]:
+        return {r[0]: (r[9], r[10], r[11]) for r in self._rows if len(r) == 12}
+
+    @cached_property
+    def _id_set(self) -> frozenset[str]:
+        return frozenset(r[0] for r in self._rows)
+
+    @property
+    def ids(self) -> list[str]:
+        return [r[0] for r in self._rows]
+
+    def summary(self, track_id: str) -> TrackSummary:
+        return next(s for s in self.summaries if s.id == track_id)
+
+    def track(self, query: str) -> "Track":
+        """The full track for an id or an unambiguous abbreviation."""
+        track_id = self.resolve(query)
+        if track_id not in self._tracks:
+            try:
+                self._tracks[track_id] = self._read_cached(track_id)
+            except _CacheCorrupt:
+                assert self._rebuild is not None
+                fresh = self._rebuild()
+                self._tracks, self._cache_file = fresh._tracks, None
+        return self._tracks[track_id]
+
+    def _read_cached(self, track_id: str) -> "Track":
+        import pickle
+
+        from certadvisor.models.catalog import Track
+
+        if self._cache_file is None or track_id not in self._spans:
+            raise _CacheCorrupt(track_id)
+        offset, length, digest = self._spans[track_id]
+        try:
+            with self._cache_file.open("rb") as fh:
+                fh.seek(offset)
+                line = fh.read(length)
+        except OSError:
+            raise _CacheCorrupt(track_id) from None
+        if hashlib.sha256(line).hexdigest() != digest:
+            raise _CacheCorrupt(track_id)
+        try:
+            track = pickle.loads(line)  # noqa: S301 - our own file, checksum verified above
+        except Exception:  # any unpickling failure means the cache is unusable
+            raise _CacheCorrupt(track_id) from None
+        if not isinstance(track, Track) or track.id != track_id:
+            raise _CacheCorrupt(track_id)
+        return track
+
+    def tracks(self, queries: Iterable[str] | None = None) -> list["Track"]:
+        """Full tracks in catalog order (all when no queries are given)."""
+        wanted = self.ids if queries is None else [self.resolve(q) for q in queries]
+        return [self.track(i) for i in dict.fromkeys(wanted)]
+
+    def catalog(self) -> "Catalog":
+        from certadvisor.models.catalog import Catalog
+
+        return Catalog.model_construct(as_of=self.data_as_of, tracks=self.tracks())
+
+    def resolve(self, query: str) -> str:
+        """Resolve an id (any case), abbreviation or alias; unknown or ambiguous is an error."""
+        exact = query.strip().lower()
+        if exact in self._id_set:
+            return exact
+        return resolve_track_id(query, self.summaries)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _names(s: TrackSummary) -> set[str]:
+    core = re.split(r"[\s(]", s.abbreviation.strip(), maxsplit=1)[0]
+    return {_norm(n) for n in (s.abbreviation, core, s.id.split("-")[0], *s.aliases) if _norm(n)}
+
+
+def resolve_track_id(query: str, summaries: Sequence[TrackSummary]) -> str:
+    """Match an id case-insensitively, else a credential abbreviation or alias when unambiguous."""
+    q = query.strip().lower()
+    for s in summaries:
+        if s.id == q:
+            return s.id
+    nq = _norm(q)
+    hits = [s.id for s in summaries if nq and nq in _names(s)]
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        raise UnknownTrackError(
+            f"{query!r} is ambiguous: it could be {', '.join(hits)}",
+            "Name the track by its id.",
+        )
+    import difflib
+
+    ids = [s.id for s in summaries]
+    by_abbr = {_norm(s.abbreviation): s.id for s in summaries}
+    close = difflib.get_close_matches(q, ids, n=3, cutoff=0.5)
+    close += [by_abbr[a] for a in difflib.get_close_matches(nq, list(by_abbr), n=3, cutoff=0.6)]
+    if not close:
+        # nothing alike: still name the nearest few, as the contract promises
+        ranked = sorted(ids, key=lambda i: -difflib.SequenceMatcher(None, q, i).ratio())
+        close = ranked[:3]
+    close = list(dict.fromkeys(close))[:3]
+    hint = f"Did you mean {', '.join(close)}? `certadvisor tracks` lists them all."
+    raise UnknownTrackError(f"unknown track {query!r}", hint)
+
+
+def _write_cache(target: Path, catalog: "Catalog", sources: list[str]) -> None:
+    """Write the index (summaries, checksummed) and each validated track as a pickle.
+
+    Pickles, not JSON, because re-validating a track costs a schema build (about 90 ms) on
+    every command; each pickle was made from a validated track by this program, sits in the
+    user's own cache folder and is checked against its SHA-256 before it is read.
+    """
+    import pickle
+    import shutil
+    import tempfile
+
+    lines = [pickle.dumps(t, protocol=5) for t in catalog.tracks]
+    rows = []
+    offset = 0
+    for track, line in zip(catalog.tracks, lines, strict=True):
+        rows.append([*_row(track), offset, len(line), hashlib.sha256(line).hexdigest()])
+        offset += len(line) + 1
+    index = {"format": _CACHE_FORMAT, "data_as_of": catalog.as_of, "sources": sources, "rows": rows}
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=target.parent))
+        payload = json.dumps(index, separators=(",", ":")).encode()
+        digest = hashlib.sha256(payload).hexdigest().encode()
+        (tmp / "tracks.bin").write_bytes(b"\n".join(lines) + b"\n")
+        (tmp / "index.json").write_bytes(digest + b"\n" + payload)
+        try:
+            os.replace(tmp, target)
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)  # another process wrote it first
+        _prune(target.parent, keep=target.name)
+    except OSError:
+        pass  # a cache we cannot write is only slower, never wrong
+
+
+def _prune(folder: Path, keep: str) -> None:
+    import shutil
+
+    entries = sorted(
+        (p for p in folder.iterdir() if p.is_dir() and p.name != keep),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in entries[_CACHES_KEPT - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _read_cache(target: Path) -> LoadedCatalog | None:
+    """The cached index, checked against its checksum; tracks are checked when read."""
+    try:
+        head, payload = (target / "index.json").read_bytes().split(b"\n", 1)
+        if hashlib.sha256(payload).hexdigest().encode() != head:
+            return None
+        index = json.loads(payload)
+        if index.get("format") != _CACHE_FORMAT:
+            return None
+        rows = index["rows"]
+        if not all(isinstance(r, list) and len(r) == 12 for r in rows):
+            return None
+        return LoadedCatalog(
+            index["data_as_of"], index["sources"], rows, _cache_file=target / "tracks.bin"
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def load(extra: Sequence[Path | str] = ()) -> LoadedCatalog:
+    """The merged catalog of the bundled file, CERTADVISOR_DATA and --data, via the cache."""
+    files = _read_files(catalog_paths(extra))
+    target = cache_dir() / "catalog" / _cache_key(files)
+
+    def rebuild() -> LoadedCatalog:
+        import shutil
+
+        catalog = merge_catalogs([(f, parse_catalog_file(f)) for f in files])
+        if target.exists():
+            shutil.rmtree(target, ignore_errors=True)  # corrupt or foreign: never trusted
+        _write_cache(target, catalog, [f.label for f in files])
+        return LoadedCatalog(
+            catalog.as_of,
+            [f.label for f in files],
+            [_row(t) for t in catalog.tracks],
+            _tracks={t.id: t for t in catalog.tracks},
+        )
+
+    cached = _read_cache(target)
+    if cached is None:
+        return rebuild()
+    cached._rebuild = rebuild
+    return cached

@@ -1,0 +1,1 @@
+"""The command line: the root app, shared options, and one module per command."""

@@ -1,0 +1,103 @@
+"""`certadvisor data ...`: validate files, print schemas, list sources, show paths."""
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from certadvisor.cli.common import FormatOpt, OutputOpt, catalog, emit
+
+app = typer.Typer(
+    rich_markup_mode="markdown",
+    help=(
+        "Catalog tools: validate a file, print a JSON Schema, list sources, show paths.\n\n"
+        "Example: certadvisor data validate my-tracks.yaml"
+    ),
+    no_args_is_help=True,
+)
+
+
+class SchemaName(StrEnum):
+    """Schemas `data schema` can print."""
+
+    tracks = "tracks"
+    profile = "profile"
+    states = "states"
+
+
+@app.command("validate")
+def validate(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A catalog, states, profile or cohort file.")],
+) -> None:
+    """Check a catalog, states, profile or cohort file; exit 3 with file:line:col errors.
+
+    Example: certadvisor data validate my-tracks.yaml
+    """
+    from certadvisor.catalog.validation import validate_file
+
+    typer.echo(validate_file(file, catalog(ctx)))
+
+
+@app.command("schema")
+def schema(
+    name: Annotated[SchemaName, typer.Argument(help="tracks, profile or states.")],
+    output: OutputOpt = None,
+) -> None:
+    """Print the JSON Schema of a file kind, for an editor to check YAML as it is typed.
+
+    Example: certadvisor data schema tracks -o tracks.schema.json
+    """
+    from certadvisor.catalog.validation import json_schema
+
+    text = json_schema(name.value)
+    if output and output != "-":
+        from certadvisor.render.output import write_atomic
+
+        write_atomic(Path(output), text.encode())
+        typer.echo(f"saved to {output}", err=True)
+    else:
+        typer.echo(text, nl=False)
+
+
+@app.command("sources")
+def sources(
+    ctx: typer.Context,
+    stale_after: Annotated[
+        int,
+        typer.Option(
+            "--stale-after", min=0, help="A fact older than DAYS is stale.", metavar="DAYS"
+        ),
+    ] = 365,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Every fact's source, date and confidence; unverified and stale ones first.
+
+    Example: certadvisor data sources --stale-after 180 --format csv -o sources.csv
+    """
+    from certadvisor.catalog.provenance import sourced_facts
+    from certadvisor.catalog.states import state_rules
+    from certadvisor.render.sources import sources_rendering
+
+    loaded = catalog(ctx)
+    facts = sourced_facts(loaded.tracks(), state_rules().states, dt.date.today(), stale_after)
+    emit(ctx, sources_rendering(facts, loaded.data_as_of, stale_after), fmt, output)
+
+
+@app.command("path")
+def path(ctx: typer.Context) -> None:
+    """Where the catalog, the wallet and the cache are.
+
+    Example: certadvisor data path
+    """
+    from certadvisor.catalog.load import catalog_paths
+    from certadvisor.paths import bundled_data_dir, cache_dir, home_dir
+
+    st_data = ctx.find_root().obj.data if ctx.find_root().obj else []
+    lines = [f"bundled data: {bundled_data_dir()}"]
+    lines += [f"catalog file: {p}" for p in catalog_paths(st_data)]
+    lines += [f"wallet home:  {home_dir()}", f"cache:        {cache_dir()}"]
+    typer.echo("\n".join(lines))

@@ -1,0 +1,203 @@
+"""`certadvisor eligible [TRACK...]`: every route of every track for one profile or a cohort."""
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from certadvisor.cli.common import FormatOpt, OutputOpt, catalog, emit, note
+from certadvisor.models.vocab import EducationLevel
+
+if TYPE_CHECKING:
+    from certadvisor.catalog.load import LoadedCatalog
+    from certadvisor.eligibility.cohort import Report
+    from certadvisor.eligibility.evaluate import Assertions
+    from certadvisor.models.catalog import Track
+
+
+def eligible(
+    ctx: typer.Context,
+    tracks: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Track ids or abbreviations (default: every track).", show_default=False
+        ),
+    ] = None,
+    profile: Annotated[
+        Path | None,
+        typer.Option(
+            "--profile", help="Profile (YAML) or cohort (YAML profiles: or CSV).", metavar="FILE"
+        ),
+    ] = None,
+    diploma: Annotated[
+        bool | None,
+        typer.Option(
+            "--diploma/--no-diploma",
+            help="A high-school diploma or GED at least / none.",
+            show_default=False,
+        ),
+    ] = None,
+    program: Annotated[
+        bool | None,
+        typer.Option(
+            "--program/--no-program",
+            show_default=False,
+            help="Finished the accredited training program of each track checked, within "
+            "its recency window / no such program (finished or under way).",
+        ),
+    ] = None,
+    degree: Annotated[
+        EducationLevel | None,
+        typer.Option("--degree", help="Highest education completed.", case_sensitive=False),
+    ] = None,
+    experience_months: Annotated[
+        float | None,
+        typer.Option(
+            "--experience-months",
+            min=0,
+            metavar="N",
+            help="Months of full-time work in each track's field, up to now.",
+        ),
+    ] = None,
+    credential: Annotated[
+        list[str] | None,
+        typer.Option("--credential", metavar="ID", help="A credential you hold (repeatable)."),
+    ] = None,
+    military: Annotated[
+        bool | None,
+        typer.Option(
+            "--military/--no-military",
+            show_default=False,
+            help="Trained in a US military medical program.",
+        ),
+    ] = None,
+    as_of: Annotated[
+        dt.datetime | None,
+        typer.Option(
+            "--as-of",
+            formats=["%Y-%m-%d"],
+            metavar="DATE",
+            help="Evaluation date (default: the profile's as_of, else today).",
+        ),
+    ] = None,
+    state: Annotated[
+        str | None, typer.Option("--state", metavar="XX", help="Add this state's rules.")
+    ] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Which exams you can sit for, route by route, and exactly what is missing for the others.
+
+    Give a profile or cohort with --profile, or describe one person with the shorthand flags;
+    what the flags leave unsaid is unknown. A CSV cohort uses flat column names (name,
+    education.highest, programs.0.field, experience.0.started, credentials.0.id, ...): an
+    empty cell is unknown, and `none` in a list column (experience) means an empty list.
+    Exit 3 when some people of a cohort are invalid (the others are still evaluated and
+    printed).
+
+    Example: certadvisor eligible cma-aama rma-amt --diploma --experience-months 14
+    """
+    from certadvisor.catalog.states import check_state
+    from certadvisor.eligibility.cohort import Report, Subject
+    from certadvisor.eligibility.evaluate import Assertions
+    from certadvisor.errors import InvalidInputError
+    from certadvisor.render.eligibility import eligibility_rendering
+
+    loaded = catalog(ctx)
+    chosen = loaded.tracks(tracks or None)
+    claims = Assertions(
+        diploma=diploma,
+        degree=degree,
+        program=program,
+        experience_months=experience_months,
+        military=military,
+        credentials=_resolve_all(loaded, credential or []),
+    )
+    _check_claims(claims, profile is not None)
+    code = check_state(state) if state else None
+    day = as_of.date() if as_of else dt.date.today()
+    if profile is not None:
+        report = _cohort(chosen, profile, loaded, as_of.date() if as_of else None, code)
+    else:
+        if claims.is_empty():
+            note(
+                ctx,
+                "No --profile or flags given: every condition is unknown. "
+                "Try --diploma, --program or --experience-months N.",
+            )
+        report = Report(chosen, [Subject("you", None, claims, day, code)])
+    emit(ctx, eligibility_rendering(report, loaded.data_as_of), fmt, output)
+    problems = report.problems()
+    if problems:
+        for line in problems:
+            note(ctx, line)
+        raise InvalidInputError(
+            f"{len(problems)} problem(s) in {profile}; "
+            f"{report.people()} valid people were evaluated",
+            "Fix the rows or people named above and run again (or `certadvisor data validate`).",
+        )
+
+
+def _cohort(
+    tracks: "list[Track]",
+    path: Path,
+    loaded: "LoadedCatalog",
+    day: dt.date | None,
+    code: str | None,
+) -> "Report":
+    """The people of a profile or cohort file, validated as they are evaluated.
+
+    A one-person file that does not validate is simply an invalid file: its problem lines
+    and a hint, nothing on stdout (a cohort still prints the people that are valid).
+    """
+    from certadvisor.eligibility.cohort import Report, Subject
+    from certadvisor.errors import InvalidInputError
+    from certadvisor.profiles.load import scan_profiles
+
+    scan = scan_profiles(path, loaded.resolve)
+    today = dt.date.today()
+
+    def admit(entry: object) -> tuple[Subject | None, list[str]]:
+        person, found = scan.admit(entry)
+        if person is None:
+            return None, found
+        p = person.profile
+        return Subject(person.label, p.name, p, day or p.as_of or today, code or p.state), found
+
+    if scan.single:
+        subject, found = admit(scan.entries[0])
+        if subject is None or found:
+            raise InvalidInputError(
+                found[0],
+                "Fix it and run again (`certadvisor data schema profile` shows the format).",
+                found,
+            )
+        return Report(tracks, [subject])
+    return Report(tracks, pending=scan.entries, admit=admit, problems=scan.problems)
+
+
+def _resolve_all(loaded: "LoadedCatalog", ids: list[str]) -> tuple[str, ...]:
+    from certadvisor.errors import CertAdvisorError, UsageError
+
+    out = []
+    for raw in ids:
+        try:
+            out.append(loaded.resolve(raw))
+        except CertAdvisorError as exc:
+            raise UsageError(f"--credential: {exc.message}", exc.hint) from None
+    return tuple(out)
+
+
+def _check_claims(claims: "Assertions", with_profile: bool) -> None:
+    from certadvisor.errors import UsageError
+
+    if with_profile and not claims.is_empty():
+        raise UsageError(
+            "--profile cannot be combined with the shorthand flags",
+            "Put those facts in the profile file, or leave out --profile.",
+        )
+    if claims.diploma is False and claims.degree not in (None, EducationLevel.NONE):
+        raise UsageError(f"--no-diploma contradicts --degree {claims.degree}")
+    if claims.diploma is True and claims.degree == EducationLevel.NONE:
+        raise UsageError("--diploma contradicts --degree none")

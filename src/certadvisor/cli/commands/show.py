@@ -1,0 +1,40 @@
+"""`certadvisor show TRACK`: everything about one track, with its cost year by year."""
+
+from typing import Annotated
+
+import typer
+
+from certadvisor.cli.common import DocFormatOpt, OutputOpt, catalog, emit
+from certadvisor.cli.cost_options import (
+    CeCostOpt,
+    MemberOpt,
+    StateOpt,
+    YearsOpt,
+    check_cost_options,
+    state_block,
+)
+
+
+def show(
+    ctx: typer.Context,
+    track: Annotated[str, typer.Argument(help="Track id or unambiguous abbreviation, e.g. CMA.")],
+    years: YearsOpt = 5,
+    member: MemberOpt = False,
+    ce_cost_per_point: CeCostOpt = None,
+    state: StateOpt = None,
+    fmt: DocFormatOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Everything about one track: issuer, routes, exam, fees, renewal, cost over time, sources.
+
+    Example: certadvisor show cma-aama --years 10 --member
+    """
+    from certadvisor.costs.total import total_cost
+    from certadvisor.render.track_detail import track_rendering
+
+    check_cost_options(years, ce_cost_per_point)
+    loaded = catalog(ctx)
+    found = loaded.track(track)
+    block = state_block(state, [str(found.category)], [found.id]) if state is not None else None
+    costs = total_cost(found, years=years, member=member, ce_cost_per_point=ce_cost_per_point)
+    emit(ctx, track_rendering(found, loaded.data_as_of, costs, block), fmt, output)

@@ -1,0 +1,132 @@
+"""What every command shares: the app state, the output options, the catalog, emitting."""
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from certadvisor.catalog.load import LoadedCatalog
+    from certadvisor.render.output import Rendering
+
+
+class FormatChoice(StrEnum):
+    """Formats offered on the command line."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+class DocFormatChoice(StrEnum):
+    """Formats of commands whose result is a document, not one table."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class FormatChoiceIcs(StrEnum):
+    """Formats offered by commands that can also write a calendar."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+    ics = "ics"
+
+
+FormatOpt = Annotated[
+    FormatChoice | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (default), json, markdown or csv; inferred from -o's suffix when omitted.",
+        case_sensitive=False,
+    ),
+]
+DocFormatOpt = Annotated[
+    DocFormatChoice | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (default), json or markdown; inferred from -o's suffix when omitted.",
+        case_sensitive=False,
+    ),
+]
+FormatIcsOpt = Annotated[
+    FormatChoiceIcs | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (default), json, markdown, csv or ics; inferred from -o's suffix.",
+        case_sensitive=False,
+    ),
+]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--output", "-o", help="Write to FILE instead of stdout ('-' is stdout).", metavar="FILE"
+    ),
+]
+
+AsOfDateOpt = Annotated[
+    dt.datetime | None,
+    typer.Option(formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Evaluation date."),
+]
+
+
+@dataclass
+class AppState:
+    """Global options, set by the root callback."""
+
+    data: list[Path] = field(default_factory=list)
+    no_color: bool = False
+    debug: bool = False
+    _catalog: "LoadedCatalog | None" = None
+
+
+def state(ctx: typer.Context) -> AppState:
+    """The app state of this invocation (a default one when a command runs alone in tests)."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, AppState):
+        root.obj = AppState()
+    return root.obj
+
+
+def catalog(ctx: typer.Context) -> "LoadedCatalog":
+    """The merged catalog, loaded once per invocation."""
+    from certadvisor.catalog import load as catalog_module
+
+    st = state(ctx)
+    if st._catalog is None:
+        st._catalog = catalog_module.load(st.data)
+    return st._catalog
+
+
+def note(ctx: typer.Context, message: str) -> None:
+    """A message for the person on stderr (never mixed with data on stdout)."""
+    sys.stderr.write(message + "\n")
+
+
+def emit(
+    ctx: typer.Context,
+    rendering: "Rendering",
+    fmt: StrEnum | None,
+    output: str | None,
+) -> None:
+    """Render a result in the chosen format to stdout or a file."""
+    from certadvisor.render.output import emit as emit_rendering
+
+    emit_rendering(
+        rendering,
+        fmt.value if fmt else None,
+        output,
+        no_color=state(ctx).no_color,
+        announce=lambda m: note(ctx, m),
+    )

@@ -1,1 +1,0 @@
-"""One module per command or command group: parse options, call the engine, render."""

@@ -1,0 +1,1 @@
+"""Eligibility: a profile against a track's routes, condition by condition."""

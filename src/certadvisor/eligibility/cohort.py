@@ -1,0 +1,148 @@
+"""The people of one `eligible` run against the chosen tracks, evaluated on demand.
+
+A renderer asks for what its format needs: `results()` (every route, condition and date) or
+the much cheaper `briefs()` (status, route and missing items: what a cohort's CSV holds).
+People come either ready (`subjects`) or as entries of a file still to be validated
+(`pending` with an `admit` function, see profiles.Scan). Summaries of a big pending cohort
+are computed in forked workers that validate and evaluate their share of the entries
+together, so only the small summaries travel between processes; problems found on the way
+are kept, in file order, in `problems()`.
+"""
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from certadvisor.eligibility.evaluate import Evaluator, Person, PersonResult, TrackBrief
+from certadvisor.models.catalog import Track
+
+PARALLEL_MIN = 2000  # people; below this, forking costs more than it saves
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Someone to evaluate: a label for tables, the profile's name, the person, date, state."""
+
+    label: str
+    name: str | None
+    person: Person
+    as_of: dt.date
+    state: str | None = None
+
+
+class PersonBrief(NamedTuple):
+    """One person's summaries, in track order."""
+
+    label: str
+    as_of: dt.date
+    tracks: list[TrackBrief]
+
+
+Admit = Callable[[Any], tuple[Subject | None, list[str]]]
+
+
+class Report:
+    """People (ready or pending) and the tracks to judge them on; results computed once."""
+
+    def __init__(
+        self,
+        tracks: Sequence[Track],
+        subjects: Sequence[Subject] = (),
+        *,
+        pending: Sequence[Any] = (),
+        admit: Admit | None = None,
+        problems: Sequence[str] = (),
+    ) -> None:
+        self.tracks = list(tracks)
+        self.evaluator = Evaluator(self.tracks)
+        self._file_problems = list(problems)
+        self._pending = list(pending)
+        self._admit = admit
+        self._subjects: list[Subject] | None = None if self._pending else list(subjects)
+        self._admitted: list[str] = []
+        self._results: list[PersonResult] | None = None
+        self._briefs: list[PersonBrief] | None = None
+
+    def subjects(self) -> list[Subject]:
+        """Everyone who validated, in file order."""
+        if self._subjects is None:
+            assert self._admit is not None
+            subjects, problems = [], []
+            for entry in self._pending:
+                subject, found = self._admit(entry)
+                problems += found
+                if subject is not None:
+                    subjects.append(subject)
+            self._subjects, self._admitted = subjects, problems
+        return self._subjects
+
+    def people(self) -> int:
+        """How many people validated (without validating again what is already known)."""
+        if self._subjects is None and self._briefs is not None:
+            return len(self._briefs)
+        return len(self.subjects())
+
+    def problems(self) -> list[str]:
+        """One line per invalid entry (after `subjects`, `results` or `briefs` ran)."""
+        return self._file_problems + self._admitted
+
+    def results(self) -> list[PersonResult]:
+        """Full results, one entry per person."""
+        if self._results is None:
+            self._results = [
+                PersonResult(
+                    name=s.name,
+                    results=self.evaluator.results(s.person, s.as_of),
+                    label=s.label,
+                    as_of=s.as_of,
+                    state=s.state,
+                )
+                for s in self.subjects()
+            ]
+        return self._results
+
+    def briefs(self) -> list[PersonBrief]:
+        """Summaries per person, from the full results when they are already known."""
+        if self._briefs is not None:
+            return self._briefs
+        if self._results is not None:
+            self._briefs = [
+                PersonBrief(
+                    p.label,
+                    p.as_of,
+                    [
+                        TrackBrief(
+                            r.track, r.status, r.route, r.closest, tuple(r.missing), r.unverified
+                        )
+                        for r in p.results
+                    ],
+                )
+                for p in self._results
+            ]
+        elif self._subjects is None and len(self._pending) >= PARALLEL_MIN:
+            from certadvisor.eligibility.parallel import fork_map, workers
+
+            parts = fork_map(self._admit_and_brief, self._pending, workers())
+            done = [item for part in parts for item in part]
+            self._briefs = [b for b, _ in done if b is not None]
+            self._admitted = [line for _, found in done for line in found]
+        else:
+            self._briefs = [
+                PersonBrief(s.label, s.as_of, self.evaluator.briefs(s.person, s.as_of))
+                for s in self.subjects()
+            ]
+        return self._briefs
+
+    def _admit_and_brief(
+        self, entries: Sequence[Any]
+    ) -> list[tuple[PersonBrief | None, list[str]]]:
+        assert self._admit is not None
+        out: list[tuple[PersonBrief | None, list[str]]] = []
+        for entry in entries:
+            s, found = self._admit(entry)
+            brief = None
+            if s is not None:
+                brief = PersonBrief(s.label, s.as_of, self.evaluator.briefs(s.person, s.as_of))
+            out.append((brief, found))
+        return out

@@ -1,0 +1,412 @@
+"""Eligibility: every route of every track for a person, three-valued, with gaps and dates.
+
+Pure (no Typer, no Rich). Public API:
+
+- ``evaluate_track(track, person, as_of) -> TrackResult`` and
+  ``evaluate(tracks, person, as_of) -> list[TrackResult]``, where ``person`` is a
+  ``Profile`` (models/profile.py) or the shorthand flags as ``Assertions``
+  (eligibility_facts.py) and ``as_of`` is the evaluation date.
+- ``Evaluator(tracks)`` compiles the tracks once (identical conditions are evaluated once per
+  person): ``.results(person, as_of)`` gives full ``TrackResult`` objects, ``.briefs(person,
+  as_of)`` the fast ``TrackBrief`` summaries (status, route, closest, missing) for big cohorts.
+  (``eligibility_report.Report`` runs the people of one `eligible` command through it.)
+- ``TrackResult``: ``status`` ('eligible' | 'not_eligible' | 'unknown'), ``route`` (first
+  eligible route id or None), ``closest`` (the route ``missing`` speaks of, None when
+  eligible), ``missing`` (plain words), ``opens_on`` (earliest date a route opens by time
+  alone), ``closes_on`` (last day the person stays eligible, None when no window closes),
+  ``unverified`` and ``notes``; ``routes`` lists every ``RouteResult`` with its
+  ``ConditionResult`` list (``status`` met/unmet/unknown, ``gap``, dates, source).
+
+Rules: a condition is met, unmet or unknown; a route is eligible when every condition is met,
+not eligible when one is unmet, else unknown; a track is eligible when a route is, not
+eligible when every route is not, else unknown. The closest route needs the least effort
+(unmet conditions weighted by what they take, see ``EFFORT``; one that time alone will meet
+weighs half a point), then has the fewest unknown conditions, then comes first in the
+catalog. Documentation notes of a route are carried, never
+evaluated. A route resting on an unverified fact is flagged and says so in plain words.
+"""
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Final, Literal, NamedTuple
+
+from certadvisor.eligibility.facts import (
+    Assertions,
+    facts_from_assertions,
+    facts_from_profile,
+)
+from certadvisor.eligibility.rules import MET, UNKNOWN, UNMET, Check, Outcome, Status, prepare
+from certadvisor.eligibility.wording import describe
+from certadvisor.models.catalog import Condition, Route, Track
+from certadvisor.models.common import Strict
+from certadvisor.models.profile import Profile
+
+Verdict = Literal["eligible", "not_eligible", "unknown"]
+Person = Profile | Assertions
+ELIGIBLE: Final = "eligible"
+NOT_ELIGIBLE: Final = "not_eligible"
+_WORDING = {"text", "note", "source", "confidence"}
+_MEMO_MAX = 100_000
+# What an unmet condition takes, for choosing the closest route: a program, a degree, a
+# credential or military training is a long way; experience or credit less; counts least.
+EFFORT = {
+    "program": 3.0,
+    "education": 3.0,
+    "credential": 3.0,
+    "military": 3.0,
+    "experience": 2.0,
+    "semester_hours": 2.0,
+    "procedures": 1.0,
+    "age": 1.0,
+}
+PARALLEL_MIN = 2000  # people; below this, forking costs more than it saves
+
+
+class ConditionResult(Strict):
+    """One condition of a route, judged."""
+
+    text: str
+    status: Status
+    gap: str | None = None
+    kind: str
+    opens_on: dt.date | None = None
+    closes_on: dt.date | None = None
+    unverified: bool = False
+    source: str | None = None
+    confidence: str | None = None
+    note: str | None = None
+    assumption: str | None = None
+
+
+class RouteResult(Strict):
+    """One route of a track, judged condition by condition."""
+
+    id: str
+    name: str
+    status: Verdict
+    conditions: list[ConditionResult]
+    summary: str
+    missing: list[str]
+    opens_on: dt.date | None = None
+    closes_on: dt.date | None = None
+    unverified: bool = False
+    source: str
+    as_of: str | None = None
+    confidence: str
+    notes: list[str]
+    documents: list[str]
+
+
+class TrackResult(Strict):
+    """One track for one person: the verdict, the route, what is missing, every route."""
+
+    track: str
+    status: Verdict
+    route: str | None
+    routes: list[RouteResult]
+    missing: list[str]
+    closest: str | None = None
+    credential: str
+    abbreviation: str
+    opens_on: dt.date | None = None
+    closes_on: dt.date | None = None
+    unverified: bool = False
+    notes: list[str]
+
+
+class PersonResult(Strict):
+    """Everything evaluated for one person of a profile file or the flags."""
+
+    name: str | None
+    results: list[TrackResult]
+    label: str
+    as_of: dt.date
+    state: str | None = None
+
+
+class TrackBrief(NamedTuple):
+    """The fast summary of one track for one person (what a cohort's CSV needs)."""
+
+    track: str
+    status: str
+    route: str | None
+    closest: str | None
+    missing: tuple[str, ...]
+    unverified: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """A track with each route's conditions as slots of the evaluator's distinct conditions."""
+
+    track: Track
+    ids: tuple[str, ...]
+    slots: tuple[tuple[int, ...], ...]
+    flagged: tuple[bool, ...]
+    used: tuple[int, ...]
+
+
+def _route_flag(route: Route) -> bool:
+    if route.confidence == "unverified":
+        return True
+    return any(c.confidence == "unverified" for c in route.conditions)
+
+
+def _verdict(outs: Sequence[Outcome]) -> Verdict:
+    statuses = [o.status for o in outs]
+    if UNMET in statuses:
+        return NOT_ELIGIBLE
+    return UNKNOWN if UNKNOWN in statuses else ELIGIBLE
+
+
+def _time_only(outs: Sequence[Outcome]) -> bool:
+    """Whether only time stands between the person and this route."""
+    unmet = [o for o in outs if o.status == UNMET]
+    return bool(unmet) and all(o.waits for o in unmet) and all(o.status != UNKNOWN for o in outs)
+
+
+def _judge(
+    slots: Sequence[Sequence[int]], outs: Sequence[Outcome], effort: Sequence[float]
+) -> tuple[Verdict, list[Verdict], int | None]:
+    """The track's verdict, each route's, and the closest route (None when eligible).
+
+    Closest: the least effort still needed (each unmet condition weighs what it takes,
+    `EFFORT`; one that time alone will meet weighs half a point), then the fewest unknown
+    conditions, then the first in the catalog.
+    """
+    verdicts: list[Verdict] = []
+    best, best_key = None, (0.0, 0)
+    for i, route in enumerate(slots):
+        need = 0.0
+        unmet = unknown = 0
+        for s in route:
+            o = outs[s]
+            if o.status == MET:
+                continue
+            if o.status == UNMET:
+                unmet += 1
+                need += 0.5 if o.waits else effort[s]
+            else:
+                unknown += 1
+        verdicts.append(NOT_ELIGIBLE if unmet else UNKNOWN if unknown else ELIGIBLE)
+        key = (need, unknown)
+        if best is None or key < best_key:
+            best, best_key = i, key
+    if ELIGIBLE in verdicts:
+        return ELIGIBLE, verdicts, None
+    if verdicts and all(v == NOT_ELIGIBLE for v in verdicts):
+        return NOT_ELIGIBLE, verdicts, best
+    return UNKNOWN, verdicts, best
+
+
+class Evaluator:
+    """Tracks compiled once, for evaluating one person or many."""
+
+    def __init__(self, tracks: Iterable[Track]) -> None:
+        self.conditions: list[Condition] = []
+        self._checks: list[Check] = []
+        self._effort: list[float] = []
+        keys: dict[str, int] = {}
+        plans = []
+        for track in tracks:
+            slots = []
+            for route in track.routes:
+                ids = []
+                for cond in route.conditions:
+                    key = cond.model_dump_json(exclude=_WORDING)
+                    if key not in keys:
+                        keys[key] = len(self.conditions)
+                        self.conditions.append(cond)
+                        self._checks.append(prepare(cond))
+                        self._effort.append(EFFORT.get(cond.kind, 2.0))
+                    ids.append(keys[key])
+                slots.append(tuple(ids))
+            plans.append(
+                _Plan(
+                    track,
+                    tuple(r.id for r in track.routes),
+                    tuple(slots),
+                    tuple(_route_flag(r) for r in track.routes),
+                    tuple(sorted({s for route in slots for s in route})),
+                )
+            )
+        self._plans = plans
+        self._brief_memo: dict[tuple[object, ...], TrackBrief] = {}
+
+    @property
+    def tracks(self) -> list[Track]:
+        return [p.track for p in self._plans]
+
+    def _outcomes(
+        self, person: Person, as_of: dt.date, dates: bool
+    ) -> Iterator[tuple[_Plan, list[Outcome]]]:
+        """Each plan with the outcome of every distinct condition (indexed by slot)."""
+        if isinstance(person, Profile):
+            facts = facts_from_profile(person)
+            outs = [check(facts, as_of, dates) for check in self._checks]
+            for plan in self._plans:
+                yield plan, outs
+            return
+        by_category: dict[str, list[Outcome]] = {}
+        for plan in self._plans:
+            cat = str(plan.track.category)
+            if cat not in by_category:
+                facts = facts_from_assertions(person, cat, as_of)
+                by_category[cat] = [check(facts, as_of, dates) for check in self._checks]
+            yield plan, by_category[cat]
+
+    def briefs(self, person: Person, as_of: dt.date) -> list[TrackBrief]:
+        """Status, route, closest route and missing items per track, without dates."""
+        out = []
+        memo = self._brief_memo
+        for plan, outs in self._outcomes(person, as_of, dates=False):
+            # A track's summary depends only on its conditions' outcomes, and people share them.
+            key = (plan.track.id, *[outs[s] for s in plan.used])
+            brief = memo.get(key)
+            if brief is None:
+                if len(memo) > _MEMO_MAX:
+                    memo.clear()
+                brief = memo[key] = self._brief(plan, outs)
+            out.append(brief)
+        return out
+
+    def _brief(self, plan: _Plan, outs: Sequence[Outcome]) -> TrackBrief:
+        status, verdicts, best = _judge(plan.slots, outs, self._effort)
+        route = closest = None
+        missing: tuple[str, ...] = ()
+        if status == ELIGIBLE:
+            won = [i for i, v in enumerate(verdicts) if v == ELIGIBLE]
+            route = plan.ids[won[0]]
+            flagged = all(plan.flagged[i] for i in won)
+        else:
+            flagged = any(plan.flagged)
+            if best is not None:
+                closest = plan.ids[best]
+                missing = tuple(
+                    o.gap for o in (outs[s] for s in plan.slots[best]) if o.status != MET and o.gap
+                )
+        return TrackBrief(plan.track.id, status, route, closest, missing, flagged)
+
+    def results(self, person: Person, as_of: dt.date) -> list[TrackResult]:
+        """Full results per track: every route and condition, gaps, dates and notes."""
+        return [
+            _track_result(plan, outs, self._effort)
+            for plan, outs in self._outcomes(person, as_of, dates=True)
+        ]
+
+
+def _condition_result(cond: Condition, route: Route, out: Outcome) -> ConditionResult:
+    confidence = cond.confidence or route.confidence
+    return ConditionResult(
+        text=describe(cond),
+        status=out.status,
+        gap=out.gap if out.status != MET else None,
+        kind=cond.kind,
+        opens_on=out.opens_on if out.status == UNMET else None,
+        closes_on=out.closes_on if out.status == MET else None,
+        unverified=confidence == "unverified",
+        source=cond.source,
+        confidence=str(confidence),
+        note=cond.note,
+        assumption=out.assumption,
+    )
+
+
+def _route_result(route: Route, outs: Sequence[Outcome], flagged: bool) -> RouteResult:
+    status = _verdict(outs)
+    conds = [_condition_result(c, route, o) for c, o in zip(route.conditions, outs, strict=True)]
+    opens = closes = None
+    if status == ELIGIBLE:
+        closes = min((c.closes_on for c in conds if c.closes_on), default=None)
+    elif _time_only(outs):
+        dates = [o.opens_on for o in outs if o.status == UNMET]
+        opens = None if None in dates else max(d for d in dates if d is not None)
+    return RouteResult(
+        id=route.id,
+        name=route.name,
+        status=status,
+        conditions=conds,
+        summary=route.summary,
+        missing=[c.gap for c in conds if c.status != MET and c.gap],
+        opens_on=opens,
+        closes_on=closes,
+        unverified=flagged,
+        source=route.source,
+        as_of=route.as_of,
+        confidence=str(route.confidence),
+        notes=list(route.notes),
+        documents=list(route.documents),
+    )
+
+
+def _track_result(plan: _Plan, outs: Sequence[Outcome], effort: Sequence[float]) -> TrackResult:
+    track = plan.track
+    status, _, best = _judge(plan.slots, outs, effort)
+    results = [
+        _route_result(r, [outs[s] for s in slots], f)
+        for r, slots, f in zip(track.routes, plan.slots, plan.flagged, strict=True)
+    ]
+    route = closest = None
+    missing: list[str] = []
+    opens = closes = None
+    if status == ELIGIBLE:
+        winners = [r for r in results if r.status == ELIGIBLE]
+        route = winners[0].id
+        flagged = all(r.unverified for r in winners)
+        ends = [r.closes_on for r in winners]
+        closes = None if None in ends else max(e for e in ends if e is not None)
+    else:
+        flagged = any(r.unverified for r in results)
+        if best is not None:
+            closest = results[best].id
+            missing = list(results[best].missing)
+        opens = min((r.opens_on for r in results if r.opens_on), default=None)
+    notes = []
+    shaky = [
+        r.name for r in results if r.unverified and (status != ELIGIBLE or r.status == ELIGIBLE)
+    ]
+    if flagged and shaky:
+        notes.append(
+            f"Rests on unverified information ({'; '.join(shaky)}): confirm with "
+            f"{track.issuer.abbreviation} before you apply."
+        )
+    assumed = {c.assumption for r in results for c in r.conditions if c.assumption}
+    notes += sorted(f"Assumed: {a}." for a in assumed)
+    return TrackResult(
+        track=track.id,
+        status=status,
+        route=route,
+        routes=results,
+        missing=missing,
+        closest=closest,
+        credential=track.credential,
+        abbreviation=track.abbreviation,
+        opens_on=opens,
+        closes_on=closes,
+        unverified=flagged,
+        notes=notes,
+    )
+
+
+def evaluate(tracks: Iterable[Track], person: Person, as_of: dt.date) -> list[TrackResult]:
+    """Every track for one person (a profile or the shorthand flags) on a date."""
+    return Evaluator(tracks).results(person, as_of)
+
+
+def evaluate_track(track: Track, person: Person, as_of: dt.date) -> TrackResult:
+    """One track for one person (a profile or the shorthand flags) on a date."""
+    return Evaluator([track]).results(person, as_of)[0]
+
+
+__all__ = [
+    "Assertions",
+    "ConditionResult",
+    "Evaluator",
+    "PersonResult",
+    "RouteResult",
+    "TrackBrief",
+    "TrackResult",
+    "evaluate",
+    "evaluate_track",
+]

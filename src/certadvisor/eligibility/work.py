@@ -1,0 +1,209 @@
+"""The work-experience rule: FTE months or hours in a window, duties, and the dates they change.
+
+Counting follows eligibility_facts (calendar months, inclusive end dates, fte weighting,
+full time at most per day). When a person is short only of time and still works in the
+field, `opens_on` is the first day the amount is reached if they keep working as now; when
+an eligible window will close, `closes_on` is the last day it still holds.
+"""
+
+import datetime as dt
+import math
+from collections.abc import Callable, Sequence
+
+from certadvisor.eligibility.facts import (
+    HOURS_PER_DAY,
+    MET,
+    ONE_DAY,
+    UNKNOWN,
+    UNMET,
+    Check,
+    Facts,
+    Outcome,
+    Span,
+    Status,
+    add_months,
+    all_of,
+    either,
+    months_ago,
+    months_between,
+    work_done,
+)
+from certadvisor.eligibility.wording import months_words
+from certadvisor.models.catalog import ExperienceCondition
+
+_EPS = 1e-6
+_WORK_WORDS = {
+    "medical_assisting": "medical assisting",
+    "phlebotomy": "phlebotomy",
+    "clinical_laboratory": "clinical laboratory",
+    "patient_care": "patient care",
+    "ekg": "EKG",
+}
+_DUTY_WORDS = {"blood_bank": "blood banking", "lab_operations": "laboratory operations"}
+
+
+def experience_check(cond: ExperienceCondition) -> Check:
+    """The check for an experience condition: amount in the window, duties, and dates."""
+    fields = either([_WORK_WORDS.get(f, f) for f in cond.fields])
+    window = f" within the last {months_words(cond.within_months)}" if cond.within_months else ""
+    if cond.min_months is not None:
+        amount = f"{months_words(cond.min_months)} of full-time experience in {fields}{window}"
+    else:
+        amount = f"{cond.min_hours:,.0f} hours of {fields} work{window}"
+    wanted = frozenset(str(f) for f in cond.fields)
+    field_list = list(wanted)
+    ask = Outcome(UNKNOWN, f"confirm your work history: {amount}")
+    duties = _duties(cond)
+    met = Outcome(MET)
+    months_back = cond.within_months
+    need_m, need_h = cond.min_months, cond.min_hours
+    empty: dict[bool, Outcome] = {}
+
+    def run(facts: Facts, as_of: dt.date, dates: bool) -> Outcome:
+        if facts.jobs is None:
+            return ask
+        if facts.job_fields.isdisjoint(wanted):
+            jobs: list[Span] = []
+        else:
+            jobs = [j for j in facts.jobs if j.field in wanted]
+        if not jobs:
+            # No work in these fields: the verdict does not depend on the date.
+            complete = facts.jobs_complete_for(field_list)
+            if complete not in empty:
+                empty[complete] = measure(facts, as_of, dates, jobs)
+            return empty[complete]
+        return measure(facts, as_of, dates, jobs)
+
+    def measure(facts: Facts, as_of: dt.date, dates: bool, jobs: list[Span]) -> Outcome:
+        since = months_ago(as_of, months_back) if months_back else None
+        months, hours = work_done(jobs, since, as_of) if jobs else (0.0, 0.0)
+        short = need_m - months if need_m is not None else 0.0
+        short_h = need_h - hours if need_h is not None else 0.0
+        enough = short <= _EPS and short_h <= _EPS
+        complete = facts.jobs_complete_for(field_list)
+        counted = [
+            j for j in jobs if j.start < as_of and (since is None or j.end is None or j.end > since)
+        ]
+        amount_status: Status = MET if enough else UNMET if complete else UNKNOWN
+        duty = duties(counted, complete) if duties else met
+        status = all_of([amount_status, duty.status])
+        assumption = None
+        if any(not j.fte_given for j in counted):
+            assumption = "a job without fte was counted as full time"
+        if status == MET:
+            closes = _experience_closes(cond, jobs, as_of) if dates and since else None
+            return Outcome(MET, closes_on=closes, assumption=assumption)
+        gaps = []
+        if amount_status == UNMET:
+            if short > _EPS:
+                n = _more(short)
+                plural = "s" if n != 1 else ""
+                gaps.append(f"{n} more month{plural} of full-time experience in {fields}{window}")
+            else:
+                h = _more(short_h)
+                gaps.append(f"{h:,} more hour{'s' if h != 1 else ''} of {fields} work{window}")
+        elif amount_status == UNKNOWN:
+            gaps.append(ask.gap or "")
+        if duty.gap:
+            gaps.append(duty.gap)
+        waits = amount_status == UNMET and duty.status == MET and _reachable(cond, jobs)
+        opens = _experience_opens(cond, jobs, as_of) if waits and dates else None
+        return Outcome(status, "; ".join(gaps), opens, None, waits, assumption)
+
+    return run
+
+
+def _more(short: float) -> int:
+    """A shortfall said in whole units, rounded up: saying less would never be enough."""
+    return max(1, math.ceil(short - _EPS))
+
+
+def _duties(cond: ExperienceCondition) -> Callable[[Sequence[Span], bool], Outcome] | None:
+    need_all = [str(d) for d in cond.duties_all]
+    need_any = frozenset(str(d) for d in cond.duties_any)
+    if not need_all and not need_any:
+        return None
+    any_words = either([_DUTY_WORDS.get(d, d) for d in sorted(need_any)])
+    met = Outcome(MET)
+
+    def run(counted: Sequence[Span], complete: bool) -> Outcome:
+        known: set[str] = set()
+        for j in counted:
+            if j.duties is not None:
+                known |= j.duties
+        lack = [d for d in need_all if d not in known]
+        any_ok = not need_any or bool(known & need_any)
+        if not lack and any_ok:
+            return met
+        words = either([_DUTY_WORDS.get(d, d) for d in lack], "and")
+        if not any_ok:
+            words = f"{words} duties and one of {any_words}" if words else any_words
+        if not complete or any(j.duties is None for j in counted):
+            return Outcome(UNKNOWN, f"confirm your experience includes {words} duties")
+        return Outcome(UNMET, f"experience that includes {words} duties")
+
+    return run
+
+
+def _rates(jobs: Sequence[Span]) -> tuple[float, float]:
+    load = sum(j.fte for j in jobs if j.end is None)
+    return min(load, 1.0), load * HOURS_PER_DAY
+
+
+def _reachable(cond: ExperienceCondition, jobs: Sequence[Span]) -> bool:
+    """Whether the jobs going on now would, in time, meet the amount on their own."""
+    per_month, per_day = _rates(jobs)
+    if per_month <= 0:
+        return False
+    if cond.within_months is None:
+        return True
+    ok = cond.min_months is None or per_month * cond.within_months >= cond.min_months - _EPS
+    if cond.min_hours is not None:
+        ok = ok and per_day * cond.within_months * 365.25 / 12 >= cond.min_hours - _EPS
+    return ok
+
+
+def _amount_ok(cond: ExperienceCondition, jobs: Sequence[Span]) -> Callable[[dt.date], bool]:
+    def ok(day: dt.date) -> bool:
+        since = add_months(day, -cond.within_months) if cond.within_months else None
+        months, hours = work_done(jobs, since, day)
+        return (cond.min_months is None or months >= cond.min_months - _EPS) and (
+            cond.min_hours is None or hours >= cond.min_hours - _EPS
+        )
+
+    return ok
+
+
+def _search(test: Callable[[dt.date], bool], start: dt.date, months: int) -> dt.date | None:
+    """The first day from `start` on, within `months`, on which `test` holds."""
+    prev = start
+    for step in range(1, months + 2):
+        day = add_months(start, step)
+        if test(day):
+            d = prev + ONE_DAY
+            while d < day and not test(d):
+                d += ONE_DAY
+            return d
+        prev = day
+    return None
+
+
+def _experience_opens(
+    cond: ExperienceCondition, jobs: Sequence[Span], as_of: dt.date
+) -> dt.date | None:
+    per_month, _ = _rates(jobs)
+    rate = max(per_month, 0.01)
+    horizon = cond.within_months or math.ceil((cond.min_months or 0) / rate) + 1
+    if cond.min_hours is not None and not cond.within_months:
+        horizon = max(horizon, math.ceil(cond.min_hours / 40 / rate / 4) + 1)
+    late = max((j.start for j in jobs if j.end is None), default=as_of)
+    horizon += math.ceil(months_between(as_of, late))
+    return _search(_amount_ok(cond, jobs), as_of, horizon)
+
+
+def _experience_closes(
+    cond: ExperienceCondition, jobs: Sequence[Span], as_of: dt.date
+) -> dt.date | None:
+    ok = _amount_ok(cond, jobs)
+    first_short = _search(lambda d: not ok(d), as_of, cond.within_months or 0)
+    return first_short - ONE_DAY if first_short else None

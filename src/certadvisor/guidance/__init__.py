@@ -1,0 +1,1 @@
+"""Guidance: comparison, recommendation, study plan, checklist and advising report."""

@@ -1,0 +1,285 @@
+"""Pure: the side-by-side comparison of tracks behind `certadvisor compare`.
+
+`compare_tracks(tracks, years=..., member=..., ce_cost_per_point=..., sort=...)` returns a
+`Comparison`: one `ComparisonRow` per track with what it takes, the exam, the first-time cost,
+the renewal rules, the cost over the horizon (certadvisor.costs.total) and the time to eligibility,
+every figure still carrying its provenance.
+"""
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field
+
+from certadvisor.costs.total import DEFAULT_YEARS, total_cost
+from certadvisor.errors import DomainError, UsageError
+from certadvisor.models.catalog import CredentialAccreditation, TimeEstimate, Track
+from certadvisor.models.common import Confidence, IntFact, Strict, TextFact
+from certadvisor.models.costs import CostPart, TotalCost
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from certadvisor.catalog.load import LoadedCatalog
+    from certadvisor.models.profile import Profile
+
+SORTS = ("cost", "time", "renewal", "name")
+
+
+class RouteBrief(Strict):
+    """One route in a few words."""
+
+    id: str
+    name: str
+    summary: str
+    source: str
+    as_of: str | None
+    confidence: Confidence
+
+
+class ExamBrief(Strict):
+    """The exam facts a table has room for."""
+
+    questions: IntFact | None = None
+    minutes: IntFact | None = None
+    format: TextFact | None = None
+
+
+class RenewalBrief(Strict):
+    """How the credential is kept: cycle, CE, and the recurring fees (one payment each)."""
+
+    cycle_months: IntFact | None = None
+    ce_points: float | None = None
+    ce_unit: str | None = None
+    ce_source: str | None = None
+    ce_as_of: str | None = None
+    ce_confidence: Confidence | None = None
+    fees: list[CostPart] = Field(default_factory=list, description="Dues, annual and renewal fees")
+
+
+class TimeBrief(Strict):
+    """Typical time to eligibility: the fastest route's estimate and the slowest known."""
+
+    months_min: float | None = None
+    months_max: float | None = None
+    fastest: TimeEstimate | None = None
+    estimates: int = Field(default=0, description="How many estimates the catalog has")
+
+
+class EligibilityBrief(Strict):
+    """One person's standing for the track (with --profile)."""
+
+    status: str
+    route: str | None = Field(description="First eligible route")
+    closest: str | None = Field(default=None, description="Closest route when none is eligible")
+    missing: list[str] = Field(default_factory=list)
+
+
+class ComparisonRow(Strict):
+    """One track, side by side with the others."""
+
+    track: str
+    credential: str
+    abbreviation: str
+    issuer: str
+    issuer_name: str
+    category: str
+    routes: list[RouteBrief]
+    exam: ExamBrief
+    renewal: RenewalBrief
+    cost: TotalCost
+    time_to_eligible: TimeBrief
+    accreditation: list[CredentialAccreditation]
+    eligibility: EligibilityBrief | None = None
+
+
+class Comparison(Strict):
+    """Every compared track, in the order asked for."""
+
+    years: int
+    member: bool
+    ce_cost_per_point: float | None
+    sort: str | None
+    rows: list[ComparisonRow]
+
+
+def check_sort(sort: str | None) -> str | None:
+    """The sort key in lower case, or a usage error naming the valid ones."""
+    if sort is None:
+        return None
+    key = sort.strip().lower()
+    if key not in SORTS:
+        raise UsageError(f"unknown --sort {sort!r}", f"Choose one of: {', '.join(SORTS)}.")
+    return key
+
+
+def select_tracks(
+    loaded: "LoadedCatalog", queries: Sequence[str], category: str | None
+) -> list[Track]:
+    """The tracks named (in that order), narrowed to a category when one is given; else all.
+
+    Raises:
+        UnknownTrackError: a name matches no track (the message names the closest ids).
+        UsageError: an unknown category.
+        DomainError: nothing is left to compare.
+    """
+    from certadvisor.catalog.listing import filter_tracks
+
+    ids = [loaded.resolve(q) for q in queries] if queries else loaded.ids
+    if category is not None:
+        in_category = {s.id for s in filter_tracks(loaded.summaries, category=category)}
+        ids = [i for i in ids if i in in_category]
+    if not ids:
+        where = f" in category {category!r}" if category else ""
+        raise DomainError(
+            f"nothing to compare{where}",
+            "Name tracks (`certadvisor tracks` lists them) or pick another category.",
+        )
+    return loaded.tracks(ids)
+
+
+def standings(
+    tracks: Sequence[Track], profile: "Profile", as_of: "dt.date"
+) -> dict[str, tuple[EligibilityBrief, str | None]]:
+    """Each track's eligibility for one person, and the route to price: the eligible route,
+    else the closest one (certadvisor.eligibility.evaluate decides both)."""
+    from certadvisor.eligibility.evaluate import evaluate
+
+    found = {}
+    for result in evaluate(tracks, profile, as_of):
+        brief = EligibilityBrief(
+            status=result.status,
+            route=result.route,
+            closest=result.closest,
+            missing=list(result.missing),
+        )
+        found[result.track] = (brief, result.route or result.closest)
+    return found
+
+
+def _time(track: Track) -> TimeBrief:
+    timed = [t for t in track.time_to_eligible if t.months_min is not None]
+    if not timed:
+        return TimeBrief(estimates=len(track.time_to_eligible))
+    fastest = min(timed, key=lambda t: t.months_min or 0)
+    slowest = max((t.months_max if t.months_max is not None else t.months_min) or 0 for t in timed)
+    known_max = all(t.months_max is not None for t in timed)
+    return TimeBrief(
+        months_min=fastest.months_min,
+        months_max=slowest if known_max or slowest > (fastest.months_min or 0) else None,
+        fastest=fastest,
+        estimates=len(track.time_to_eligible),
+    )
+
+
+def _renewal(track: Track, cost: TotalCost) -> RenewalBrief:
+    ce = track.renewal.ce
+    return RenewalBrief(
+        cycle_months=track.renewal.cycle_months,
+        ce_points=ce.total_points if ce else None,
+        ce_unit=ce.unit if ce else None,
+        ce_source=ce.source if ce else None,
+        ce_as_of=ce.as_of if ce else None,
+        ce_confidence=ce.confidence if ce else None,
+        fees=[p for p in cost.recurring if p.kind != "ce"],
+    )
+
+
+def compare_row(
+    track: Track,
+    *,
+    years: int = DEFAULT_YEARS,
+    member: bool = False,
+    ce_cost_per_point: float | None = None,
+    route: str | None = None,
+    eligibility: EligibilityBrief | None = None,
+) -> ComparisonRow:
+    """One track's row; `route` prices that route instead of the cheapest."""
+    cost = total_cost(
+        track, years=years, member=member, ce_cost_per_point=ce_cost_per_point, route=route
+    )
+    return ComparisonRow(
+        track=track.id,
+        credential=track.credential,
+        abbreviation=track.abbreviation,
+        issuer=track.issuer.abbreviation,
+        issuer_name=track.issuer.name,
+        category=str(track.category),
+        routes=[
+            RouteBrief(
+                id=r.id,
+                name=r.name,
+                summary=r.summary,
+                source=r.source,
+                as_of=r.as_of,
+                confidence=r.confidence,
+            )
+            for r in track.routes
+        ],
+        exam=ExamBrief(
+            questions=track.exam.questions, minutes=track.exam.minutes, format=track.exam.format
+        ),
+        renewal=_renewal(track, cost),
+        cost=cost,
+        time_to_eligible=_time(track),
+        accreditation=list(track.accreditation),
+        eligibility=eligibility,
+    )
+
+
+def _unpriced(parts: Sequence[CostPart]) -> bool:
+    return any(p.unknown and p.lower_bound for p in parts)
+
+
+# A total resting on an unknown amount cannot be ranked against known ones, so it goes after them.
+_SORT_KEYS: dict[str, Callable[[ComparisonRow], Any]] = {
+    "cost": lambda r: (_unpriced(r.cost.first_time.parts), r.cost.amount, r.cost.lower_bound),
+    "time": lambda r: (r.time_to_eligible.months_min is None, r.time_to_eligible.months_min or 0),
+    "renewal": lambda r: (_unpriced(r.cost.recurring), r.cost.recurring_amount, r.cost.lower_bound),
+    "name": lambda r: (r.abbreviation.lower(), r.track),
+}
+
+
+def sort_rows(rows: Sequence[ComparisonRow], sort: str | None) -> list[ComparisonRow]:
+    """Rows by cost (lowest first), time (fastest first), renewal (cheapest to keep) or name.
+
+    For cost, a track whose exam fee is unknown comes after those whose fee is known; for
+    renewal, one with an unknown recurring fee after the others. Ties, and no sort at all,
+    keep the order the tracks were given in.
+    """
+    if sort is None:
+        return list(rows)
+    return sorted(rows, key=_SORT_KEYS[sort])
+
+
+def compare_tracks(
+    tracks: Sequence[Track],
+    *,
+    years: int = DEFAULT_YEARS,
+    member: bool = False,
+    ce_cost_per_point: float | None = None,
+    sort: str | None = None,
+    eligibility: dict[str, tuple[EligibilityBrief, str | None]] | None = None,
+) -> Comparison:
+    """Compare tracks; `eligibility` maps a track id to the person's standing and the route to
+    price (their eligible or closest route)."""
+    rows = []
+    for track in tracks:
+        brief, route = (eligibility or {}).get(track.id, (None, None))
+        rows.append(
+            compare_row(
+                track,
+                years=years,
+                member=member,
+                ce_cost_per_point=ce_cost_per_point,
+                route=route,
+                eligibility=brief,
+            )
+        )
+    return Comparison(
+        years=years,
+        member=member,
+        ce_cost_per_point=ce_cost_per_point,
+        sort=sort,
+        rows=sort_rows(rows, sort),
+    )

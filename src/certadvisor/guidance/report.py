@@ -1,0 +1,131 @@
+"""Pure: one person's advising packet (eligibility, comparison, ranking, checklist, plan)."""
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Collection, Mapping, Sequence
+
+from pydantic import Field
+
+from certadvisor.eligibility.evaluate import TrackResult, evaluate
+from certadvisor.guidance.checklist import build_checklist
+from certadvisor.guidance.compare import Comparison, compare_tracks, standings
+from certadvisor.guidance.plan import build_plan
+from certadvisor.guidance.recommend import (
+    EligibilityView,
+    Recommendation,
+    Request,
+    held_ids,
+    rank_tracks,
+)
+from certadvisor.models.catalog import Track
+from certadvisor.models.common import Strict
+from certadvisor.models.guidance import Checklist, StudyPlan
+from certadvisor.models.profile import Profile
+from certadvisor.models.states import State
+
+
+class PlanOptions(Strict):
+    """What `report --exam-date` asks of the plan."""
+
+    exam_date: dt.date
+    hours_per_week: float | None = None
+    total_hours: float | None = None
+
+
+class AdvisingReport(Strict):
+    """Everything one person's packet shows, in the order it shows it."""
+
+    person: str
+    profile: Profile
+    as_of: dt.date
+    as_of_given: bool = Field(description="false when the evaluation date is today's")
+    eligibility: list[TrackResult]
+    recommendation: Recommendation
+    comparison: Comparison
+    best: str | None = Field(description="The best-ranked track, or null when none fits")
+    focus: str | None = Field(description="The track the checklist and plan detail")
+    checklist: Checklist | None = None
+    plan: StudyPlan | None = None
+    state: State | None = None
+
+
+def build_report(
+    person: str,
+    profile: Profile,
+    tracks: Sequence[Track],
+    request: Request,
+    as_of: dt.date,
+    as_of_given: bool,
+    state: State | None = None,
+    plan: PlanOptions | None = None,
+    marks: Mapping[str, Collection[int]] | None = None,
+    focus: str | None = None,
+) -> AdvisingReport:
+    """Evaluate every track, rank those that fit the goal, then detail the best fit (or
+    ``focus``, a track id the person chose)."""
+    results = evaluate(tracks, profile, as_of)
+    views = {
+        r.track: EligibilityView(
+            status=r.status, route=r.route, closest=r.closest, missing=list(r.missing)
+        )
+        for r in results
+    }
+    rec = rank_tracks(tracks, request, state, views, held_ids(profile))
+    by_id = {t.id: t for t in tracks}
+    fitting = [by_id[r.track] for r in rec.ranking]  # compared in rank order
+    comparison = compare_tracks(
+        fitting, member=request.member, eligibility=standings(fitting, profile, as_of)
+    )
+    best = rec.ranking[0].track if rec.ranking else None
+    focus = focus or best
+    checklist = study = None
+    if focus is not None:
+        track = next(t for t in tracks if t.id == focus)
+        result = next(r for r in results if r.track == focus)
+        notes = [
+            n
+            for n in (state.notes if state else [])
+            if track.category in n.categories or track.id in n.tracks
+        ]
+        checklist = build_checklist(
+            track,
+            profile,
+            result,
+            (marks or {}).get(focus, ()),
+            notes,
+            request.member,
+            as_of,
+            person,
+        )
+        if plan is not None:
+            study = build_plan(track, plan.exam_date, as_of, plan.hours_per_week, plan.total_hours)
+    return AdvisingReport(
+        person=person,
+        profile=profile,
+        as_of=as_of,
+        as_of_given=as_of_given,
+        eligibility=results,
+        recommendation=rec,
+        comparison=comparison,
+        best=best,
+        focus=focus,
+        checklist=checklist,
+        plan=study,
+        state=state,
+    )
+
+
+def file_names(labels: Sequence[str], suffix: str) -> list[str]:
+    """One safe, distinct file name per person: 'maria.md', 'maria-2.md', 'person-3.md'."""
+    seen: set[str] = set()
+    names = []
+    for i, label in enumerate(labels, 1):
+        ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+        stem = re.sub(r"[^a-z0-9]+", "-", ascii_label.lower()).strip("-")[:60] or f"person-{i}"
+        name, n = stem, 2
+        while name in seen:
+            name, n = f"{stem}-{n}", n + 1
+        seen.add(name)
+        names.append(f"{name}{suffix}")
+    return names

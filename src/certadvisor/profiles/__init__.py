@@ -1,0 +1,1 @@
+"""Profiles: one person or a cohort, from YAML or CSV."""

@@ -1,0 +1,406 @@
+"""Load the people to evaluate: one profile (YAML), a YAML cohort (`profiles:`) or a CSV cohort.
+
+`read_profiles(path)` validates every person on their own and returns the good ones with one
+plain line per problem ("cohort.csv:row 4 (Maria): experience.0.ended: ..."), so a command
+can evaluate the others and still exit 3. `load_profiles(path)` is the strict form
+(`data validate`): any problem raises `InvalidInputError` naming all of them.
+
+CSV columns are the flat spellings of the profile's keys: `name`, `education.highest`,
+`education.semester_hours.chemistry`, `programs.0.field`, `programs.0.accreditation`
+(several values separated by `;` or `|`), `experience.1.started`, `credentials.0.id`, ...
+An empty cell leaves the key out (unknown); a bare list column (`programs`, `experience`,
+`credentials`) holding `none` says the list is empty. Rows are counted as a spreadsheet
+shows them: the header is row 1. Credential ids resolve like track ids everywhere
+(any case, or an unambiguous abbreviation).
+"""
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from certadvisor.catalog.yaml_io import decode_text, load_yaml, read_text, validation_lines
+from certadvisor.errors import CertAdvisorError, InvalidInputError
+from certadvisor.models.profile import Education, HeldCredential, Job, Profile, Program
+from certadvisor.models.vocab import Procedure
+
+Resolver = Callable[[str], str]
+_LISTS: dict[str, set[str]] = {
+    "programs": set(Program.model_fields),
+    "experience": set(Job.model_fields),
+    "credentials": set(HeldCredential.model_fields),
+}
+_MULTI = {("programs", "accreditation"), ("experience", "duties")}
+_EMPTY_LIST = {"none", "[]"}
+_SPLIT = re.compile(r"\s*[;|]\s*")
+_INDEX = re.compile(r"\b(programs|experience|credentials)\[(\d+)\]")
+
+
+@dataclass(frozen=True)
+class Person:
+    """One profile with the label messages and tables use (its name, or where it came from)."""
+
+    label: str
+    profile: Profile
+
+
+@dataclass(frozen=True)
+class ProfileLoad:
+    """The people that validated and one line per problem with the others."""
+
+    people: list[Person]
+    problems: list[str]
+    entries: int
+
+
+def load_profiles(
+    path: Path, *, strict: bool = True, resolve: Resolver | None = None
+) -> list[Person]:
+    """Every person of a profile or cohort file; with `strict`, any bad entry is an error."""
+    loaded = read_profiles(path, resolve)
+    if strict and loaded.problems:
+        raise InvalidInputError(
+            loaded.problems[0],
+            "Fix the entries named and run `certadvisor data validate FILE`.",
+            loaded.problems,
+        )
+    return loaded.people
+
+
+Admit = Callable[[Any], tuple[Person | None, list[str]]]
+
+
+@dataclass(frozen=True)
+class Scan:
+    """A profile or cohort file read and split into entries, each validated by `admit`.
+
+    `problems` are about the file as a whole (a bad CSV column, an unknown cohort key).
+    Keeping validation per entry lets a caller validate and use each person in one go, in
+    parallel for a big cohort, without carrying validated models between processes.
+    """
+
+    problems: list[str]
+    entries: list[Any]
+    admit: Admit
+    single: bool = False  # one person's profile, not a cohort (YAML without `profiles:`)
+
+
+def read_profiles(path: Path, resolve: Resolver | None = None) -> ProfileLoad:
+    """Read a profile, YAML cohort or CSV cohort; bad entries become problem lines."""
+    scan = scan_profiles(path, resolve)
+    people, problems = [], list(scan.problems)
+    for entry in scan.entries:
+        person, found = scan.admit(entry)
+        problems += found
+        if person is not None:
+            people.append(person)
+    return ProfileLoad(people, problems, len(scan.entries))
+
+
+def scan_profiles(path: Path, resolve: Resolver | None = None) -> Scan:
+    """Read a profile, YAML cohort or CSV cohort into entries, without validating them yet."""
+    label = str(path)
+    raw = read_text(path, label)
+    lookup = _memo(resolve or _default_resolver())
+    if path.suffix.lower() == ".csv":
+        return _scan_csv(raw, label, lookup)
+    return _scan_yaml(raw, label, path.stem, lookup)
+
+
+def _default_resolver() -> Resolver:
+    from certadvisor.catalog import load as catalog
+
+    return catalog.load().resolve
+
+
+_Lookup = Callable[[str], "str | CertAdvisorError"]
+
+
+def _memo(resolve: Resolver) -> _Lookup:
+    """The resolver with its answers (and refusals) remembered: cohorts repeat ids a lot."""
+    seen: dict[str, str | CertAdvisorError] = {}
+
+    def lookup(query: str) -> str | CertAdvisorError:
+        if query not in seen:
+            try:
+                seen[query] = resolve(query)
+            except CertAdvisorError as exc:
+                seen[query] = exc
+        return seen[query]
+
+    return lookup
+
+
+def _resolve_ids(
+    items: object,
+    lookup: _Lookup,
+    where: str,
+    back: dict[tuple[str, int], int] | None = None,
+) -> list[str]:
+    """Replace credential ids by track ids in place; one problem per id that names none.
+
+    `back` maps list positions to CSV column numbers (flat names); without it the YAML
+    spelling `credentials[i].id` is used.
+    """
+    problems = []
+    if isinstance(items, list):
+        for i, item in enumerate(items):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                found = lookup(item["id"])
+                if isinstance(found, CertAdvisorError):
+                    field = (
+                        f"credentials[{i}].id"
+                        if back is None
+                        else f"credentials.{back.get(('credentials', i), i)}.id"
+                    )
+                    hint = f" ({found.hint})" if found.hint else ""
+                    problems.append(f"{where}: {field}: {found.message}{hint}")
+                else:
+                    item["id"] = found
+    return problems
+
+
+def _state_problem(profile: Profile) -> str | None:
+    from certadvisor.catalog.states import state_codes
+
+    if profile.state is not None and profile.state not in state_codes():
+        return f"state: {profile.state!r} is not a US state code"
+    return None
+
+
+def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup) -> Scan:
+    from pydantic import ValidationError
+
+    data = load_yaml(raw, label)
+    if not isinstance(data, dict):
+        raise InvalidInputError(
+            f"{label}: not a profile (expected keys such as name, education, experience)",
+            "See `certadvisor data schema profile` for the format.",
+        )
+    if "profiles" not in data:
+        entries: list[tuple[Any, list[int | str], str]] = [(data, [], data.get("name") or stem)]
+        problems: list[str] = []
+    else:
+        items = data["profiles"]
+        problems = [
+            f"{label}: {k}: is not a known key (a cohort has only 'profiles')"
+            for k in data
+            if k != "profiles"
+        ]
+        if not isinstance(items, list) or not items:
+            raise InvalidInputError(f"{label}: profiles: must be a list of at least one person")
+        entries = []
+        for i, item in enumerate(items):
+            name = item.get("name") if isinstance(item, dict) else None
+            entries.append((item, ["profiles", i], name or f"person {i + 1}"))
+
+    def admit(entry: tuple[Any, list[int | str], str]) -> tuple[Person | None, list[str]]:
+        item, prefix, who = entry
+        tag = f"profiles[{prefix[1]}] ({who})" if prefix else None
+        where = f"{label}: {tag}" if tag else label
+        if isinstance(item, dict) and isinstance(item.get("credentials"), list):
+            item = {
+                **item,
+                "credentials": [dict(c) if isinstance(c, dict) else c for c in item["credentials"]],
+            }
+        found = _resolve_ids(
+            item.get("credentials") if isinstance(item, dict) else None, lookup, where
+        )
+        try:
+            profile = Profile.model_validate(item)
+        except ValidationError as exc:
+            lines = validation_lines(exc, data, raw, label, prefix)
+            if tag:
+                at = f"profiles[{prefix[1]}]"
+                lines = [
+                    ln.replace(f"{at}.", f"{tag}: ", 1).replace(f"{at}:", f"{tag}:", 1)
+                    for ln in lines
+                ]
+            return None, lines + found
+        state = _state_problem(profile)
+        if state:
+            found.append(f"{where}: {state}")
+        return (None if found else Person(str(who), profile)), found
+
+    return Scan(problems, entries, admit, single="profiles" not in data)
+
+
+def _column_problem(column: str) -> str | None:
+    """Why a CSV column is not a profile key, or None when it is one."""
+    parts = column.split(".")
+    head = parts[0]
+    if head in _LISTS:
+        if len(parts) == 1:
+            return None
+        if len(parts) != 3 or not parts[1].isdigit():
+            key = "id" if head == "credentials" else "field"
+            return f"write list columns as {head}.N.KEY (for example {head}.0.{key})"
+        return None if parts[2] in _LISTS[head] else f"{parts[2]!r} is not a key of {head}"
+    if head == "education":
+        if len(parts) == 3 and parts[1] == "semester_hours":
+            return None
+        if len(parts) == 2 and parts[1] in Education.model_fields and parts[1] != "semester_hours":
+            return None
+        return (
+            "education columns are education.highest, education.total_semester_hours and "
+            "education.semester_hours.SUBJECT"
+        )
+    if head == "procedures":
+        names = [p.value for p in Procedure]
+        if len(parts) == 2 and parts[1] in names:
+            return None
+        return f"procedure columns are procedures.{{{','.join(names)}}}"
+    if len(parts) == 1 and head in Profile.model_fields:
+        return None
+    return "not a profile key"
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """Where one CSV column's cells go in the nested profile."""
+
+    name: str
+    path: tuple[str, ...]
+    index: int = -1
+    multi: bool = False
+
+
+def _plan(header: Sequence[str]) -> list[_Column | None]:
+    """Each usable column's destination, worked out once for the whole file."""
+    plans: list[_Column | None] = []
+    for column in header:
+        if not column:
+            plans.append(None)
+            continue
+        parts = tuple(column.split("."))
+        if parts[0] in _LISTS and len(parts) == 3:
+            plans.append(
+                _Column(column, (parts[0], parts[2]), int(parts[1]), (parts[0], parts[2]) in _MULTI)
+            )
+        else:
+            plans.append(_Column(column, parts))
+    return plans
+
+
+def _nest(plans: Sequence[_Column | None], row: Sequence[str]) -> tuple[dict[str, Any], list[str]]:
+    """A flat CSV row as the nested mapping of the profile format (indices kept as dict keys)."""
+    out: dict[str, Any] = {}
+    problems = []
+    for plan, cell in zip(plans, row, strict=False):
+        if plan is None or not cell:
+            continue
+        value = cell.strip()
+        if not value:
+            continue
+        path = plan.path
+        head = path[0]
+        if plan.index >= 0:
+            slot = out.setdefault(head, {})
+            if isinstance(slot, list):
+                problems.append(f"{plan.name}: {head} says none, but this column is filled")
+                continue
+            item = slot.setdefault(plan.index, {})
+            item[path[1]] = _SPLIT.split(value) if plan.multi else value
+        elif head in _LISTS:
+            if value.lower() not in _EMPTY_LIST:
+                problems.append(
+                    f"{plan.name}: write 'none' for no {head} (or use {head}.0.* columns)"
+                )
+            elif isinstance(out.get(head), dict):
+                problems.append(f"{plan.name}: says none, but {head}.N columns are filled")
+            else:
+                out[head] = []
+        elif len(path) == 1:
+            out[head] = value
+        else:
+            node = out
+            for part in path[:-1]:
+                node = node.setdefault(part, {})
+            node[path[-1]] = value
+    return out, problems
+
+
+def _listify(data: dict[str, Any]) -> dict[tuple[str, int], int]:
+    """Turn indexed dicts into lists; map list positions back to the column numbers used."""
+    back: dict[tuple[str, int], int] = {}
+    for head in _LISTS:
+        slot = data.get(head)
+        if isinstance(slot, dict):
+            keys = sorted(slot)
+            data[head] = [slot[k] for k in keys]
+            back.update({(head, pos): k for pos, k in enumerate(keys)})
+    return back
+
+
+def _flat_path(line: str, back: dict[tuple[str, int], int]) -> str:
+    """'experience[0].ended' as the CSV column it came from ('experience.2.ended')."""
+
+    def sub(m: re.Match[str]) -> str:
+        head, pos = m.group(1), int(m.group(2))
+        return f"{head}.{back.get((head, pos), pos)}"
+
+    return re.sub(r"\[(\d+)\]", r".\1", _INDEX.sub(sub, line))
+
+
+def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
+    from pydantic import ValidationError
+
+    text = decode_text(raw, label)
+    rows: Iterable[list[str]] = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = [h.strip() for h in next(iter(rows))]
+    except (StopIteration, csv.Error):
+        raise InvalidInputError(f"{label}: an empty CSV file (it needs a header row)") from None
+    problems = []
+    seen: set[str] = set()
+    for i, column in enumerate(header):
+        why = (
+            "the column appears twice"
+            if column in seen
+            else _column_problem(column)
+            if column
+            else None
+        )
+        seen.add(column)
+        if why:
+            problems.append(f"{label}:row 1: column {i + 1} {column!r}: {why}")
+            header[i] = ""
+    entries: list[tuple[int, list[str]]] = []
+    try:
+        for n, row in enumerate(rows, start=2):
+            if any(row) and any(c.strip() for c in row):
+                entries.append((n, row))
+    except csv.Error as exc:
+        problems.append(f"{label}: CSV error after row {len(entries) + 1}: {exc}")
+    if not entries:
+        problems.append(f"{label}: no people (the file has a header row only)")
+    plans = _plan(header)
+    width = len(header)
+    validate = Profile.model_validate
+
+    def admit(entry: tuple[int, list[str]]) -> tuple[Person | None, list[str]]:
+        n, row = entry
+        data, found = _nest(plans, row)
+        name = data.get("name")
+        where = f"{label}:row {n}" + (f" ({name})" if isinstance(name, str) else "")
+        if len(row) > width:
+            found.append(f"{len(row) - width} more cell(s) than the header has columns")
+        back = _listify(data)
+        found = [f"{where}: {p}" for p in found]
+        found += _resolve_ids(data.get("credentials"), lookup, where, back)
+        try:
+            profile = validate(data)
+        except ValidationError as exc:
+            lines = validation_lines(exc, data, None, where)
+            return None, [_flat_path(ln, back) for ln in lines] + found
+        state = _state_problem(profile)
+        if state:
+            found.append(f"{where}: {state}")
+        if found:
+            return None, found
+        return Person(str(name) if name else f"row {n}", profile), []
+
+    return Scan(problems, entries, admit)
