@@ -1,5 +1,6 @@
 """Helpers the guidance commands (checklist, recommend, report) share: people, state notes."""
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,3 +32,14 @@ def state_section(
     upper = check_state(code)
     notes = relevant_notes(state_notes(upper), sorted(set(categories)), sorted(set(tracks)))
     return upper, state_codes()[upper], notes
+
+
+def resolve_as_of(
+    flag: dt.date | dt.datetime | None, profile_as_of: dt.date | None = None
+) -> dt.date:
+    """The one rule for the evaluation date: --as-of, else the profile's as_of, else today."""
+    if isinstance(flag, dt.datetime):
+        return flag.date()
+    if flag is not None:
+        return flag
+    return profile_as_of if profile_as_of is not None else dt.date.today()
