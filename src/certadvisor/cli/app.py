@@ -1,65 +1,87 @@
 """The root Typer app: global options, the one error boundary, and every command."""
 
+import importlib
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from certadvisor import __version__
-from certadvisor.cli.common import AppState
+from certadvisor.cli.clicks import (
+    Abort,
+    ClickException,
+    Command,
+    Context,
+    Exit,
+    NoArgsIsHelpError,
+    Parameter,
+    TyperGroup,
+    TyperOption,
+    UsageError,
+)
+from certadvisor.cli.common import AppState, state
 from certadvisor.errors import CertAdvisorError, ExitCode
 
+COMMANDS = (
+    "tracks", "show", "compare", "eligible", "checklist", "plan", "recommend", "report",
+    "wallet", "data",
+)  # fmt: skip
+GROUPS = ("wallet", "data")
+HELP = (
+    "Certification advisor for allied-health careers: which credentials exist, which "
+    "you can sit for, what they cost, how to prepare and how to keep them.\n\n"
+    "Example: certadvisor eligible --profile me.yaml"
+)
+SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
 
-def _say_error(message: str, hint: str | None, details: list[str]) -> None:
-    lines = [f"Error: {message}"]
-    lines += [f"  {d}" for d in details[1:20]]
-    if len(details) > 20:
-        lines.append(f"  ... and {len(details) - 20} more")
-    if hint:
-        lines.append(hint)
-    sys.stderr.write("\n".join(lines) + "\n")
 
+class LazyCommands(TyperGroup):
+    """The root group: a command's module is imported when the command is used.
 
-class _ErrorBoundary(TyperGroup):
-    """Turns every expected error into plain lines on stderr and the contract's exit code."""
+    This is click's lazy-loading pattern: Typer would otherwise build every command up front,
+    which costs about 15 ms of every command's start-up. It is also the one error boundary.
+    """
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.add_command(_load(cmd_name), cmd_name)
+        return self.commands.get(cmd_name)
+
+    def resolve_command(
+        self, ctx: Context, args: list[str]
+    ) -> tuple[str | None, Command | None, list[str]]:
+        if args and args[0] not in COMMANDS:
+            # an unknown word: load them all, so that Typer can suggest the closest
+            for name in COMMANDS:
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
 
     def main(  # type: ignore[override]
-        self,
-        args: Any = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        **extra: Any,
+        self, args: Any = None, prog_name: str | None = None, standalone_mode: bool = True
     ) -> Any:
-        # Run click without its own error printing (a boxed panel of several lines), so that
-        # usage errors too come out as the contract's one or two plain lines.
+        # click in standalone mode prints its errors as a boxed panel of several lines; without
+        # it they come here, to be said as the contract's one or two plain lines
         try:
-            rv = super().main(
-                args=args,
-                prog_name=prog_name,
-                complete_var=complete_var,
-                standalone_mode=False,
-                **extra,
-            )
-        except Exception as exc:
-            if not _is_click_error(exc):
-                raise
-            code = _report_click_error(exc)
-            if not standalone_mode:
-                raise
+            result = super().main(args=args, prog_name=prog_name, standalone_mode=False)
+            code = result if isinstance(result, int) else 0
+        except ClickException as exc:
+            code = _report_usage_error(exc)
+        except Abort:
+            sys.stderr.write("Aborted.\n")
+            code = int(ExitCode.DOMAIN)
+        if standalone_mode:
             sys.exit(code)
-        if not standalone_mode:
-            return rv
-        sys.exit(rv if isinstance(rv, int) else 0)
+        return code
 
-    def invoke(self, ctx: Any) -> Any:
+    def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
         except CertAdvisorError as exc:
-            state = ctx.obj if isinstance(ctx.obj, AppState) else AppState()
-            if state.debug:
+            if state(ctx).debug:
                 raise
             _say_error(exc.message, exc.hint, exc.details)
             raise typer.Exit(int(exc.exit_code)) from None
@@ -68,10 +90,11 @@ class _ErrorBoundary(TyperGroup):
             raise typer.Exit(0) from None
         except KeyboardInterrupt:
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except (ClickException, Exit, Abort):
+            raise
         except Exception as exc:
-            # click's own usage errors and exits pass through; anything else is a bug, not a
-            # user error: one line, and the traceback only on request.
-            if type(exc).__module__.split(".")[0] in ("click", "typer") or _debug(ctx):
+            # anything else is a bug, not a user error: one line, the traceback on request
+            if state(ctx).debug:
                 raise
             _say_error(
                 f"unexpected internal error: {type(exc).__name__}: {exc}",
@@ -81,42 +104,59 @@ class _ErrorBoundary(TyperGroup):
             raise typer.Exit(int(ExitCode.DOMAIN)) from None
 
 
-def _is_click_error(exc: BaseException) -> bool:
-    return type(exc).__module__.split(".")[0] in ("click", "typer") and (
-        hasattr(exc, "format_message") or type(exc).__name__ == "Abort"
-    )
+def _load(name: str) -> Command:
+    """The click command of one command module, built as Typer builds a registered one."""
+    module = importlib.import_module(f"certadvisor.cli.commands.{name}")
+    holder = typer.Typer(rich_markup_mode="markdown", context_settings=SETTINGS)
+    holder.callback()(lambda: None)
+    if name in GROUPS:
+        holder.add_typer(module.app, name=name)
+    else:
+        holder.command(name)(getattr(module, name))
+    group = typer.main.get_command(holder)
+    assert isinstance(group, TyperGroup)
+    command = group.commands[name]
+    _accept_global_options(command)
+    return command
 
 
-def _report_click_error(exc: Any) -> int:
-    """Print a usage error as plain lines; return its exit code."""
-    ctx = getattr(exc, "ctx", None)
-    if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
-        sys.stdout.write(ctx.get_help() + "\n")
-        return 0
-    if type(exc).__name__ == "Abort":
-        sys.stderr.write("Aborted.\n")
-        return int(ExitCode.DOMAIN)
-    lines = [f"Error: {exc.format_message()}"]
-    if ctx is not None:
-        lines.append(f"Try '{ctx.command_path} --help'.")
-    sys.stderr.write("\n".join(lines) + "\n")
-    return int(getattr(exc, "exit_code", ExitCode.USAGE))
+def _set_data(ctx: Context, param: Parameter, value: tuple[str, ...]) -> None:
+    state(ctx).data.extend(Path(v) for v in value)
 
 
-def _debug(ctx: Any) -> bool:
-    root = ctx.find_root()
-    return isinstance(root.obj, AppState) and root.obj.debug
+def _set_flag(ctx: Context, param: Parameter, value: bool) -> None:
+    if value and param.name:
+        setattr(state(ctx), param.name, True)
 
 
-def _silence_stdout() -> None:
-    """After the reader of a pipe went away, point stdout at /dev/null so exit is quiet."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+def _accept_global_options(command: Command) -> None:
+    """Let --data, --no-color and --debug follow the command too: people type them last."""
+    command.params += [
+        TyperOption(
+            param_decls=["--data"],
+            multiple=True,
+            expose_value=False,
+            hidden=True,
+            callback=_set_data,
+        ),
+        TyperOption(
+            param_decls=["--no-color", "no_color"],
+            is_flag=True,
+            expose_value=False,
+            hidden=True,
+            callback=_set_flag,
+        ),
+        TyperOption(
+            param_decls=["--debug", "debug"],
+            is_flag=True,
+            expose_value=False,
+            hidden=True,
+            callback=_set_flag,
+        ),
+    ]
+    if isinstance(command, TyperGroup):
+        for sub in command.commands.values():
+            _accept_global_options(sub)
 
 
 def _version(value: bool) -> None:
@@ -146,87 +186,63 @@ def root(
     ctx.obj = AppState(data=list(data or []), no_color=no_color, debug=debug)
 
 
-COMMANDS = (
-    "tracks", "show", "compare", "eligible", "checklist", "plan", "recommend", "report",
-    "wallet", "data",
-)  # fmt: skip
-
-
-def build_app(only: str | None = None) -> typer.Typer:
-    """The Typer app with every command, or with just the one about to run.
-
-    Typer turns every registered function into a click command up front; registering only
-    the command a process runs saves about 15 ms of every command's start-up.
-    """
-    import importlib
-
+def build_app() -> typer.Typer:
+    """The Typer app; its commands are loaded when they are used."""
     application = typer.Typer(
         rich_markup_mode="markdown",
-        cls=_ErrorBoundary,
+        cls=LazyCommands,
         name="certadvisor",
-        help=(
-            "Certification advisor for allied-health careers: which credentials exist, which "
-            "you can sit for, what they cost, how to prepare and how to keep them.\n\n"
-            "Example: certadvisor eligible --profile me.yaml"
-        ),
+        help=HELP,
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
-        context_settings={"help_option_names": ["-h", "--help"]},
+        context_settings=SETTINGS,
     )
     application.callback()(root)
-    for name in COMMANDS if only is None else (only,):
-        module = importlib.import_module(f"certadvisor.cli.commands.{name}")
-        if name in ("wallet", "data"):
-            application.add_typer(module.app, name=name)
-        else:
-            application.command(name)(getattr(module, name))
     return application
 
 
-def _command_in(argv: list[str]) -> str | None:
-    """The command word of a command line, when it names one (skipping global options)."""
-    words = iter(argv)
-    for word in words:
-        if word == "--data":
-            next(words, None)
-        elif not word.startswith("-"):
-            return word if word in COMMANDS else None
-    return None
+app = build_app()
 
 
-def _hoist_global_options(argv: list[str]) -> list[str]:
-    """Move --no-color, --debug and --data PATH written after the command to the front.
-
-    They are options of the program, not of one command, but people type them last.
-    """
-    front: list[str] = []
-    rest: list[str] = []
-    words = iter(argv)
-    for word in words:
-        if word in ("--no-color", "--debug") or word.startswith("--data="):
-            front.append(word)
-        elif word == "--data":
-            front += [word, next(words, "")]
-        elif word == "--":
-            rest += [word, *words]
-        else:
-            rest.append(word)
-    return front + rest
+def _say_error(message: str, hint: str | None, details: list[str]) -> None:
+    lines = [f"Error: {message}"]
+    lines += [f"  {d}" for d in details[1:20]]
+    if len(details) > 20:
+        lines.append(f"  ... and {len(details) - 20} more")
+    if hint:
+        lines.append(hint)
+    sys.stderr.write("\n".join(lines) + "\n")
 
 
-def __getattr__(name: str) -> typer.Typer:
-    # `from certadvisor.cli.app import app` (tests, tools) gets the complete app on demand
-    if name == "app":
-        return build_app()
-    raise AttributeError(name)
+def _report_usage_error(exc: ClickException) -> int:
+    """Print click's usage error as the contract's plain lines; return its exit code."""
+    ctx = exc.ctx if isinstance(exc, UsageError) else None
+    if isinstance(exc, NoArgsIsHelpError) and ctx is not None:
+        sys.stdout.write(ctx.get_help() + "\n")
+        return 0
+    lines = [f"Error: {exc.format_message()}"]
+    if ctx is not None:
+        lines.append(f"Try '{ctx.command_path} --help'.")
+    sys.stderr.write("\n".join(lines) + "\n")
+    return exc.exit_code
+
+
+def _silence_stdout() -> None:
+    """After the reader of a pipe went away, point stdout at /dev/null so exit is quiet."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def main() -> None:
     """Console-script entry point."""
     try:
-        argv = _hoist_global_options(sys.argv[1:])
-        build_app(_command_in(argv))(args=argv)
+        typer.main.get_command(app).main()
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)

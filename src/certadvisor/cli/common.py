@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from certadvisor.cli.clicks import Context
+
 if TYPE_CHECKING:
     from certadvisor.catalog.load import LoadedCatalog
     from certadvisor.render.output import Rendering
@@ -91,7 +93,7 @@ class AppState:
     _catalog: "LoadedCatalog | None" = None
 
 
-def state(ctx: typer.Context) -> AppState:
+def state(ctx: Context) -> AppState:
     """The app state of this invocation (a default one when a command runs alone in tests)."""
     root = ctx.find_root()
     if not isinstance(root.obj, AppState):
