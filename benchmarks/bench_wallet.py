@@ -24,7 +24,7 @@ from make_big_catalog import write_big_catalog  # noqa: E402
 def fill_wallet(home: Path, extra: Path, credentials: int, entries: int) -> None:
     """One person holding ``credentials`` tracks with ``entries`` CE entries among them."""
     os.environ["CERTADVISOR_HOME"] = str(home)
-    from certadvisor.catalog import load as catalog
+    from certadvisor import catalog
     from certadvisor.wallet.documents import CERecord, CredentialRecord, PersonRecord
     from certadvisor.wallet.service import track_rules
     from certadvisor.wallet.store import open_store

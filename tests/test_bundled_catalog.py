@@ -5,7 +5,7 @@ from pathlib import Path
 
 import yaml
 
-from certadvisor.catalog import load as catalog_module
+from certadvisor import catalog as catalog_module
 from certadvisor.catalog.provenance import sourced_facts
 from certadvisor.catalog.states import state_codes, state_rules
 from certadvisor.models.catalog import Catalog, CredentialCondition, Track

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 import yaml
 
-from certadvisor.catalog import load as catalog
+from certadvisor import catalog
 
 CASES_FILE = Path(__file__).with_name("eligibility_cases.yaml")
 DOC = yaml.safe_load(CASES_FILE.read_text())

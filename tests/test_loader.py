@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from certadvisor.catalog import load as catalog_module
+from certadvisor import catalog as catalog_module
 from certadvisor.errors import InvalidInputError, UnknownTrackError
 
 GOOD = """\

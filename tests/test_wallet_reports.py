@@ -117,7 +117,7 @@ def test_next_action_is_coloured_by_urgency(
 ) -> None:
     from rich.console import Console
 
-    from certadvisor.catalog import load as catalog
+    from certadvisor import catalog
     from certadvisor.render.console import THEME
     from certadvisor.render.wallet_status import status_rendering
     from certadvisor.wallet.service import wallet_status

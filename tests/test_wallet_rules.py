@@ -113,7 +113,7 @@ def test_the_current_cycle_holds_the_date_and_cycles_tile(
 
 
 def test_no_rollover_only_ce_dated_inside_the_cycle_counts(tmp_path: Path) -> None:
-    from certadvisor.catalog import load as catalog
+    from certadvisor import catalog
     from certadvisor.wallet import records
     from certadvisor.wallet.service import wallet_status
     from certadvisor.wallet.store import open_store

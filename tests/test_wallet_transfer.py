@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from certadvisor.catalog import load as catalog
-from certadvisor.catalog.load import LoadedCatalog
+from certadvisor import catalog
+from certadvisor.catalog.loader import LoadedCatalog
 from certadvisor.errors import InvalidInputError
 from certadvisor.render.output import envelope
 from certadvisor.wallet.documents import (

@@ -1,1 +1,25 @@
-"""The catalog: load, validate and cache tracks and state rules, with their provenance."""
+"""The catalog: load, merge and cache the track files; find tracks by id, name or filter.
+
+The models of a track live in `certadvisor.models`; `certadvisor.catalog.provenance` lists
+every fact's source (it imports the models, so it is not loaded with this package), and
+`certadvisor.catalog.states` reads the state rules.
+"""
+
+from certadvisor.catalog.listing import CATEGORIES, filter_tracks
+from certadvisor.catalog.loader import (
+    LoadedCatalog,
+    TrackSummary,
+    catalog_paths,
+    load,
+    resolve_track_id,
+)
+
+__all__ = [
+    "CATEGORIES",
+    "LoadedCatalog",
+    "TrackSummary",
+    "catalog_paths",
+    "filter_tracks",
+    "load",
+    "resolve_track_id",
+]

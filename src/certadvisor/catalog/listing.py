@@ -2,10 +2,11 @@
 
 from collections.abc import Sequence
 
-from certadvisor.catalog.load import TrackSummary
+from certadvisor.catalog.loader import TrackSummary
 from certadvisor.errors import UsageError
+from certadvisor.models.vocab import Category
 
-CATEGORIES = ("medical_assisting", "laboratory", "phlebotomy", "patient_care", "ekg")
+CATEGORIES = tuple(c.value for c in Category)
 
 
 def filter_tracks(

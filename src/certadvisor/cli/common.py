@@ -12,7 +12,7 @@ import typer
 from certadvisor.cli.clicks import Context
 
 if TYPE_CHECKING:
-    from certadvisor.catalog.load import LoadedCatalog
+    from certadvisor.catalog import LoadedCatalog
     from certadvisor.render.output import Rendering
 
 
@@ -103,7 +103,7 @@ def state(ctx: Context) -> AppState:
 
 def catalog(ctx: typer.Context) -> "LoadedCatalog":
     """The merged catalog, loaded once per invocation."""
-    from certadvisor.catalog import load as catalog_module
+    from certadvisor import catalog as catalog_module
 
     st = state(ctx)
     if st._catalog is None:

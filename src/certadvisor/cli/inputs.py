@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from certadvisor.catalog.load import LoadedCatalog
+    from certadvisor.catalog.loader import LoadedCatalog
     from certadvisor.models.states import StateNote
     from certadvisor.profiles.load import Person
 

@@ -20,7 +20,7 @@ from certadvisor.models.costs import CostPart, TotalCost
 if TYPE_CHECKING:
     import datetime as dt
 
-    from certadvisor.catalog.load import LoadedCatalog
+    from certadvisor.catalog.loader import LoadedCatalog
     from certadvisor.models.profile import Profile
 
 SORTS = ("cost", "time", "renewal", "name")

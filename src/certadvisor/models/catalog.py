@@ -2,7 +2,6 @@
 
 from collections import Counter
 from enum import StrEnum
-from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -16,6 +15,18 @@ from certadvisor.models.common import (
     Strict,
     TextFact,
 )
+from certadvisor.models.conditions import (
+    AgeCondition,
+    Condition,
+    CredentialCondition,
+    EducationCondition,
+    ExperienceCondition,
+    MilitaryCondition,
+    ProceduresCondition,
+    ProgramCondition,
+    SemesterHoursCondition,
+    Slug,
+)
 from certadvisor.models.vocab import (
     Accreditation,
     Category,
@@ -25,112 +36,6 @@ from certadvisor.models.vocab import (
     Procedure,
     ProgramField,
 )
-
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
-
-
-class _ConditionBase(Strict):
-    """Fields every condition shares: an optional plain wording and its own provenance."""
-
-    text: str | None = Field(
-        default=None, description="Plain words for the condition; generated when left out"
-    )
-    note: str | None = Field(default=None, description="What the person must confirm or document")
-    source: str | None = Field(
-        default=None, description="Source when it differs from the route's source"
-    )
-    confidence: Literal["official", "government", "secondary", "unverified"] | None = None
-
-
-class EducationCondition(_ConditionBase):
-    """At least an education level (or, where allowed, enough academic credit instead)."""
-
-    kind: Literal["education"]
-    min_level: EducationLevel
-    or_total_semester_hours: float | None = Field(default=None, ge=0)
-
-
-class SemesterHoursCondition(_ConditionBase):
-    """Academic credit in one subject (quarter hours count two thirds)."""
-
-    kind: Literal["semester_hours"]
-    subject: str = Field(min_length=1)
-    min_hours: float = Field(gt=0)
-
-
-class ProgramCondition(_ConditionBase):
-    """A training program of a field and accreditation, finished within a window."""
-
-    kind: Literal["program"]
-    field: ProgramField
-    accreditation: list[Accreditation] = Field(
-        default_factory=list, description="Any one of these; empty means any program"
-    )
-    completed_within_months: int | None = Field(default=None, gt=0)
-    completed_more_than_months: int | None = Field(default=None, ge=0)
-    enrolled_ok: bool = Field(
-        default=False, description="A program still under way also satisfies the condition"
-    )
-    min_contact_hours: float | None = Field(default=None, gt=0)
-    min_practicum_hours: float | None = Field(default=None, gt=0)
-
-
-class ExperienceCondition(_ConditionBase):
-    """Full-time-equivalent work in a field, inside a window ending on the evaluation date."""
-
-    kind: Literal["experience"]
-    fields: list[ExperienceField] = Field(min_length=1)
-    min_months: float | None = Field(default=None, gt=0, description="FTE months")
-    min_hours: float | None = Field(default=None, gt=0, description="Hours at 40 hours a week")
-    within_months: int | None = Field(default=None, gt=0)
-    duties_all: list[Duty] = Field(default_factory=list)
-    duties_any: list[Duty] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _needs_an_amount(self) -> "ExperienceCondition":
-        if self.min_months is None and self.min_hours is None:
-            raise ValueError("give min_months or min_hours")
-        return self
-
-
-class ProceduresCondition(_ConditionBase):
-    """Documented successful procedures, at least so many of each."""
-
-    kind: Literal["procedures"]
-    minimums: dict[Procedure, int] = Field(min_length=1)
-
-
-class CredentialCondition(_ConditionBase):
-    """Holds one of these credentials (track ids)."""
-
-    kind: Literal["credential"]
-    any_of: list[str] = Field(min_length=1)
-
-
-class MilitaryCondition(_ConditionBase):
-    """Trained in a US military medical program."""
-
-    kind: Literal["military"]
-
-
-class AgeCondition(_ConditionBase):
-    """At least so many years old on the evaluation date."""
-
-    kind: Literal["age"]
-    min_years: int = Field(gt=0)
-
-
-Condition = Annotated[
-    EducationCondition
-    | SemesterHoursCondition
-    | ProgramCondition
-    | ExperienceCondition
-    | ProceduresCondition
-    | CredentialCondition
-    | MilitaryCondition
-    | AgeCondition,
-    Field(discriminator="kind"),
-]
 
 
 class Route(Provenance):
@@ -416,8 +321,17 @@ class Catalog(Strict):
 
 __all__ = [
     "Accreditation",
+    "AgeCondition",
     "Catalog",
     "Condition",
+    "CredentialCondition",
+    "EducationCondition",
+    "ExperienceCondition",
+    "MilitaryCondition",
+    "ProceduresCondition",
+    "ProgramCondition",
+    "SemesterHoursCondition",
+    "Slug",
     "Duty",
     "EducationLevel",
     "ExperienceField",

@@ -111,7 +111,7 @@ def scan_profiles(path: Path, resolve: Resolver | None = None) -> Scan:
 
 
 def _default_resolver() -> Resolver:
-    from certadvisor.catalog import load as catalog
+    from certadvisor import catalog
 
     return catalog.load().resolve
 

@@ -22,7 +22,7 @@ from certadvisor.wallet.model import HeldCredential
 from certadvisor.wallet.results import PersonStatus, TrackRules, WalletStatus
 
 if TYPE_CHECKING:  # the export models load only for the commands that need them
-    from certadvisor.catalog.load import LoadedCatalog
+    from certadvisor.catalog.loader import LoadedCatalog
     from certadvisor.wallet.documents import CERecord, PersonRecord, WalletRecords
     from certadvisor.wallet.store import WalletStore
 

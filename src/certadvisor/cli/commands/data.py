@@ -36,9 +36,9 @@ def validate(
 
     Example: certadvisor data validate my-tracks.yaml
     """
-    from certadvisor.catalog.validation import validate_file
+    from certadvisor.validation import validate_file
 
-    typer.echo(validate_file(file, catalog(ctx)))
+    typer.echo(validate_file(file, catalog(ctx).tracks()))
 
 
 @app.command("schema")
@@ -50,7 +50,7 @@ def schema(
 
     Example: certadvisor data schema tracks -o tracks.schema.json
     """
-    from certadvisor.catalog.validation import json_schema
+    from certadvisor.validation import json_schema
 
     text = json_schema(name.value)
     if output and output != "-":
@@ -93,7 +93,7 @@ def path(ctx: typer.Context) -> None:
 
     Example: certadvisor data path
     """
-    from certadvisor.catalog.load import catalog_paths
+    from certadvisor.catalog import catalog_paths
     from certadvisor.paths import bundled_data_dir, cache_dir, home_dir
 
     st_data = ctx.find_root().obj.data if ctx.find_root().obj else []

@@ -10,7 +10,7 @@ from certadvisor.cli.common import FormatOpt, OutputOpt, catalog, emit, note
 from certadvisor.models.vocab import EducationLevel
 
 if TYPE_CHECKING:
-    from certadvisor.catalog.load import LoadedCatalog
+    from certadvisor.catalog.loader import LoadedCatalog
     from certadvisor.eligibility.cohort import Report
     from certadvisor.eligibility.evaluate import Assertions
     from certadvisor.models.catalog import Track

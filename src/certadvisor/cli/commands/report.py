@@ -10,7 +10,7 @@ from certadvisor.cli.common import AsOfDateOpt, DocFormatOpt, OutputOpt, catalog
 from certadvisor.errors import InvalidInputError
 
 if TYPE_CHECKING:
-    from certadvisor.catalog.load import LoadedCatalog
+    from certadvisor.catalog.loader import LoadedCatalog
     from certadvisor.profiles.load import Person
 
 

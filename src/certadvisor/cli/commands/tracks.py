@@ -26,7 +26,7 @@ def tracks(
 
     Example: certadvisor tracks --category phlebotomy
     """
-    from certadvisor.catalog.listing import filter_tracks
+    from certadvisor.catalog import filter_tracks
     from certadvisor.render.listing import tracks_rendering
 
     loaded = catalog(ctx)

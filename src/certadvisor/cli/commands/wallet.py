@@ -18,7 +18,7 @@ from certadvisor.cli.common import (
 if TYPE_CHECKING:
     import datetime as dt
 
-    from certadvisor.catalog.load import LoadedCatalog
+    from certadvisor.catalog.loader import LoadedCatalog
     from certadvisor.wallet.results import WalletStatus
 
 app = typer.Typer(

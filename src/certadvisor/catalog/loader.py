@@ -11,15 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from certadvisor import __version__
-from certadvisor.catalog.yaml_io import load_yaml, read_text, validation_lines
-from certadvisor.errors import InvalidInputError, UnknownTrackError
+from certadvisor.catalog.cache import CACHE_FORMAT, CacheCorrupt, index_row, write_cache
+from certadvisor.catalog.files import CatalogFile
+from certadvisor.catalog.yaml_io import read_text
+from certadvisor.errors import UnknownTrackError
 from certadvisor.paths import bundled_data_dir, cache_dir
 
 if TYPE_CHECKING:
     from certadvisor.models.catalog import Catalog, Track
-
-_CACHE_FORMAT = 4
-_CACHES_KEPT = 6
 
 
 @dataclass(frozen=True)
@@ -49,15 +48,6 @@ class TrackSummary:
         }
 
 
-@dataclass(frozen=True)
-class CatalogFile:
-    """One catalog file as read: its label for messages and its bytes."""
-
-    path: Path
-    label: str
-    raw: bytes
-
-
 def catalog_paths(extra: Sequence[Path | str] = ()) -> list[Path]:
     """The bundled tracks.yaml, then CERTADVISOR_DATA entries, then --data entries, in order."""
     paths: list[Path] = [bundled_data_dir() / "tracks.yaml"]
@@ -83,77 +73,10 @@ def _read_files(paths: Sequence[Path]) -> list[CatalogFile]:
 
 
 def _cache_key(files: Sequence[CatalogFile]) -> str:
-    h = hashlib.sha256(f"certadvisor {__version__} cache {_CACHE_FORMAT}\n".encode())
+    h = hashlib.sha256(f"certadvisor {__version__} cache {CACHE_FORMAT}\n".encode())
     for f in files:
         h.update(f.label.encode() + b"\0" + hashlib.sha256(f.raw).digest())
     return h.hexdigest()[:32]
-
-
-def parse_catalog_file(f: CatalogFile) -> "Catalog":
-    """Validate one file's YAML as a catalog, with file:line:col errors."""
-    from pydantic import ValidationError
-
-    from certadvisor.models.catalog import Catalog
-
-    data = load_yaml(f.raw, f.label)
-    if not isinstance(data, dict) or "tracks" not in data:
-        raise InvalidInputError(
-            f"{f.label}: not a catalog file (it needs a top-level 'tracks:' list)",
-            "See `certadvisor data schema tracks` for the format.",
-        )
-    try:
-        return Catalog.model_validate(data)
-    except ValidationError as exc:
-        lines = validation_lines(exc, data, f.raw, f.label)
-        raise InvalidInputError(
-            lines[0], "Fix the file and run `certadvisor data validate FILE`.", lines
-        ) from None
-
-
-def merge_catalogs(parts: Sequence[tuple[CatalogFile, "Catalog"]]) -> "Catalog":
-    """Later files add tracks or replace a track of the same id; references must resolve."""
-    from certadvisor.models.catalog import Catalog
-
-    merged: dict[str, Track] = {}
-    origin: dict[str, str] = {}
-    as_of: list[str] = []
-    for f, cat in parts:
-        if cat.as_of:
-            as_of.append(cat.as_of)
-        for track in cat.tracks:
-            merged[track.id] = track
-            origin[track.id] = f.label
-    catalog = Catalog.model_construct(
-        as_of=max(as_of) if as_of else None, tracks=list(merged.values())
-    )
-    problems = catalog.check_references()
-    if problems:
-        lines = []
-        for p in problems:
-            index = int(re.match(r"tracks\[(\d+)\]", p).group(1))  # type: ignore[union-attr]
-            track_id = catalog.tracks[index].id
-            lines.append(f"{origin[track_id]}: track {track_id}: {p.split(': ', 1)[1]}")
-        raise InvalidInputError(lines[0], "Name a track id that exists, or add that track.", lines)
-    return catalog
-
-
-class _CacheCorrupt(Exception):
-    """A cached track no longer matches its checksum."""
-
-
-def _row(track: "Track") -> list[Any]:
-    """A track's summary as one compact index row (the order of TrackSummary's fields)."""
-    return [
-        track.id,
-        track.abbreviation,
-        track.credential,
-        str(track.category),
-        track.issuer.abbreviation,
-        track.issuer.name,
-        list(track.aliases),
-        track.summary,
-        len(track.routes),
-    ]
 
 
 @dataclass
@@ -195,7 +118,7 @@ class LoadedCatalog:
         if track_id not in self._tracks:
             try:
                 self._tracks[track_id] = self._read_cached(track_id)
-            except _CacheCorrupt:
+            except CacheCorrupt:
                 assert self._rebuild is not None
                 fresh = self._rebuild()
                 self._tracks, self._cache_file = fresh._tracks, None
@@ -207,22 +130,22 @@ class LoadedCatalog:
         from certadvisor.models.catalog import Track
 
         if self._cache_file is None or track_id not in self._spans:
-            raise _CacheCorrupt(track_id)
+            raise CacheCorrupt(track_id)
         offset, length, digest = self._spans[track_id]
         try:
             with self._cache_file.open("rb") as fh:
                 fh.seek(offset)
                 line = fh.read(length)
         except OSError:
-            raise _CacheCorrupt(track_id) from None
+            raise CacheCorrupt(track_id) from None
         if hashlib.sha256(line).hexdigest() != digest:
-            raise _CacheCorrupt(track_id)
+            raise CacheCorrupt(track_id)
         try:
             track = pickle.loads(line)  # noqa: S301 - our own file, checksum verified above
         except Exception:  # any unpickling failure means the cache is unusable
-            raise _CacheCorrupt(track_id) from None
+            raise CacheCorrupt(track_id) from None
         if not isinstance(track, Track) or track.id != track_id:
-            raise _CacheCorrupt(track_id)
+            raise CacheCorrupt(track_id)
         return track
 
     def tracks(self, queries: Iterable[str] | None = None) -> list["Track"]:
@@ -282,52 +205,6 @@ def resolve_track_id(query: str, summaries: Sequence[TrackSummary]) -> str:
     raise UnknownTrackError(f"unknown track {query!r}", hint)
 
 
-def _write_cache(target: Path, catalog: "Catalog", sources: list[str]) -> None:
-    """Write the index (summaries, checksummed) and each validated track as a pickle.
-
-    Pickles, not JSON, because re-validating a track costs a schema build (about 90 ms) on
-    every command; each pickle was made from a validated track by this program, sits in the
-    user's own cache folder and is checked against its SHA-256 before it is read.
-    """
-    import pickle
-    import shutil
-    import tempfile
-
-    lines = [pickle.dumps(t, protocol=5) for t in catalog.tracks]
-    rows = []
-    offset = 0
-    for track, line in zip(catalog.tracks, lines, strict=True):
-        rows.append([*_row(track), offset, len(line), hashlib.sha256(line).hexdigest()])
-        offset += len(line) + 1
-    index = {"format": _CACHE_FORMAT, "data_as_of": catalog.as_of, "sources": sources, "rows": rows}
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=target.parent))
-        payload = json.dumps(index, separators=(",", ":")).encode()
-        digest = hashlib.sha256(payload).hexdigest().encode()
-        (tmp / "tracks.bin").write_bytes(b"\n".join(lines) + b"\n")
-        (tmp / "index.json").write_bytes(digest + b"\n" + payload)
-        try:
-            os.replace(tmp, target)
-        except OSError:
-            shutil.rmtree(tmp, ignore_errors=True)  # another process wrote it first
-        _prune(target.parent, keep=target.name)
-    except OSError:
-        pass  # a cache we cannot write is only slower, never wrong
-
-
-def _prune(folder: Path, keep: str) -> None:
-    import shutil
-
-    entries = sorted(
-        (p for p in folder.iterdir() if p.is_dir() and p.name != keep),
-        key=lambda p: p.stat().st_mtime,
-        reverse=True,
-    )
-    for old in entries[_CACHES_KEPT - 1 :]:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def _read_cache(target: Path) -> LoadedCatalog | None:
     """The cached index, checked against its checksum; tracks are checked when read."""
     try:
@@ -335,7 +212,7 @@ def _read_cache(target: Path) -> LoadedCatalog | None:
         if hashlib.sha256(payload).hexdigest().encode() != head:
             return None
         index = json.loads(payload)
-        if index.get("format") != _CACHE_FORMAT:
+        if index.get("format") != CACHE_FORMAT:
             return None
         rows = index["rows"]
         if not all(isinstance(r, list) and len(r) == 12 for r in rows):
@@ -355,14 +232,17 @@ def load(extra: Sequence[Path | str] = ()) -> LoadedCatalog:
     def rebuild() -> LoadedCatalog:
         import shutil
 
+        # the Pydantic models cost about 80 ms to import: only a cache miss needs them
+        from certadvisor.catalog.parse import merge_catalogs, parse_catalog_file
+
         catalog = merge_catalogs([(f, parse_catalog_file(f)) for f in files])
         if target.exists():
             shutil.rmtree(target, ignore_errors=True)  # corrupt or foreign: never trusted
-        _write_cache(target, catalog, [f.label for f in files])
+        write_cache(target, catalog, [f.label for f in files])
         return LoadedCatalog(
             catalog.as_of,
             [f.label for f in files],
-            [_row(t) for t in catalog.tracks],
+            [index_row(t) for t in catalog.tracks],
             _tracks={t.id: t for t in catalog.tracks},
         )
 

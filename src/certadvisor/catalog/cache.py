@@ -1,0 +1,78 @@
+"""The on-disk cache of validated catalogs: an index of summaries and one pickle per track."""
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from certadvisor.models.catalog import Catalog, Track
+
+CACHE_FORMAT = 4
+_CACHES_KEPT = 6
+
+
+class CacheCorrupt(Exception):
+    """A cached track no longer matches its checksum."""
+
+
+def index_row(track: "Track") -> list[Any]:
+    """A track's summary as one compact index row (the order of TrackSummary's fields)."""
+    return [
+        track.id,
+        track.abbreviation,
+        track.credential,
+        str(track.category),
+        track.issuer.abbreviation,
+        track.issuer.name,
+        list(track.aliases),
+        track.summary,
+        len(track.routes),
+    ]
+
+
+def write_cache(target: Path, catalog: "Catalog", sources: list[str]) -> None:
+    """Write the index (summaries, checksummed) and each validated track as a pickle.
+
+    Pickles, not JSON, because re-validating a track costs a schema build (about 90 ms) on
+    every command; each pickle was made from a validated track by this program, sits in the
+    user's own cache folder and is checked against its SHA-256 before it is read.
+    """
+    import pickle
+    import shutil
+    import tempfile
+
+    lines = [pickle.dumps(t, protocol=5) for t in catalog.tracks]
+    rows = []
+    offset = 0
+    for track, line in zip(catalog.tracks, lines, strict=True):
+        rows.append([*index_row(track), offset, len(line), hashlib.sha256(line).hexdigest()])
+        offset += len(line) + 1
+    index = {"format": CACHE_FORMAT, "data_as_of": catalog.as_of, "sources": sources, "rows": rows}
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=target.parent))
+        payload = json.dumps(index, separators=(",", ":")).encode()
+        digest = hashlib.sha256(payload).hexdigest().encode()
+        (tmp / "tracks.bin").write_bytes(b"\n".join(lines) + b"\n")
+        (tmp / "index.json").write_bytes(digest + b"\n" + payload)
+        try:
+            os.replace(tmp, target)
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)  # another process wrote it first
+        _prune(target.parent, keep=target.name)
+    except OSError:
+        pass  # a cache we cannot write is only slower, never wrong
+
+
+def _prune(folder: Path, keep: str) -> None:
+    import shutil
+
+    entries = sorted(
+        (p for p in folder.iterdir() if p.is_dir() and p.name != keep),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in entries[_CACHES_KEPT - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)
