@@ -6,13 +6,8 @@ every fact's source (it imports the models, so it is not loaded with this packag
 """
 
 from certadvisor.catalog.listing import CATEGORIES, filter_tracks
-from certadvisor.catalog.loader import (
-    LoadedCatalog,
-    TrackSummary,
-    catalog_paths,
-    load,
-    resolve_track_id,
-)
+from certadvisor.catalog.loader import LoadedCatalog, catalog_paths, load, resolve_track_id
+from certadvisor.catalog.summary import TrackSummary
 
 __all__ = [
     "CATEGORIES",

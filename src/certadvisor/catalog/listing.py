@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 
-from certadvisor.catalog.loader import TrackSummary
+from certadvisor.catalog.summary import TrackSummary
 from certadvisor.errors import UsageError
 from certadvisor.models.vocab import Category
 

@@ -13,39 +13,13 @@ from typing import TYPE_CHECKING, Any
 from certadvisor import __version__
 from certadvisor.catalog.cache import CACHE_FORMAT, CacheCorrupt, index_row, write_cache
 from certadvisor.catalog.files import CatalogFile
+from certadvisor.catalog.summary import TrackSummary
 from certadvisor.catalog.yaml_io import read_text
 from certadvisor.errors import UnknownTrackError
 from certadvisor.paths import bundled_data_dir, cache_dir
 
 if TYPE_CHECKING:
     from certadvisor.models.catalog import Catalog, Track
-
-
-@dataclass(frozen=True)
-class TrackSummary:
-    """The few fields listing and lookup need, read from the cache without Pydantic."""
-
-    id: str
-    abbreviation: str
-    credential: str
-    category: str
-    issuer: str
-    issuer_name: str
-    aliases: tuple[str, ...] = ()
-    summary: str | None = None
-    routes: int = 0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "abbreviation": self.abbreviation,
-            "credential": self.credential,
-            "category": self.category,
-            "issuer": self.issuer,
-            "issuer_name": self.issuer_name,
-            "routes": self.routes,
-            "summary": self.summary,
-        }
 
 
 def catalog_paths(extra: Sequence[Path | str] = ()) -> list[Path]:

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from certadvisor.catalog.loader import TrackSummary
+from certadvisor.catalog.summary import TrackSummary
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.output import Rendering
 
