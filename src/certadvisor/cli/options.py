@@ -1,0 +1,82 @@
+"""The options several commands share, each defined once and spelled the same everywhere."""
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class FormatChoice(StrEnum):
+    """Formats of commands whose result is a table."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+class DocFormatChoice(StrEnum):
+    """Formats of commands whose result is a document, not one table."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class FormatChoiceIcs(StrEnum):
+    """Formats of commands that can also write a calendar."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+    ics = "ics"
+
+
+def _format_help(choices: type[StrEnum]) -> str:
+    names = [c.value for c in choices]
+    listed = ", ".join(names[1:-1]) + f" or {names[-1]}"
+    return f"{names[0]} (default), {listed}; inferred from -o's suffix when omitted."
+
+
+def _format_option(choices: type[StrEnum]) -> typer.models.OptionInfo:
+    return typer.Option("--format", "-f", help=_format_help(choices), case_sensitive=False)
+
+
+FormatOpt = Annotated[FormatChoice | None, _format_option(FormatChoice)]
+DocFormatOpt = Annotated[DocFormatChoice | None, _format_option(DocFormatChoice)]
+FormatIcsOpt = Annotated[FormatChoiceIcs | None, _format_option(FormatChoiceIcs)]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--output", "-o", help="Write to FILE instead of stdout ('-' is stdout).", metavar="FILE"
+    ),
+]
+AsOfOpt = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--as-of",
+        formats=["%Y-%m-%d"],
+        metavar="YYYY-MM-DD",
+        help="Evaluation date (default: the profile's as_of, else today).",
+    ),
+]
+ProfileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile", help="Profile (YAML) or cohort (YAML profiles: or CSV).", metavar="FILE"
+    ),
+]
+PersonOpt = Annotated[
+    str | None,
+    typer.Option("--person", "-p", metavar="NAME", help="Which person of a cohort file."),
+]
+StateOpt = Annotated[
+    str | None,
+    typer.Option("--state", metavar="XX", help="Two-letter state code; adds its rules."),
+]
+MemberOpt = Annotated[
+    bool, typer.Option("--member/--no-member", help="Use member prices (and count dues).")
+]
