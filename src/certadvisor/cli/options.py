@@ -42,7 +42,10 @@ def _format_help(choices: type[StrEnum]) -> str:
 
 
 def _format_option(choices: type[StrEnum]) -> typer.models.OptionInfo:
-    return typer.Option("--format", "-f", help=_format_help(choices), case_sensitive=False)
+    option: typer.models.OptionInfo = typer.Option(
+        "--format", "-f", help=_format_help(choices), case_sensitive=False
+    )
+    return option
 
 
 FormatOpt = Annotated[FormatChoice | None, _format_option(FormatChoice)]
