@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from certadvisor.models.states import State, StateNote
+from certadvisor.models.states import StateNote
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import Citations
 
@@ -16,19 +16,6 @@ _TOPICS = {
     "medical_assistant_credential": "Medical-assistant credential",
     "other": "Other",
 }
-
-
-def relevant_notes(
-    state: State | None, categories: Sequence[str] = (), tracks: Sequence[str] = ()
-) -> list[StateNote]:
-    """The state's notes that touch any of the categories or tracks (all when none are given)."""
-    if state is None:
-        return []
-    if not categories and not tracks:
-        return list(state.notes)
-    return [
-        n for n in state.notes if set(n.categories) & set(categories) or set(n.tracks) & set(tracks)
-    ]
 
 
 def note_lines(code: str, name: str, notes: Sequence[StateNote], cites: Citations) -> list[str]:

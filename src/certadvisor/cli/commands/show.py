@@ -11,7 +11,6 @@ from certadvisor.cli.cost_options import (
     StateOpt,
     YearsOpt,
     check_cost_options,
-    state_block,
 )
 
 
@@ -29,7 +28,10 @@ def show(
 
     Example: certadvisor show cma-aama --years 10 --member
     """
-    from certadvisor.costs.total import total_cost
+    # Lazy: the engine and its pydantic models load only when the command runs, so that
+    # `certadvisor --help` (which imports every command module) stays quick.
+    from certadvisor.catalog.states import state_block
+    from certadvisor.costs import total_cost
     from certadvisor.render.track_detail import track_rendering
 
     check_cost_options(years, ce_cost_per_point)
