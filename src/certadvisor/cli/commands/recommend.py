@@ -2,7 +2,7 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -10,6 +10,9 @@ from certadvisor.cli.common import AsOfDateOpt, FormatOpt, OutputOpt, catalog, e
 from certadvisor.cli.common import state as state_of
 from certadvisor.cli.inputs import people_of, resolve_as_of
 from certadvisor.errors import UsageError
+
+if TYPE_CHECKING:
+    from certadvisor.guidance.recommend import Request
 
 GoalOpt = Annotated[
     str | None,
@@ -72,13 +75,7 @@ def recommend(
     # `certadvisor --help` (which imports every command module) stays quick.
     from certadvisor.catalog.states import check_state, state_block, state_notes
     from certadvisor.guidance.advising import eligibility_views, pick_person
-    from certadvisor.guidance.recommend import (
-        Request,
-        held_ids,
-        parse_goal,
-        parse_setting,
-        rank_tracks,
-    )
+    from certadvisor.guidance.recommend import held_ids, rank_tracks
     from certadvisor.render.recommend import recommend_rendering
 
     answers: dict[str, Any] = dict(
@@ -91,15 +88,7 @@ def recommend(
     someone = pick_person(people, person) if people else None
     code = answers["state"] or (someone.profile.state if someone else None)
     code = check_state(code) if code else None
-    request = Request(
-        goal=parse_goal(answers["goal"]),
-        setting=parse_setting(answers["setting"]) if answers["setting"] else None,
-        budget=answers["budget"],
-        months=answers["months"],
-        state=code,
-        member=member,
-        person=someone.label if someone else None,
-    )
+    request = _request(answers, code, member, someone.label if someone else None)
     tracks = loaded.tracks()
     when = resolve_as_of(as_of, someone.profile.as_of if someone else None)
     views = eligibility_views(tracks, someone, when) if someone else None
@@ -110,6 +99,23 @@ def recommend(
         state_block(code, [r.category for r in ranked], [r.track for r in ranked]) if code else None
     )
     emit(ctx, recommend_rendering(rec, loaded.data_as_of, block), fmt, output)
+
+
+def _request(
+    answers: dict[str, Any], code: str | None, member: bool, person: str | None
+) -> "Request":
+    """What the person asked for, parsed from the options and answers."""
+    from certadvisor.guidance.recommend import Request, parse_goal, parse_setting  # see above
+
+    return Request(
+        goal=parse_goal(answers["goal"]),
+        setting=parse_setting(answers["setting"]) if answers["setting"] else None,
+        budget=answers["budget"],
+        months=answers["months"],
+        state=code,
+        member=member,
+        person=person,
+    )
 
 
 def _nothing_given(answers: dict[str, Any], profile: Path | None) -> bool:
