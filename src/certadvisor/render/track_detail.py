@@ -5,8 +5,6 @@ from typing import TYPE_CHECKING
 from certadvisor.eligibility.wording import describe, money, months_words
 from certadvisor.models.catalog import Track
 from certadvisor.models.common import Fact
-from certadvisor.models.costs import TotalCost
-from certadvisor.models.states import StateBlock
 from certadvisor.render.costs import markdown_cost_section, print_cost_section
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import Citations, print_sources
@@ -14,8 +12,12 @@ from certadvisor.render.output import Rendering
 from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
 
 # rich is imported inside the table writers only: json and markdown output skip its import.
+# The state's models are types only here: `show` without --state never loads them.
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from certadvisor.models.costs import TotalCost
+    from certadvisor.models.states import StateBlock
 
 
 def _fact(value: Fact | None, cites: Citations, fmt: str = "{}") -> str:
@@ -173,8 +175,8 @@ def _route_lines(track: Track, cites: Citations) -> list[tuple[str, str, list[st
 def track_rendering(
     track: Track,
     data_as_of: str | None,
-    costs: TotalCost | None = None,
-    state: StateBlock | None = None,
+    costs: "TotalCost | None" = None,
+    state: "StateBlock | None" = None,
 ) -> Rendering:
     """One track in table, markdown and json, with its cost over a horizon and a state's notes."""
     return Rendering(
@@ -194,8 +196,8 @@ def _print_track(
     console: "Console",
     track: Track,
     data_as_of: str | None,
-    costs: TotalCost | None,
-    state: StateBlock | None,
+    costs: "TotalCost | None",
+    state: "StateBlock | None",
 ) -> None:
     cites = Citations()
     _print_heading(console, track, cites)
@@ -272,7 +274,7 @@ def _print_fees(console: "Console", track: Track, cites: Citations) -> None:
 
 
 def _track_markdown(
-    track: Track, data_as_of: str | None, costs: TotalCost | None, state: StateBlock | None
+    track: Track, data_as_of: str | None, costs: "TotalCost | None", state: "StateBlock | None"
 ) -> str:
     doc = MarkdownDoc()
     cites = doc.citations
