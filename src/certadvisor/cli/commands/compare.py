@@ -106,6 +106,7 @@ def _standing(
     loaded: "LoadedCatalog", chosen: "list[Track]", profile: Path, as_of: "dt.datetime | None"
 ) -> "dict[str, tuple[EligibilityBrief, str | None]]":
     """The one person of the profile file, measured against each track on the chosen date."""
+    # Lazy, as in compare(); the profile models load only with --profile.
     from certadvisor.guidance.compare import standings
     from certadvisor.profiles.load import load_profiles
 

@@ -105,7 +105,8 @@ def _request(
     answers: dict[str, Any], code: str | None, member: bool, person: str | None
 ) -> "Request":
     """What the person asked for, parsed from the options and answers."""
-    from certadvisor.guidance.recommend import Request, parse_goal, parse_setting  # see above
+    # Lazy, as in recommend().
+    from certadvisor.guidance.recommend import Request, parse_goal, parse_setting
 
     return Request(
         goal=parse_goal(answers["goal"]),
