@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from certadvisor.costs.total import TotalCost, first_time_cost, total_cost
+from certadvisor.costs import TotalCost, first_time_cost, total_cost
 from certadvisor.errors import DomainError
 from certadvisor.models.catalog import FeeKind, Track
 

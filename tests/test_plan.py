@@ -11,7 +11,7 @@ from icalendar import Calendar
 from markdown_it import MarkdownIt
 
 from certadvisor.catalog.yaml_io import load_yaml
-from certadvisor.guidance.plan import WeekKind, build_plan
+from certadvisor.guidance.plan import PlanInputError, WeekKind, build_plan
 from certadvisor.models.catalog import Catalog
 
 FX = str(Path(__file__).parent / "fixtures" / "guidance_catalog.yaml")
@@ -340,3 +340,37 @@ def test_plan_invariants(track_index: int, days: int, hpw: float, total: float) 
     )
     kinds = [w.kind for w in plan.weeks]
     assert kinds == sorted(kinds, key=[WeekKind.STUDY, WeekKind.PRACTICE, WeekKind.BUFFER].index)
+
+
+# --- the evaluation date ------------------------------------------------------------------------
+
+
+def test_as_of_is_the_plans_start_when_no_start_is_given(run: Any) -> None:
+    cmd = ["--data", FX, "plan", "fx-lab", "--exam-date", "2026-06-01", "--format", "json"]
+    result = run(*cmd, "--as-of", "2026-02-01")
+    assert result.exit_code == 0, result.stderr
+    plan = result.json()["data"]["plan"]
+    assert plan["start"] == "2026-02-01"
+    later = run(*cmd, "--as-of", "2026-03-01").json()["data"]["plan"]
+    assert later["start"] == "2026-03-01"
+    assert later["fit"]["study_weeks_available"] < plan["fit"]["study_weeks_available"]
+
+
+def test_start_wins_over_as_of(run: Any) -> None:
+    plan = _plan(run, "fx-lab", "2026-06-01", "--as-of", "2026-03-01")
+    assert plan["start"] == START
+
+
+def test_as_of_after_the_exam_names_the_flags(run: Any) -> None:
+    cmd = ["--data", FX, "plan", "fx-lab", "--exam-date", "2026-06-01", "--as-of", "2026-07-01"]
+    result = run(*cmd)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("Error: the exam date 2026-06-01 is not after the start date")
+    assert "--exam-date" in result.stderr
+
+
+def test_the_engine_names_the_input_not_the_flag() -> None:
+    track = next(t for t in _fixture_tracks().tracks if t.id == "fx-lab")
+    with pytest.raises(PlanInputError) as err:
+        build_plan(track, dt.date(2026, 6, 1), dt.date(2026, 1, 15), hours_per_week=0)
+    assert err.value.field == "hours_per_week" and "--" not in err.value.message

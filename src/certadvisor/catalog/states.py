@@ -1,10 +1,11 @@
-"""Load the bundled state rules and the list of valid state codes."""
+"""Load the bundled state rules and the list of valid state codes; pick the notes that apply."""
 
+from collections.abc import Sequence
 from functools import cache
 
 from certadvisor.catalog.yaml_io import load_yaml, read_text, validation_lines
 from certadvisor.errors import InvalidInputError, UsageError
-from certadvisor.models.states import State, StateRules
+from certadvisor.models.states import State, StateBlock, StateNote, StateRules
 from certadvisor.paths import bundled_data_dir
 
 
@@ -48,3 +49,34 @@ def state_notes(code: str) -> State | None:
     """The state's entry in states.yaml, or None when the research says nothing of it."""
     upper = check_state(code)
     return next((s for s in state_rules().states if s.code == upper), None)
+
+
+def notes_touching(
+    state: State | None, categories: Sequence[str] = (), tracks: Sequence[str] = ()
+) -> list[StateNote]:
+    """The state's notes that touch any of the categories or tracks (all when none are given)."""
+    if state is None:
+        return []
+    if not categories and not tracks:
+        return list(state.notes)
+    wanted_categories, wanted_tracks = set(categories), set(tracks)
+    return [
+        n
+        for n in state.notes
+        if set(n.categories) & wanted_categories or set(n.tracks) & wanted_tracks
+    ]
+
+
+def state_block(
+    code: str,
+    categories: Sequence[str],
+    tracks: Sequence[str],
+    per_track: Sequence[tuple[str, str]] = (),
+) -> StateBlock:
+    """A state's name and its notes touching these categories or tracks (a usage error for a
+    bad code); ``per_track`` (track id, category) pairs also get their own notes."""
+    upper = check_state(code)
+    found = state_notes(upper)
+    notes = notes_touching(found, categories, tracks)
+    by_track = {track: notes_touching(found, [category], [track]) for track, category in per_track}
+    return StateBlock(code=upper, name=state_codes()[upper], notes=notes, by_track=by_track)

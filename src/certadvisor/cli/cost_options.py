@@ -1,13 +1,10 @@
 """Options shared by the commands that price tracks: horizon, membership, CE, state."""
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from certadvisor.errors import UsageError
-
-if TYPE_CHECKING:
-    from certadvisor.render.compare import StateBlock
 
 YearsOpt = Annotated[
     int,
@@ -42,15 +39,3 @@ def check_cost_options(years: int, ce_cost_per_point: float | None) -> None:
             f"--ce-cost-per-point must be a dollar amount of 0 or more, not {ce_cost_per_point:g}",
             "Example: --ce-cost-per-point 2.50",
         )
-
-
-def state_block(code: str, categories: list[str], tracks: list[str]) -> "StateBlock":
-    """The state's notes that touch these categories or tracks (a usage error for a bad code)."""
-    from certadvisor.catalog.states import check_state, state_codes, state_notes
-    from certadvisor.render.compare import StateBlock
-    from certadvisor.render.state_notes import relevant_notes
-
-    upper = check_state(code)
-    found = state_notes(upper)
-    notes = relevant_notes(found, categories, tracks) if found else []
-    return StateBlock(upper, found.name if found else state_codes()[upper], notes)

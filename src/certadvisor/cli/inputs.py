@@ -1,37 +1,27 @@
-"""Helpers the guidance commands (checklist, recommend, report) share: people, state notes."""
+"""Flags to engine inputs the guidance commands share: the people of a profile, the date,
+and the flag names that engine errors about plan inputs leave to the command."""
 
 import datetime as dt
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from certadvisor.errors import UsageError
+
 if TYPE_CHECKING:
-    from certadvisor.catalog.loader import LoadedCatalog
-    from certadvisor.models.states import StateNote
+    from certadvisor.catalog import LoadedCatalog
+    from certadvisor.guidance.plan import PlanInputError
     from certadvisor.profiles.load import Person
 
-StateSection = tuple[str, str, list["StateNote"]]
+_PLAN_FLAGS = {"hours_per_week": "--hours-per-week", "total_hours": "--total-hours"}
 
 
 def people_of(loaded: "LoadedCatalog", profile: Path | None) -> "list[Person]":
     """Everyone in a profile or cohort file (credential ids resolved against this catalog)."""
+    # Lazy: the profile models cost about 100 ms to import, and every dated command imports
+    # this module for resolve_as_of, most of them without a profile.
     from certadvisor.profiles.load import load_profiles
 
     return load_profiles(profile, resolve=loaded.resolve) if profile else []
-
-
-def state_section(
-    code: str | None, categories: Sequence[str], tracks: Sequence[str]
-) -> StateSection | None:
-    """The state's code, name and the notes touching these categories or tracks."""
-    if not code:
-        return None
-    from certadvisor.catalog.states import check_state, state_codes, state_notes
-    from certadvisor.render.state_notes import relevant_notes
-
-    upper = check_state(code)
-    notes = relevant_notes(state_notes(upper), sorted(set(categories)), sorted(set(tracks)))
-    return upper, state_codes()[upper], notes
 
 
 def resolve_as_of(
@@ -43,3 +33,10 @@ def resolve_as_of(
     if flag is not None:
         return flag
     return profile_as_of if profile_as_of is not None else dt.date.today()
+
+
+def plan_flag_error(exc: "PlanInputError") -> UsageError:
+    """The plan engine's input error restated with the flags that set the input."""
+    if exc.field == "exam_date":
+        return UsageError(exc.message, "Give an --exam-date in the future (or an earlier --start).")
+    return UsageError(f"{_PLAN_FLAGS[exc.field]} {exc.value:g} is out of range", exc.hint)

@@ -1,6 +1,7 @@
 """Pure cost engine: what a track costs to earn now and to keep over a horizon of years.
 
-Public API (results are frozen Pydantic models; money is US dollars, exact to the cent):
+Exported by certadvisor.costs (results are frozen Pydantic models; money is US dollars,
+exact to the cent):
 
     first_time_cost(track, *, member=False, route=None) -> FirstTimeCost
         Application, eligibility-review and exam fees for one attempt. When fees differ by
@@ -12,7 +13,7 @@ Public API (results are frozen Pydantic models; money is US dollars, exact to th
         at `ce_cost_per_point` when it is given. `by_year` breaks it down (year 0 = getting
         certified); `recurring` lists each recurring fee with how often it falls due.
 
-Results (defined in models/costs.py, re-exported here):
+Results (defined in models/costs.py, re-exported by certadvisor.costs):
     FirstTimeCost: amount, lower_bound, unverified, confidence, unknown, notes, route, basis
         ('same_for_all' | 'cheapest' | 'given'), parts, by_route, not_counted.
     TotalCost: the same sum fields, plus years, member, ce_cost_per_point, route, first_time,

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from typing import Any
 
+from certadvisor.costs import first_time_cost
 from certadvisor.eligibility.evaluate import RouteResult, TrackResult
 from certadvisor.eligibility.wording import describe, money
 from certadvisor.guidance.plan import sorted_resources
@@ -75,8 +76,6 @@ def _documents(track: Track, route: Route | None) -> list[Item]:
 
 
 def _fee(track: Track, route: Route | None, member: bool) -> list[Item]:
-    from certadvisor.costs.total import first_time_cost
-
     cost = first_time_cost(track, member=member, route=route.id if route else None)
     items = [
         Item(text=f"{p.label}: {money(p.unit_amount)}", source=_prov(p), note=p.why)
@@ -273,59 +272,25 @@ def build_checklist(
     held = bool(
         profile and profile.credentials and any(c.id == track.id for c in profile.credentials)
     )
-    if route is None:
-        route_words = "meet one of the routes"
-    elif result and result.status == "eligible":
-        route_words = route.name
-    else:
-        route_words = f"{route.name} (the route you are closest to)"
-    choose = [
-        Item(text=f"{n.text}{' (sources disagree)' if n.disputed else ''}", source=_prov(n))
-        for n in state_notes
-    ]
-    if track.summary:
-        choose.insert(0, Item(text=track.summary))
-    contents = {
-        StepKey.CHOOSE: choose,
-        StepKey.QUALIFY: _qualify(track, route, res),
-        StepKey.DOCUMENTS: _documents(track, route),
-        StepKey.FEE: _fee(track, route, member),
-        StepKey.APPLY: _apply(track),
-        StepKey.SCHEDULE: _schedule(track),
-        StepKey.PREPARE: _prepare(track),
-        StepKey.DEADLINES: _deadlines(track, route, res),
-        StepKey.SIT: _sit(track),
-        StepKey.RESULT: _result(track),
-        StepKey.KEEP: _keep(track),
+    contents = _contents(track, route, res, member, state_notes)
+    title_words = {
+        "abbr": track.abbreviation,
+        "route": _route_words(route, result),
+        "issuer": track.issuer.abbreviation,
     }
     steps = []
     for number, key in enumerate(StepKey, 1):
-        done_by, why = None, None
-        if held and key is not StepKey.KEEP:
-            done_by, why = "profile", f"you hold {track.abbreviation}"
-        elif key is StepKey.QUALIFY and result and result.status == "eligible":
-            done_by, why = "profile", "you meet this route"
-        elif number in marked:
-            done_by, why = "marked", "marked done"
-        title = _TITLES[key].format(
-            abbr=track.abbreviation, route=route_words, issuer=track.issuer.abbreviation
-        )
+        done_by, why = _done_by(key, number, track, result, held, marked)
         steps.append(
             Step(
                 number=number,
                 key=key,
-                title=title,
+                title=_TITLES[key].format(**title_words),
                 done=done_by is not None,
                 done_by=done_by,
                 why=why,
                 items=contents[key],
             )
-        )
-    notes = list(result.notes) if result else []
-    if result is None:
-        notes.append(
-            "No profile given: the steps are general. Add --profile to tick what you "
-            "have done and to pick your closest route."
         )
     return Checklist(
         track=track.id,
@@ -339,8 +304,78 @@ def build_checklist(
         route_name=route.name if route else None,
         steps=steps,
         marked=sorted(set(marked)),
-        notes=notes,
+        notes=_notes(result),
     )
+
+
+def _route_words(route: Route | None, result: TrackResult | None) -> str:
+    """The route named in the qualify step's title."""
+    if route is None:
+        return "meet one of the routes"
+    if result and result.status == "eligible":
+        return route.name
+    return f"{route.name} (the route you are closest to)"
+
+
+def _choose(track: Track, state_notes: Sequence[StateNote]) -> list[Item]:
+    items = [
+        Item(text=f"{n.text}{' (sources disagree)' if n.disputed else ''}", source=_prov(n))
+        for n in state_notes
+    ]
+    if track.summary:
+        items.insert(0, Item(text=track.summary))
+    return items
+
+
+def _contents(
+    track: Track,
+    route: Route | None,
+    res: RouteResult | None,
+    member: bool,
+    state_notes: Sequence[StateNote],
+) -> dict[StepKey, list[Item]]:
+    """What each step holds for this track and route."""
+    return {
+        StepKey.CHOOSE: _choose(track, state_notes),
+        StepKey.QUALIFY: _qualify(track, route, res),
+        StepKey.DOCUMENTS: _documents(track, route),
+        StepKey.FEE: _fee(track, route, member),
+        StepKey.APPLY: _apply(track),
+        StepKey.SCHEDULE: _schedule(track),
+        StepKey.PREPARE: _prepare(track),
+        StepKey.DEADLINES: _deadlines(track, route, res),
+        StepKey.SIT: _sit(track),
+        StepKey.RESULT: _result(track),
+        StepKey.KEEP: _keep(track),
+    }
+
+
+def _done_by(
+    key: StepKey,
+    number: int,
+    track: Track,
+    result: TrackResult | None,
+    held: bool,
+    marked: Collection[int],
+) -> tuple[str | None, str | None]:
+    """Who ticked the step (the profile or a mark) and why; (None, None) when not done."""
+    if held and key is not StepKey.KEEP:
+        return "profile", f"you hold {track.abbreviation}"
+    if key is StepKey.QUALIFY and result and result.status == "eligible":
+        return "profile", "you meet this route"
+    if number in marked:
+        return "marked", "marked done"
+    return None, None
+
+
+def _notes(result: TrackResult | None) -> list[str]:
+    notes = list(result.notes) if result else []
+    if result is None:
+        notes.append(
+            "No profile given: the steps are general. Add --profile to tick what you "
+            "have done and to pick your closest route."
+        )
+    return notes
 
 
 __all__ = ["STEP_COUNT", "Checklist", "Item", "Step", "StepKey", "build_checklist"]

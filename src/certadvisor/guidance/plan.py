@@ -4,14 +4,12 @@ import datetime as dt
 import math
 
 from certadvisor.errors import UsageError
+from certadvisor.guidance.milestones import plan_milestones, weeks_words
 from certadvisor.models.catalog import Fee, FeeKind, ResourceKind, StudyResource, Track
 from certadvisor.models.guidance import (
     Assumption,
-    Cited,
     DomainHours,
     Fit,
-    Milestone,
-    MilestoneKind,
     PlanWeek,
     StudyPlan,
     TopicHours,
@@ -19,7 +17,8 @@ from certadvisor.models.guidance import (
 )
 
 DEFAULT_HOURS_PER_WEEK = 8.0
-MAX_HOURS_PER_WEEK = 112.0  # 16 hours a day: the most --hours-per-week accepts
+MAX_HOURS_PER_WEEK = 112.0  # 16 hours a day: the most a plan accepts
+MAX_TOTAL_HOURS = 5000.0
 # Judgement, not catalog facts: laboratory exams cover a whole degree's worth of disciplines.
 DEFAULT_TOTAL_HOURS = {"laboratory": 120.0}
 DEFAULT_TOTAL_HOURS_OTHER = 60.0
@@ -110,11 +109,6 @@ def _hours(units: int) -> float:
     return units / _UNIT
 
 
-def _weeks(count: int, noun: str = "week") -> str:
-    """'1 week', '3 weeks'."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def _assumptions(
     hours_per_week: float, total_hours: float, hpw_given: bool, total_given: bool, track: Track
 ) -> list[Assumption]:
@@ -148,108 +142,50 @@ def _assumptions(
     ]
 
 
-def _application_milestones(
-    track: Track, start: dt.date, exam: dt.date, warnings: list[str]
-) -> list[Milestone]:
-    app = track.application
-    out: list[Milestone] = []
-    issuer = track.issuer.abbreviation
-    if app.valid_days and app.valid_days.value is not None:
-        opens = exam - dt.timedelta(days=app.valid_days.value)
-        if opens > start:
-            out.append(
-                Milestone(
-                    date=opens,
-                    kind=MilestoneKind.APPLY_OPENS,
-                    title="Earliest sensible day to apply",
-                    details=[
-                        Cited(
-                            text=f"{issuer} applications stay valid {app.valid_days.value} "
-                            "days; applying earlier risks expiry before the exam",
-                            source=app.valid_days,
-                        )
-                    ],
-                )
-            )
-    if app.lead_days and app.lead_days.value is not None:
-        due = exam - dt.timedelta(days=app.lead_days.value)
-        out.append(
-            Milestone(
-                date=max(due, start),
-                kind=MilestoneKind.APPLY_BY,
-                title="Apply and pay by this date",
-                details=[
-                    Cited(
-                        text=f"{issuer} needs the application {app.lead_days.value} days "
-                        "before the exam",
-                        source=app.lead_days,
-                    )
-                ],
-            )
-        )
-        if due < start:
-            warnings.append(
-                f"Too late to apply for this date: {issuer} needs the application "
-                f"{app.lead_days.value} days before the exam, so the deadline was {due}."
-            )
-    else:
-        details = [
-            Cited(
-                text=f"The catalog does not know how long {issuer} needs between "
-                "application and exam, so no deadline is given; ask before you book"
-            )
-        ]
-        if app.how and app.how.value:
-            details.append(Cited(text=app.how.value, source=app.how))
-        out.append(
-            Milestone(
-                date=start,
-                kind=MilestoneKind.APPLY,
-                title="Apply and pay as soon as you are eligible",
-                details=details,
-            )
-        )
-    if app.scheduling and app.scheduling.value:
-        out.append(
-            Milestone(
-                date=out[-1].date,
-                kind=MilestoneKind.SCHEDULE,
-                title="Schedule the exam once approved",
-                details=[Cited(text=app.scheduling.value, source=app.scheduling)],
-            )
-        )
-    return out
+class PlanInputError(UsageError):
+    """A plan input out of range; ``field`` names it so that a command can name its flag."""
+
+    def __init__(self, field: str, value: object, message: str, hint: str | None = None) -> None:
+        super().__init__(message, hint)
+        self.field = field
+        self.value = value
 
 
-def build_plan(
-    track: Track,
-    exam_date: dt.date,
-    start: dt.date,
-    hours_per_week: float | None = None,
-    total_hours: float | None = None,
-) -> StudyPlan:
-    """Work backward from the exam: buffer week, practice week, study weeks, application dates."""
+def check_plan_inputs(
+    exam_date: dt.date, start: dt.date, hours_per_week: float, total_hours: float
+) -> None:
+    """Errors for an exam not after the start, or hours out of range."""
     if exam_date <= start:
-        raise UsageError(
-            f"the exam date {exam_date} is not after the start date {start}",
-            "Give an --exam-date in the future (or an earlier --start).",
+        raise PlanInputError(
+            "exam_date", exam_date, f"the exam date {exam_date} is not after the start date {start}"
         )
-    hpw_given, total_given = hours_per_week is not None, total_hours is not None
-    hpw = hours_per_week if hours_per_week is not None else DEFAULT_HOURS_PER_WEEK
-    total = total_hours if total_hours is not None else default_total_hours(track)
-    if hpw < 0.5 or hpw > MAX_HOURS_PER_WEEK:
-        raise UsageError(
-            f"--hours-per-week {hpw:g} is out of range",
+    if hours_per_week < 0.5 or hours_per_week > MAX_HOURS_PER_WEEK:
+        raise PlanInputError(
+            "hours_per_week",
+            hours_per_week,
+            f"hours per week {hours_per_week:g} is out of range",
             f"Give 0.5 to {MAX_HOURS_PER_WEEK:g} hours.",
         )
-    if total < 0.5 or total > 5000:
-        raise UsageError(f"--total-hours {total:g} is out of range", "Give 0.5 to 5000 hours.")
-    warnings: list[str] = []
-    notes: list[str] = []
+    if total_hours < 0.5 or total_hours > MAX_TOTAL_HOURS:
+        raise PlanInputError(
+            "total_hours",
+            total_hours,
+            f"total hours {total_hours:g} is out of range",
+            f"Give 0.5 to {MAX_TOTAL_HOURS:g} hours.",
+        )
 
+
+_BASIS_NOTES = {
+    "none": "The catalog has no content outline for this exam, so the hours are not "
+    "split by topic; get the official outline first.",
+    "even": "The outline publishes no weights, so hours are shared evenly among its domains.",
+    "partial": "Some domains have no published weight; they share the rest evenly.",
+}
+
+
+def _domain_hours(track: Track, total_units: int) -> tuple[str, list[DomainHours], list[int]]:
+    """How the outline shares the hours: its basis, each domain's hours and its units."""
     basis, shares = _shares(track)
-    total_units = round(total * _UNIT)
-    per_week = max(1, round(hpw * _UNIT))
     units = _split_units(total_units, [s for _, s, _, _ in shares])
     domains = [
         DomainHours(
@@ -261,27 +197,19 @@ def build_plan(
         )
         for (name, share, w, n), u in zip(shares, units, strict=True)
     ]
-    if basis == "none":
-        notes.append(
-            "The catalog has no content outline for this exam, so the hours are not "
-            "split by topic; get the official outline first."
-        )
-    elif basis == "even":
-        notes.append(
-            "The outline publishes no weights, so hours are shared evenly among its domains."
-        )
-    elif basis == "partial":
-        notes.append("Some domains have no published weight; they share the rest evenly.")
+    return basis, domains, units
 
-    full_weeks = (exam_date - start).days // 7
+
+def _plan_weeks(
+    exam_date: dt.date,
+    full_weeks: int,
+    hours_per_week: float,
+    filled: list[list[tuple[str, int]]],
+) -> list[PlanWeek]:
+    """Study weeks, then practice and buffer weeks, ending the day before the exam."""
     tail = [WeekKind.BUFFER, WeekKind.PRACTICE][: min(full_weeks, 2)]
-    available = max(full_weeks - 2, 0)
-    needed = math.ceil(total_units / per_week)
-    used = min(needed, available)
-    filled = _fill_weeks([(d.name, u) for d, u in zip(domains, units, strict=True)], per_week, used)
-
     # Weeks counted back from the exam: index 0 ends the day before the exam.
-    kinds = tail + [WeekKind.STUDY] * used
+    kinds = tail + [WeekKind.STUDY] * len(filled)
     weeks: list[PlanWeek] = []
     for back, kind in enumerate(kinds):
         ends = exam_date - dt.timedelta(days=7 * back + 1)
@@ -291,7 +219,7 @@ def build_plan(
                 kind=kind,
                 starts=ends - dt.timedelta(days=6),
                 ends=ends,
-                hours=0 if kind is WeekKind.BUFFER else hpw,
+                hours=0 if kind is WeekKind.BUFFER else hours_per_week,
             )
         )
     weeks.reverse()
@@ -301,30 +229,41 @@ def build_plan(
             topics = [TopicHours(domain=name, hours=_hours(u)) for name, u in filled[i]]
             update |= {"topics": topics, "hours": sum(t.hours for t in topics)}
         weeks[i] = week.model_copy(update=update)
+    return weeks
 
+
+def _fit(track: Track, start: dt.date, total_units: int, per_week: int, available: int) -> Fit:
+    """Whether the hours fit the study weeks, and the exam date or pace that would fit."""
+    needed = math.ceil(total_units / per_week)
     lead = track.application.lead_days.value if track.application.lead_days else None
     fit_date = start + dt.timedelta(days=7 * (needed + 2))
     if lead is not None:
         fit_date = max(fit_date, start + dt.timedelta(days=lead))
-    fits = needed <= available
     # Only a pace the plan would accept is suggested; beyond it, only a later date fits.
     pace = math.ceil(total_units / available) / _UNIT if available else None
-    fit = Fit(
+    return Fit(
         needed_hours=_hours(total_units),
         available_hours=_hours(available * per_week),
         study_weeks_needed=needed,
         study_weeks_available=available,
-        fits=fits,
+        fits=needed <= available,
         exam_date_that_fits=fit_date,
         hours_per_week_that_fits=pace if pace is not None and pace <= MAX_HOURS_PER_WEEK else None,
     )
-    if not fits:
-        short = _hours(total_units - available * per_week)
+
+
+def _fit_warnings(
+    fit: Fit, hours_per_week: float, exam_date: dt.date, full_weeks: int
+) -> list[str]:
+    warnings = []
+    if not fit.fits:
+        short = fit.needed_hours - fit.available_hours
         msg = (
-            f"The plan needs {fit.needed_hours:g} study hours ({_weeks(needed)} at {hpw:g} h) "
-            f"but only {_weeks(available, 'study week')} fit before {exam_date}: "
-            f"{short:g} {'hour is' if short == 1 else 'hours are'} left over. "
-            f"An exam on or after {fit_date} fits"
+            f"The plan needs {fit.needed_hours:g} study hours "
+            f"({weeks_words(fit.study_weeks_needed)} at {hours_per_week:g} h) "
+            f"but only {weeks_words(fit.study_weeks_available, 'study week')} fit before "
+            f"{exam_date}: {short:g} {'hour is' if short == 1 else 'hours are'} left over. "
+            f"An exam on or after {fit.exam_date_that_fits} fits"
         )
         if fit.hours_per_week_that_fits is not None:
             msg += f", or study {fit.hours_per_week_that_fits:g} hours a week"
@@ -334,60 +273,43 @@ def build_plan(
             "Less than two weeks remain: there is no room for a practice-exam week "
             "and a buffer week."
         )
+    return warnings
 
-    milestones = _application_milestones(track, start, exam_date, warnings)
-    study = [w for w in weeks if w.kind is WeekKind.STUDY]
-    if study:
-        milestones.append(
-            Milestone(
-                date=study[0].starts,
-                kind=MilestoneKind.STUDY_STARTS,
-                title="Study starts",
-                details=[Cited(text=f"{_weeks(len(study))} at up to {hpw:g} hours a week")],
-            )
-        )
-    practice = _practice_detail(track)
-    for w in weeks:
-        if w.kind is WeekKind.PRACTICE:
-            milestones.append(
-                Milestone(
-                    date=w.starts,
-                    kind=MilestoneKind.PRACTICE,
-                    title="Practice-exam week",
-                    details=practice,
-                )
-            )
-        elif w.kind is WeekKind.BUFFER:
-            milestones.append(
-                Milestone(
-                    date=w.starts,
-                    kind=MilestoneKind.BUFFER,
-                    title="Buffer week",
-                    details=[
-                        Cited(
-                            text="Light review of weak domains; confirm the appointment, ID "
-                            "and the way to the test site"
-                        )
-                    ],
-                )
-            )
-    milestones.append(
-        Milestone(
-            date=exam_date,
-            kind=MilestoneKind.EXAM,
-            title=f"{track.abbreviation} exam",
-            details=_exam_details(track),
-        )
+
+def build_plan(
+    track: Track,
+    exam_date: dt.date,
+    start: dt.date,
+    hours_per_week: float | None = None,
+    total_hours: float | None = None,
+) -> StudyPlan:
+    """Work backward from the exam: buffer week, practice week, study weeks, application dates."""
+    hpw = hours_per_week if hours_per_week is not None else DEFAULT_HOURS_PER_WEEK
+    total = total_hours if total_hours is not None else default_total_hours(track)
+    check_plan_inputs(exam_date, start, hpw, total)
+    total_units = round(total * _UNIT)
+    per_week = max(1, round(hpw * _UNIT))
+    basis, domains, units = _domain_hours(track, total_units)
+    full_weeks = (exam_date - start).days // 7
+    available = max(full_weeks - 2, 0)
+    fit = _fit(track, start, total_units, per_week, available)
+    filled = _fill_weeks(
+        [(d.name, u) for d, u in zip(domains, units, strict=True)],
+        per_week,
+        min(fit.study_weeks_needed, available),
     )
-    milestones.sort(key=lambda m: (m.date, list(MilestoneKind).index(m.kind)))
-
+    weeks = _plan_weeks(exam_date, full_weeks, hpw, filled)
+    warnings = _fit_warnings(fit, hpw, exam_date, full_weeks)
+    milestones = plan_milestones(track, start, exam_date, weeks, hpw, warnings)
     return StudyPlan(
         track=track.id,
         credential=track.credential,
         abbreviation=track.abbreviation,
         start=start,
         exam_date=exam_date,
-        assumptions=_assumptions(hpw, total, hpw_given, total_given, track),
+        assumptions=_assumptions(
+            hpw, total, hours_per_week is not None, total_hours is not None, track
+        ),
         domain_basis=basis,
         outline=track.exam.outline,
         domains=domains,
@@ -396,33 +318,6 @@ def build_plan(
         fees=upfront_fees(track),
         resources=sorted_resources(track),
         fit=fit,
-        notes=notes,
+        notes=[_BASIS_NOTES[basis]] if basis in _BASIS_NOTES else [],
         warnings=warnings,
     )
-
-
-def _practice_detail(track: Track) -> list[Cited]:
-    official = [r for r in track.study_resources if r.kind is ResourceKind.PRACTICE_EXAM]
-    if official:
-        return [
-            Cited(
-                text=f"Sit a full timed practice exam ({official[0].title}), then review "
-                "the misses",
-                source=official[0],
-            )
-        ]
-    return [
-        Cited(
-            text="Sit a full timed practice exam and review the misses (the catalog lists "
-            "no practice exam from the body)"
-        )
-    ]
-
-
-def _exam_details(track: Track) -> list[Cited]:
-    e = track.exam
-    out = []
-    for fact, unit in ((e.questions, " questions"), (e.minutes, " minutes"), (e.delivery, "")):
-        if fact is not None and fact.value is not None:
-            out.append(Cited(text=f"{fact.value}{unit}", source=fact))
-    return out

@@ -53,3 +53,18 @@ class StateRules(Strict):
         if dupes:
             raise ValueError(f"state codes must be unique, repeated: {', '.join(dupes)}")
         return self
+
+
+class StateBlock(Strict):
+    """A state asked for (--state or the profile's) and its notes touching the tracks shown."""
+
+    code: StateCode
+    name: str
+    notes: list[StateNote] = Field(default_factory=list)
+    by_track: dict[str, list[StateNote]] = Field(
+        default_factory=dict, exclude=True, description="The notes touching each track shown"
+    )
+
+    def not_accepted(self) -> set[str]:
+        """The tracks some note says the state does not accept."""
+        return {t for n in self.notes for t in n.not_accepted}

@@ -8,8 +8,9 @@ from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import Citations, print_sources
 from certadvisor.render.output import Rendering
 
+# rich is imported inside the table writers only: json, markdown and csv skip its import.
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, Group
 
 _CSV_HEADERS = ("step", "key", "done", "done_by", "title", "items")
 
@@ -70,66 +71,74 @@ def checklist_markdown_into(doc: MarkdownDoc, cl: Checklist, level: int = 1) -> 
 
 def checklist_rendering(cl: Checklist, data_as_of: str | None) -> Rendering:
     """The checklist in table, markdown, csv and json."""
-
-    def table(console: "Console") -> None:
-        from rich.console import Group
-        from rich.table import Table
-        from rich.text import Text
-
-        cites = Citations()
-        console.print(
-            Text(f"Checklist: {cl.abbreviation} — {cl.credential} ({cl.track})", style="heading")
-        )
-        console.print(Text(heading_line(cl)))
-        t = Table(show_header=False, show_lines=True)
-        t.add_column(no_wrap=True)
-        t.add_column(overflow="fold", ratio=1)
-        for s in cl.steps:
-            title = Text()
-            title.append(f"{s.number}. {s.title}", style="heading")
-            title.append(_why(s))
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True)
-            grid.add_column(overflow="fold")
-            for item in s.items:
-                mark = "•" if item.done is None else ("☑" if item.done or s.done else "☐")
-                grid.add_row(Text(f" {mark}"), Text(item_text(item, cites)))
-            box = Text("[x]" if s.done else "[ ]", style="ok" if s.done else "")
-            t.add_row(box, Group(title, grid))
-        console.print(t)
-        for n in cl.notes:
-            console.print(Text(f"Note: {n}", style="muted"))
-        console.print(
-            Text(f"Mark progress: certadvisor checklist {cl.track} --mark N", style="muted")
-        )
-        print_sources(console, cites, data_as_of)
-
-    def markdown() -> str:
-        doc = MarkdownDoc()
-        checklist_markdown_into(doc, cl)
-        doc.sources_footer(data_as_of)
-        return doc.render()
-
-    def csv() -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
-        cites = Citations()
-        rows = [
-            (
-                s.number,
-                s.key.value,
-                s.done,
-                s.done_by,
-                s.title,
-                " | ".join(item_text(i, cites) for i in s.items),
-            )
-            for s in cl.steps
-        ]
-        return _CSV_HEADERS, rows
-
     return Rendering(
         command="checklist",
         data_as_of=data_as_of,
         payload=lambda: {"checklist": cl},
-        table=table,
-        markdown=markdown,
-        csv=csv,
+        table=lambda console: _print_checklist(console, cl, data_as_of),
+        markdown=lambda: _checklist_markdown(cl, data_as_of),
+        csv=lambda: _checklist_csv(cl),
     )
+
+
+def _print_checklist(console: "Console", cl: Checklist, data_as_of: str | None) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    cites = Citations()
+    console.print(
+        Text(f"Checklist: {cl.abbreviation} — {cl.credential} ({cl.track})", style="heading")
+    )
+    console.print(Text(heading_line(cl)))
+    t = Table(show_header=False, show_lines=True)
+    t.add_column(no_wrap=True)
+    t.add_column(overflow="fold", ratio=1)
+    for s in cl.steps:
+        box = Text("[x]" if s.done else "[ ]", style="ok" if s.done else "")
+        t.add_row(box, _step_cell(s, cites))
+    console.print(t)
+    for n in cl.notes:
+        console.print(Text(f"Note: {n}", style="muted"))
+    console.print(Text(f"Mark progress: certadvisor checklist {cl.track} --mark N", style="muted"))
+    print_sources(console, cites, data_as_of)
+
+
+def _step_cell(step: Step, cites: Citations) -> "Group":
+    """A step's title over its items, each with its tick box or bullet."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    title = Text()
+    title.append(f"{step.number}. {step.title}", style="heading")
+    title.append(_why(step))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for item in step.items:
+        mark = "•" if item.done is None else ("☑" if item.done or step.done else "☐")
+        grid.add_row(Text(f" {mark}"), Text(item_text(item, cites)))
+    return Group(title, grid)
+
+
+def _checklist_markdown(cl: Checklist, data_as_of: str | None) -> str:
+    doc = MarkdownDoc()
+    checklist_markdown_into(doc, cl)
+    doc.sources_footer(data_as_of)
+    return doc.render()
+
+
+def _checklist_csv(cl: Checklist) -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
+    cites = Citations()
+    rows = [
+        (
+            s.number,
+            s.key.value,
+            s.done,
+            s.done_by,
+            s.title,
+            " | ".join(item_text(i, cites) for i in s.items),
+        )
+        for s in cl.steps
+    ]
+    return _CSV_HEADERS, rows

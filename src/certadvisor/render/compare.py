@@ -1,11 +1,10 @@
 """Writers for `compare`: the side-by-side table in table, markdown, csv and json."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from certadvisor.guidance.compare import Comparison, ComparisonRow
-from certadvisor.models.states import StateNote
+from certadvisor.models.states import StateBlock
 from certadvisor.render.compare_cells import (
     COLUMNS,
     allot_widths,
@@ -22,25 +21,6 @@ from certadvisor.render.state_notes import markdown_state_notes, print_state_not
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-
-@dataclass(frozen=True)
-class StateBlock:
-    """The state asked for with --state and its notes relevant to the compared tracks."""
-
-    code: str
-    name: str
-    notes: list[StateNote] = field(default_factory=list)
-
-    def not_accepted(self) -> set[str]:
-        return {t for n in self.notes for t in n.not_accepted}
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "name": self.name,
-            "notes": [n.model_dump(mode="json") for n in self.notes],
-        }
 
 
 def title(comparison: Comparison) -> str:
@@ -77,87 +57,105 @@ def compare_rendering(
     comparison: Comparison, data_as_of: str | None, state: StateBlock | None = None
 ) -> Rendering:
     """The comparison in every format."""
-    most = max((r.cost.amount for r in comparison.rows), default=0.0)
-    keys = column_keys(comparison)
-    refused = state.not_accepted() if state else set()
-
-    def row_cells(row: ComparisonRow, wanted: list[str], cites: Citations) -> dict[str, list[str]]:
-        refused_in = state.code if state and row.track in refused else None
-        return cells(row, wanted, cites, most, refused_in)
-
-    def table(console: "Console") -> None:
-        from rich.table import Table
-        from rich.text import Text
-
-        shown, hidden = fit_columns(console.width, keys)
-        cites = Citations()
-        grid = [row_cells(row, [c.key for c in shown], cites) for row in comparison.rows]
-        names = headers(comparison, shown)
-        natural = [
-            max([len(h), *(len(line) for one in grid for line in one[c.key])])
-            for c, h in zip(shown, names, strict=True)
-        ]
-        widths = allot_widths(shown, natural, console.width - 3 * len(shown) - 1)
-        t = Table(title=title(comparison), title_justify="left")
-        for col, header, width in zip(shown, names, widths, strict=True):
-            t.add_column(
-                header,
-                width=width,
-                overflow="fold",
-                justify="right" if col.key == "cost" else "left",
-            )
-        for one in grid:
-            t.add_row(*(Text("\n".join(one[c.key])) for c in shown))
-        console.print(t)
-        if hidden:
-            dropped = ", ".join(c.header.lower() for c in hidden)
-            console.print(
-                Text(
-                    f"Not shown at {console.width} columns: {dropped}. Widen the "
-                    "terminal or use --format markdown."
-                ),
-                style="muted",
-            )
-        print_bullets(console, caveat_lines(comparison))
-        if state:
-            print_state_notes(console, state.code, state.name, state.notes, cites)
-        print_sources(console, cites, data_as_of, f"{LOWER_BOUND_HELP} Markers: {LEGEND}.")
-
-    def markdown() -> str:
-        doc = MarkdownDoc()
-        doc.heading("Certification tracks compared")
-        doc.paragraph(title(comparison) + ".")
-        cols = [c for c in COLUMNS if c.key in keys]
-        rows = []
-        for row in comparison.rows:
-            one = row_cells(row, keys, doc.citations)
-            one["track"] = [" — ".join(one["track"][:2]), *one["track"][2:]]
-            rows.append(["; ".join(one[c.key]) for c in cols])
-        doc.table(headers(comparison, cols), rows)
-        doc.paragraph(LOWER_BOUND_HELP)
-        lines = caveat_lines(comparison)
-        if lines:
-            doc.heading("What the totals leave out", 2)
-            doc.bullets(lines)
-        if state:
-            markdown_state_notes(doc, state.code, state.name, state.notes)
-        doc.sources_footer(data_as_of)
-        return doc.render()
-
     return Rendering(
         command="compare",
         data_as_of=data_as_of,
         payload=lambda: _payload(comparison, state),
-        table=table,
-        markdown=markdown,
+        table=lambda console: _print_comparison(console, comparison, data_as_of, state),
+        markdown=lambda: _comparison_markdown(comparison, data_as_of, state),
         csv=lambda: _csv(comparison, state),
     )
+
+
+class _RowCells:
+    """Each row's cells, with the most expensive total and the tracks the state refuses."""
+
+    def __init__(self, comparison: Comparison, state: StateBlock | None) -> None:
+        self.most = max((r.cost.amount for r in comparison.rows), default=0.0)
+        self.state = state
+        self.refused = state.not_accepted() if state is not None else set()
+
+    def __call__(
+        self, row: ComparisonRow, wanted: list[str], cites: Citations
+    ) -> dict[str, list[str]]:
+        refused_in = self.state.code if self.state and row.track in self.refused else None
+        return cells(row, wanted, cites, self.most, refused_in)
+
+
+def _print_comparison(
+    console: "Console", comparison: Comparison, data_as_of: str | None, state: StateBlock | None
+) -> None:
+    """The side-by-side table as wide as the terminal allows, then caveats, state and sources."""
+    # rich only here: json, markdown and csv output skip its import (tens of ms at start-up)
+    from rich.table import Table
+    from rich.text import Text
+
+    shown, hidden = fit_columns(console.width, column_keys(comparison))
+    cites = Citations()
+    row_cells = _RowCells(comparison, state)
+    grid = [row_cells(row, [c.key for c in shown], cites) for row in comparison.rows]
+    names = headers(comparison, shown)
+    natural = [
+        max([len(h), *(len(line) for one in grid for line in one[c.key])])
+        for c, h in zip(shown, names, strict=True)
+    ]
+    widths = allot_widths(shown, natural, console.width - 3 * len(shown) - 1)
+    t = Table(title=title(comparison), title_justify="left")
+    for col, header, width in zip(shown, names, widths, strict=True):
+        t.add_column(
+            header,
+            width=width,
+            overflow="fold",
+            justify="right" if col.key == "cost" else "left",
+        )
+    for one in grid:
+        t.add_row(*(Text("\n".join(one[c.key])) for c in shown))
+    console.print(t)
+    if hidden:
+        dropped = ", ".join(c.header.lower() for c in hidden)
+        console.print(
+            Text(
+                f"Not shown at {console.width} columns: {dropped}. Widen the "
+                "terminal or use --format markdown."
+            ),
+            style="muted",
+        )
+    print_bullets(console, caveat_lines(comparison))
+    if state is not None:
+        print_state_notes(console, state.code, state.name, state.notes, cites)
+    print_sources(console, cites, data_as_of, f"{LOWER_BOUND_HELP} Markers: {LEGEND}.")
+
+
+def _comparison_markdown(
+    comparison: Comparison, data_as_of: str | None, state: StateBlock | None
+) -> str:
+    doc = MarkdownDoc()
+    doc.heading("Certification tracks compared")
+    doc.paragraph(title(comparison) + ".")
+    keys = column_keys(comparison)
+    cols = [c for c in COLUMNS if c.key in keys]
+    row_cells = _RowCells(comparison, state)
+    rows = []
+    for row in comparison.rows:
+        one = row_cells(row, keys, doc.citations)
+        one["track"] = [" — ".join(one["track"][:2]), *one["track"][2:]]
+        rows.append(["; ".join(one[c.key]) for c in cols])
+    doc.table(headers(comparison, cols), rows)
+    doc.paragraph(LOWER_BOUND_HELP)
+    lines = caveat_lines(comparison)
+    if lines:
+        doc.heading("What the totals leave out", 2)
+        doc.bullets(lines)
+    if state is not None:
+        markdown_state_notes(doc, state.code, state.name, state.notes)
+    doc.sources_footer(data_as_of)
+    return doc.render()
 
 
 def _payload(comparison: Comparison, state: StateBlock | None) -> dict[str, Any]:
     data = comparison.model_dump(mode="json")
     data["tracks"] = data.pop("rows")
-    data["state"] = state.as_dict() if state else None
+    data["state"] = state.model_dump(mode="json") if state is not None else None
     return data
 
 
@@ -206,7 +204,7 @@ def _csv(
     has_profile = any(r.eligibility is not None for r in comparison.rows)
     if has_profile:
         headers += ["eligibility_status", "eligibility_route", "eligibility_closest"]
-    if state:
+    if state is not None:
         headers += ["state", "state_notes"]
     rows = []
     for r in comparison.rows:
@@ -245,8 +243,7 @@ def _csv(
         if has_profile:
             el = r.eligibility
             row += [el.status, el.route, el.closest] if el else [None, None, None]
-        if state:
-            mine = [n for n in state.notes if r.category in n.categories or r.track in n.tracks]
-            row += [state.code, " | ".join(n.text for n in mine)]
+        if state is not None:
+            row += [state.code, " | ".join(n.text for n in state.by_track.get(r.track, []))]
         rows.append([_plain(v) for v in row])
     return headers, rows

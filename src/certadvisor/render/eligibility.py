@@ -9,11 +9,7 @@ from certadvisor.models.states import StateNote
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, Citations
 from certadvisor.render.output import Rendering
-from certadvisor.render.state_notes import (
-    markdown_state_notes,
-    print_state_notes,
-    relevant_notes,
-)
+from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -38,14 +34,14 @@ def status_words(status: str) -> str:
 
 def state_blocks(report: Report) -> list[StateBlock]:
     """Each state of the report's people: code, name and the notes that touch these tracks."""
-    from certadvisor.catalog.states import state_codes, state_notes
+    from certadvisor.catalog.states import notes_touching, state_codes, state_notes
 
     codes = [s.state for s in report.subjects() if s.state]
     names = state_codes()
     categories = sorted({str(t.category) for t in report.tracks})
     ids = [t.id for t in report.tracks]
     return [
-        (code, names[code], relevant_notes(state_notes(code), categories, ids))
+        (code, names[code], notes_touching(state_notes(code), categories, ids))
         for code in dict.fromkeys(codes)
     ]
 

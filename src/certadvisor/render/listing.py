@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from certadvisor.catalog.summary import TrackSummary
 from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.marks import catalog_reviewed
 from certadvisor.render.output import Rendering
 
 if TYPE_CHECKING:
@@ -42,8 +43,7 @@ def tracks_rendering(found: Sequence[TrackSummary], data_as_of: str | None) -> R
         if not found:
             console.print("No track matches these filters.", style="muted")
         console.print(
-            f"Catalog reviewed {data_as_of or 'unknown'}. "
-            "`certadvisor show ID` tells everything about one.",
+            catalog_reviewed(data_as_of, "`certadvisor show ID` tells everything about one."),
             style="muted",
         )
 
@@ -54,7 +54,7 @@ def tracks_rendering(found: Sequence[TrackSummary], data_as_of: str | None) -> R
             ["ID", "Credential", "Abbreviation", "Issuer", "Category", "Routes"],
             [_row(s) for s in found],
         )
-        doc.paragraph(f"Catalog reviewed {data_as_of or 'unknown'}.")
+        doc.paragraph(catalog_reviewed(data_as_of))
         return doc.render()
 
     return Rendering(

@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from certadvisor.render.marks import LEGEND, Citations
+from certadvisor.render.marks import CHECK_BEFORE_PAYING, LEGEND, Citations, catalog_reviewed
 
 
 def escape(text: Any) -> str:
@@ -53,11 +53,7 @@ class MarkdownDoc:
     def sources_footer(self, data_as_of: str | None) -> None:
         """The closing section: catalog date, marker legend and the numbered sources."""
         self.heading("Sources", 2)
-        date = data_as_of or "unknown"
-        self.paragraph(
-            f"Catalog reviewed {date}. Markers: {LEGEND}. Fees and rules change: check with the "
-            "certifying body before you pay."
-        )
+        self.paragraph(catalog_reviewed(data_as_of, f"Markers: {LEGEND}.", CHECK_BEFORE_PAYING))
         if self.citations.urls:
             lines = [f"{i}. <{url}> ({when})" for i, url, when in self.citations.entries()]
             self.parts.append("\n".join(lines) + "\n")

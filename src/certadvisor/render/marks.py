@@ -13,6 +13,12 @@ MARKERS = {
     "unverified": "?",
 }
 LEGEND = "● official  ◆ government  ○ secondary source  ? unverified"
+CHECK_BEFORE_PAYING = "Fees and rules change: check with the certifying body before you pay."
+
+
+def catalog_reviewed(data_as_of: str | None, *more: str) -> str:
+    """'Catalog reviewed 2026-06-18.' and any further sentences: every output's date footer."""
+    return " ".join([f"Catalog reviewed {data_as_of or 'unknown'}.", *more])
 
 
 def marker(confidence: str | None) -> str:
@@ -72,10 +78,4 @@ def print_sources(
         console.print(Text("Sources", style="heading"))
     for line in cites.lines():
         console.print(Text(line), soft_wrap=True)
-    console.print(
-        Text(
-            f"Catalog reviewed {data_as_of or 'unknown'}. Fees and rules change: "
-            "check with the certifying body before you pay.",
-            style="muted",
-        )
-    )
+    console.print(Text(catalog_reviewed(data_as_of, CHECK_BEFORE_PAYING), style="muted"))

@@ -12,10 +12,12 @@ from certadvisor.render.guidance import (
     resource_markdown,
     resource_text,
 )
+from certadvisor.render.ics import CalendarEvent, calendar_bytes
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import Citations, marker, print_sources
 from certadvisor.render.output import Rendering
 
+# rich is imported inside the table writers only: json, markdown, csv and ics skip it.
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -106,97 +108,116 @@ def plan_markdown_into(doc: MarkdownDoc, plan: StudyPlan, level: int = 1) -> Non
 
 def plan_rendering(plan: StudyPlan, data_as_of: str | None) -> Rendering:
     """The plan in every format `plan` offers."""
-
-    def table(console: "Console") -> None:
-        from rich.table import Table
-        from rich.text import Text
-
-        cites = Citations()
-        console.print(
-            Text(
-                f"Study plan: {plan.abbreviation} — {plan.credential} ({plan.track})",
-                style="heading",
-            )
-        )
-        console.print(Text(headline(plan)))
-        for warning in plan.warnings:
-            console.print(Text(f"Warning: {warning}", style="urgent"))
-        print_lines(
-            console,
-            "Assumptions (planning figures, not catalog facts)",
-            assumption_lines(plan),
-            "muted",
-        )
-        dates = Table(title="Dates", title_justify="left")
-        dates.add_column("Date", no_wrap=True)
-        dates.add_column("Step", ratio=1)
-        dates.add_column("Details", ratio=2, overflow="fold")
-        for date, step, details in milestone_rows(plan, cites):
-            dates.add_row(date, Text(step), Text(details))
-        console.print(dates)
-        weeks = Table(title="Weeks", title_justify="left")
-        weeks.add_column("Wk", justify="right", no_wrap=True)
-        weeks.add_column("Dates", no_wrap=True)
-        weeks.add_column("Focus", overflow="fold")
-        weeks.add_column("Hours", justify="right", no_wrap=True)
-        for w in plan.weeks:
-            weeks.add_row(
-                str(w.number),
-                f"{w.starts:%d %b} – {w.ends:%d %b}",
-                Text(week_focus(w)),
-                f"{w.hours:g}",
-            )
-        console.print(weeks)
-        doms = Table(title="Hours by content domain", title_justify="left")
-        for name, justify in (
-            ("Domain", "left"),
-            ("Published weight", "left"),
-            ("Share", "right"),
-            ("Hours", "right"),
-        ):
-            doms.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
-        for row in domain_rows(plan, cites):
-            doms.add_row(*(Text(c) for c in row))
-        console.print(doms)
-        print_lines(console, "Notes", plan.notes)
-        print_lines(console, "Fees to pay when you apply", [fee_text(f, cites) for f in plan.fees])
-        print_lines(
-            console,
-            "Study resources",
-            [resource_text(r, cites) for r in plan.resources]
-            or ["The catalog lists no study resources for this track yet."],
-        )
-        print_sources(console, cites, data_as_of)
-
-    def markdown() -> str:
-        doc = MarkdownDoc()
-        plan_markdown_into(doc, plan)
-        doc.sources_footer(data_as_of)
-        return doc.render()
-
-    def csv() -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
-        rows = [
-            (
-                w.number,
-                w.kind.value,
-                w.starts.isoformat(),
-                w.ends.isoformat(),
-                w.hours,
-                week_focus(w) if w.kind is WeekKind.STUDY else "",
-            )
-            for w in plan.weeks
-        ]
-        return _CSV_HEADERS, rows
-
     return Rendering(
         command="plan",
         data_as_of=data_as_of,
         payload=lambda: {"plan": plan},
-        table=table,
-        markdown=markdown,
-        csv=csv,
+        table=lambda console: _print_plan(console, plan, data_as_of),
+        markdown=lambda: _plan_markdown(plan, data_as_of),
+        csv=lambda: _plan_csv(plan),
         ics=lambda: plan_ics(plan),
     )
+
+
+def _print_plan(console: "Console", plan: StudyPlan, data_as_of: str | None) -> None:
+    from rich.text import Text
+
+    cites = Citations()
+    console.print(
+        Text(f"Study plan: {plan.abbreviation} — {plan.credential} ({plan.track})", style="heading")
+    )
+    console.print(Text(headline(plan)))
+    for warning in plan.warnings:
+        console.print(Text(f"Warning: {warning}", style="urgent"))
+    print_lines(
+        console,
+        "Assumptions (planning figures, not catalog facts)",
+        assumption_lines(plan),
+        "muted",
+    )
+    _print_dates(console, plan, cites)
+    _print_weeks(console, plan)
+    _print_domains(console, plan, cites)
+    print_lines(console, "Notes", plan.notes)
+    print_lines(console, "Fees to pay when you apply", [fee_text(f, cites) for f in plan.fees])
+    print_lines(
+        console,
+        "Study resources",
+        [resource_text(r, cites) for r in plan.resources]
+        or ["The catalog lists no study resources for this track yet."],
+    )
+    print_sources(console, cites, data_as_of)
+
+
+def _print_dates(console: "Console", plan: StudyPlan, cites: Citations) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    dates = Table(title="Dates", title_justify="left")
+    dates.add_column("Date", no_wrap=True)
+    dates.add_column("Step", ratio=1)
+    dates.add_column("Details", ratio=2, overflow="fold")
+    for date, step, details in milestone_rows(plan, cites):
+        dates.add_row(date, Text(step), Text(details))
+    console.print(dates)
+
+
+def _print_weeks(console: "Console", plan: StudyPlan) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    weeks = Table(title="Weeks", title_justify="left")
+    weeks.add_column("Wk", justify="right", no_wrap=True)
+    weeks.add_column("Dates", no_wrap=True)
+    weeks.add_column("Focus", overflow="fold")
+    weeks.add_column("Hours", justify="right", no_wrap=True)
+    for w in plan.weeks:
+        weeks.add_row(
+            str(w.number),
+            f"{w.starts:%d %b} – {w.ends:%d %b}",
+            Text(week_focus(w)),
+            f"{w.hours:g}",
+        )
+    console.print(weeks)
+
+
+def _print_domains(console: "Console", plan: StudyPlan, cites: Citations) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    doms = Table(title="Hours by content domain", title_justify="left")
+    for name, justify in (
+        ("Domain", "left"),
+        ("Published weight", "left"),
+        ("Share", "right"),
+        ("Hours", "right"),
+    ):
+        doms.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for row in domain_rows(plan, cites):
+        doms.add_row(*(Text(c) for c in row))
+    console.print(doms)
+
+
+def _plan_markdown(plan: StudyPlan, data_as_of: str | None) -> str:
+    doc = MarkdownDoc()
+    plan_markdown_into(doc, plan)
+    doc.sources_footer(data_as_of)
+    return doc.render()
+
+
+def _plan_csv(plan: StudyPlan) -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
+    rows = [
+        (
+            w.number,
+            w.kind.value,
+            w.starts.isoformat(),
+            w.ends.isoformat(),
+            w.hours,
+            week_focus(w) if w.kind is WeekKind.STUDY else "",
+        )
+        for w in plan.weeks
+    ]
+    return _CSV_HEADERS, rows
 
 
 def _ics_text(details: Sequence[Cited]) -> str:
@@ -211,8 +232,6 @@ def _ics_text(details: Sequence[Cited]) -> str:
 
 def plan_ics(plan: StudyPlan) -> bytes:
     """Milestones as all-day events and study weeks as week-long events, with stable UIDs."""
-    from certadvisor.render.ics import CalendarEvent, calendar_bytes
-
     events = []
     for m in plan.milestones:
         events.append(

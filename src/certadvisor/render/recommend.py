@@ -1,12 +1,11 @@
-"""Writers for `recommend`: the ranking, factor by factor, and the questions asked on a terminal."""
+"""Writers for `recommend`: the ranking, factor by factor."""
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from certadvisor.eligibility.wording import money, months_words
-from certadvisor.errors import CertAdvisorError
 from certadvisor.guidance.recommend import Factor, Ranked, Recommendation
-from certadvisor.models.states import StateNote
+from certadvisor.models.states import StateBlock
 from certadvisor.render.guidance import cited, print_lines
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import Citations, print_sources
@@ -16,7 +15,6 @@ from certadvisor.render.state_notes import markdown_state_notes, print_state_not
 if TYPE_CHECKING:
     from rich.console import Console
 
-T = TypeVar("T")
 _CSV_HEADERS = (
     "rank",
     "track",
@@ -98,7 +96,7 @@ def _points(r: Ranked, name: str) -> str:
 def recommend_rendering(
     rec: Recommendation,
     data_as_of: str | None,
-    state_notes: tuple[str, str, Sequence[StateNote]] | None = None,
+    state: StateBlock | None = None,
 ) -> Rendering:
     """The ranking in table, markdown, csv and json."""
 
@@ -128,13 +126,13 @@ def recommend_rendering(
         print_lines(
             console, "Left out", [f"{e.abbreviation} ({e.track}): {e.reason}" for e in rec.excluded]
         )
-        if state_notes:
-            print_state_notes(console, *state_notes, cites)
+        if state is not None:
+            print_state_notes(console, state.code, state.name, state.notes, cites)
         print_sources(console, cites, data_as_of)
 
     def markdown() -> str:
         doc = MarkdownDoc()
-        recommend_markdown_into(doc, rec, state_notes)
+        recommend_markdown_into(doc, rec, state)
         doc.sources_footer(data_as_of)
         return doc.render()
 
@@ -158,7 +156,7 @@ def recommend_rendering(
 def recommend_markdown_into(
     doc: MarkdownDoc,
     rec: Recommendation,
-    state_notes: tuple[str, str, Sequence[StateNote]] | None = None,
+    state: StateBlock | None = None,
     level: int = 1,
 ) -> None:
     """The ranking's sections in a markdown document (the report reuses them)."""
@@ -190,64 +188,5 @@ def recommend_markdown_into(
     if rec.excluded:
         doc.heading("Left out", level + 1)
         doc.bullets(f"{e.abbreviation} (`{e.track}`): {e.reason}" for e in rec.excluded)
-    if state_notes:
-        markdown_state_notes(doc, *state_notes)
-
-
-def ask(console: "Console", question: str, parse: Callable[[str], T], default: str = "") -> T:
-    """Ask until the answer parses; a usage error is shown and the question asked again."""
-    from rich.prompt import Prompt
-    from rich.text import Text
-
-    while True:
-        answer = Prompt.ask(question, console=console, default=default, show_default=bool(default))
-        try:
-            return parse(answer)
-        except CertAdvisorError as exc:
-            line = Text(exc.message, style="unverified")
-            line.append(f" {exc.hint or ''}")
-            console.print(line)
-
-
-def ask_questions(ask_all: bool, no_color: bool = False) -> dict[str, object]:
-    """recommend's questions on stderr, each asked again until its answer is valid."""
-    from certadvisor.catalog.states import check_state
-    from certadvisor.guidance.recommend import parse_goal, parse_setting
-    from certadvisor.render.console import stderr_console
-
-    console = stderr_console(no_color)
-    out: dict[str, object] = {}
-    out["goal"] = ask(console, "Goal: clinical, laboratory or either", parse_goal, "either").value
-    if not ask_all:
-        return out
-    out["setting"] = ask(
-        console,
-        "Setting: clinic, hospital, laboratory, public health (Enter to skip)",
-        lambda s: parse_setting(s).value if s else None,
-    )
-    out["budget"] = ask(
-        console,
-        "Budget in dollars to sit the exam (Enter to skip)",
-        lambda s: _number(s, "budget", int),
-    )
-    out["months"] = ask(
-        console, "Months available (Enter to skip)", lambda s: _number(s, "months", float)
-    )
-    out["state"] = ask(
-        console, "State, two letters (Enter to skip)", lambda s: check_state(s) if s else None
-    )
-    return out
-
-
-def _number(text: str, what: str, kind: type[int] | type[float]) -> int | float | None:
-    from certadvisor.errors import UsageError
-
-    if not text.strip():
-        return None
-    try:
-        value = kind(text.replace(",", "").replace("$", "").strip())
-    except ValueError:
-        raise UsageError(f"{text!r} is not a number for the {what}") from None
-    if value < 0:
-        raise UsageError(f"the {what} cannot be negative")
-    return value
+    if state is not None:
+        markdown_state_notes(doc, state.code, state.name, state.notes)

@@ -4,14 +4,20 @@ from typing import TYPE_CHECKING
 
 from certadvisor.eligibility.evaluate import TrackResult
 from certadvisor.eligibility.wording import field_words, level_words
+from certadvisor.guidance.recommend import Ranked
 from certadvisor.guidance.report import AdvisingReport
 from certadvisor.models.profile import Profile
+from certadvisor.models.states import StateBlock
 from certadvisor.render.checklist import checklist_markdown_into
+from certadvisor.render.compare import caveat_lines, title
+from certadvisor.render.compare_cells import COLUMNS, cells, column_keys, headers
+from certadvisor.render.costs import LOWER_BOUND_HELP
 from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.marks import catalog_reviewed
 from certadvisor.render.output import Rendering
 from certadvisor.render.plan import plan_markdown_into
 from certadvisor.render.recommend import factor_text, request_line, weights_line
-from certadvisor.render.state_notes import markdown_state_notes, relevant_notes
+from certadvisor.render.state_notes import markdown_state_notes
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -103,10 +109,6 @@ def eligibility_row(r: TrackResult) -> tuple[str, str, str, str, str]:
 
 def _comparison(doc: MarkdownDoc, report: AdvisingReport) -> None:
     """The compare table, its cells citing into the report's one list of sources."""
-    from certadvisor.render.compare import caveat_lines, title
-    from certadvisor.render.compare_cells import COLUMNS, cells, column_keys, headers
-    from certadvisor.render.costs import LOWER_BOUND_HELP
-
     comparison = report.comparison
     keys = column_keys(comparison)
     cols = [c for c in COLUMNS if c.key in keys]
@@ -127,12 +129,27 @@ def _comparison(doc: MarkdownDoc, report: AdvisingReport) -> None:
 
 
 def report_markdown(
-    report: AdvisingReport, data_as_of: str | None, state_name: str | None = None
+    report: AdvisingReport, data_as_of: str | None, state: StateBlock | None = None
 ) -> str:
     """The whole packet: who, eligibility, ranking and comparison, best fit, plan, sources."""
     doc = MarkdownDoc()
-    cites = doc.citations
-    rec = report.recommendation
+    _who(doc, report, data_as_of, state)
+    _eligibility(doc, report)
+    _ranking(doc, report)
+    _focus(doc, report)
+    if report.checklist:
+        checklist_markdown_into(doc, report.checklist, level=2)
+    if report.plan:
+        plan_markdown_into(doc, report.plan, level=2)
+    if state is not None:
+        markdown_state_notes(doc, state.code, state.name, state.notes)
+    doc.sources_footer(data_as_of)
+    return doc.render()
+
+
+def _who(
+    doc: MarkdownDoc, report: AdvisingReport, data_as_of: str | None, state: StateBlock | None
+) -> None:
     doc.heading(f"Advising report: {report.person}")
     source = (
         "the profile's or --as-of date"
@@ -140,16 +157,22 @@ def report_markdown(
         else ("today; pass --as-of or set as_of in the profile for a fixed date")
     )
     doc.paragraph(
-        f"Evaluated as of {report.as_of} ({source}). Catalog reviewed "
-        f"{data_as_of or 'unknown'}. Figures carry a confidence marker and a source "
-        "number listed at the end."
+        f"Evaluated as of {report.as_of} ({source}). "
+        + catalog_reviewed(
+            data_as_of,
+            "Figures carry a confidence marker and a source number listed at the end.",
+        )
     )
     doc.heading("Who", 2)
-    doc.table(["About", "What the profile says"], who_rows(report.profile, state_name))
-    doc.paragraph(
-        f"Asked for: {request_line(rec, False).removesuffix('.').replace('Ranked for ', '')}."
+    doc.table(
+        ["About", "What the profile says"],
+        who_rows(report.profile, state.name if state is not None else None),
     )
+    request = request_line(report.recommendation, False)
+    doc.paragraph(f"Asked for: {request.removesuffix('.').replace('Ranked for ', '')}.")
 
+
+def _eligibility(doc: MarkdownDoc, report: AdvisingReport) -> None:
     doc.heading("Eligibility", 2)
     doc.paragraph(
         "Every track in the catalog; `?` marks a result that rests on unverified information."
@@ -161,6 +184,9 @@ def report_markdown(
     notes = [f"{r.abbreviation}: {n}" for r in report.eligibility for n in r.notes]
     doc.bullets(notes)
 
+
+def _ranking(doc: MarkdownDoc, report: AdvisingReport) -> None:
+    rec = report.recommendation
     doc.heading("Tracks that fit the goal", 2)
     doc.paragraph(f"{request_line(rec, False)} _{rec.judgement_note}_ {weights_line(rec)}")
     if rec.ranking:
@@ -171,14 +197,7 @@ def report_markdown(
                     r.rank,
                     f"{r.abbreviation} ({r.track})",
                     f"{r.score:g}",
-                    *(
-                        next(
-                            f"{f.points:g}" if f.points is not None else "—"
-                            for f in r.factors
-                            if f.name == n
-                        )
-                        for n in rec.weights
-                    ),
+                    *(_points(r, n) for n in rec.weights),
                 )
                 for r in rec.ranking
             ],
@@ -200,6 +219,16 @@ def report_markdown(
             "Left out: " + "; ".join(f"{e.abbreviation} ({e.reason})" for e in rec.excluded) + "."
         )
 
+
+def _points(r: Ranked, name: str) -> str:
+    return next(
+        f"{f.points:g}" if f.points is not None else "—" for f in r.factors if f.name == name
+    )
+
+
+def _focus(doc: MarkdownDoc, report: AdvisingReport) -> None:
+    """The heading of the track the checklist and plan detail, and why it was ranked."""
+    rec = report.recommendation
     ranked = next((r for r in rec.ranking if r.track == report.focus), None)
     if ranked is not None and report.focus == report.best:
         doc.heading(f"Best fit: {ranked.abbreviation} — {ranked.credential}", 2)
@@ -216,27 +245,17 @@ def report_markdown(
         else:
             doc.paragraph("It is outside the goal asked for, so it was not ranked.")
     if ranked is not None:
-        doc.bullets(factor_text(f, cites) for f in ranked.factors)
-    if report.checklist:
-        checklist_markdown_into(doc, report.checklist, level=2)
-    if report.plan:
-        plan_markdown_into(doc, report.plan, level=2)
-    if report.state is not None or report.profile.state:
-        code = report.recommendation.request.state or report.profile.state or ""
-        cats = sorted({r.category for r in rec.ranking})
-        found = relevant_notes(report.state, cats, [r.track for r in rec.ranking])
-        markdown_state_notes(doc, code, state_name or code, found)
-    doc.sources_footer(data_as_of)
-    return doc.render()
+        doc.bullets(factor_text(f, doc.citations) for f in ranked.factors)
 
 
 def report_rendering(
-    report: AdvisingReport, data_as_of: str | None, state_name: str | None = None
+    report: AdvisingReport, data_as_of: str | None, state: StateBlock | None = None
 ) -> Rendering:
     """The packet as markdown (shown rendered on a terminal) and as json."""
-    text = report_markdown(report, data_as_of, state_name)
+    text = report_markdown(report, data_as_of, state)
 
     def table(console: "Console") -> None:
+        # rich.markdown (with markdown-it) is heavy: only a terminal display imports it
         from rich.markdown import Markdown
 
         console.print(Markdown(text))

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from certadvisor.catalog.provenance import SourcedFact
 from certadvisor.render.markdown import MarkdownDoc
-from certadvisor.render.marks import LEGEND, marker
+from certadvisor.render.marks import LEGEND, catalog_reviewed, marker
 from certadvisor.render.output import Rendering
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def sources_rendering(
             ["Status", "Track / state", "Fact", "Value", "Confidence", "As of", "Source"],
             [_row(f) for f in facts],
         )
-        doc.paragraph(f"Catalog reviewed {data_as_of or 'unknown'}.")
+        doc.paragraph(catalog_reviewed(data_as_of))
         return doc.render()
 
     return Rendering(

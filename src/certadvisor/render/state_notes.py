@@ -3,12 +3,14 @@
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from certadvisor.models.states import State, StateNote
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import Citations
 
+# Types only: `show` imports this module and, without --state, never needs the state models.
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from certadvisor.models.states import StateNote
 
 _TOPICS = {
     "laboratory_licensure": "Laboratory licensure",
@@ -18,20 +20,7 @@ _TOPICS = {
 }
 
 
-def relevant_notes(
-    state: State | None, categories: Sequence[str] = (), tracks: Sequence[str] = ()
-) -> list[StateNote]:
-    """The state's notes that touch any of the categories or tracks (all when none are given)."""
-    if state is None:
-        return []
-    if not categories and not tracks:
-        return list(state.notes)
-    return [
-        n for n in state.notes if set(n.categories) & set(categories) or set(n.tracks) & set(tracks)
-    ]
-
-
-def note_lines(code: str, name: str, notes: Sequence[StateNote], cites: Citations) -> list[str]:
+def note_lines(code: str, name: str, notes: "Sequence[StateNote]", cites: Citations) -> list[str]:
     """One plain line per note, with its marker and footnote."""
     if not notes:
         return [f"{name} ({code}): the catalog has no state rule for these tracks."]
@@ -44,7 +33,7 @@ def note_lines(code: str, name: str, notes: Sequence[StateNote], cites: Citation
 
 
 def print_state_notes(
-    console: "Console", code: str, name: str, notes: Sequence[StateNote], cites: Citations
+    console: "Console", code: str, name: str, notes: "Sequence[StateNote]", cites: Citations
 ) -> None:
     """A titled block of the state's notes on a console."""
     from rich.text import Text
@@ -55,7 +44,7 @@ def print_state_notes(
 
 
 def markdown_state_notes(
-    doc: MarkdownDoc, code: str, name: str, notes: Sequence[StateNote]
+    doc: MarkdownDoc, code: str, name: str, notes: "Sequence[StateNote]"
 ) -> None:
     """A section of the state's notes in a markdown document."""
     doc.heading(f"State rules: {name} ({code})", 2)

@@ -5,15 +5,19 @@ from typing import TYPE_CHECKING
 from certadvisor.eligibility.wording import describe, money, months_words
 from certadvisor.models.catalog import Track
 from certadvisor.models.common import Fact
+from certadvisor.render.costs import markdown_cost_section, print_cost_section
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import Citations, print_sources
 from certadvisor.render.output import Rendering
+from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
 
+# rich is imported inside the table writers only: json and markdown output skip its import.
+# The state's models are types only here: `show` without --state never loads them.
 if TYPE_CHECKING:
     from rich.console import Console
 
     from certadvisor.models.costs import TotalCost
-    from certadvisor.render.compare import StateBlock
+    from certadvisor.models.states import StateBlock
 
 
 def _fact(value: Fact | None, cites: Citations, fmt: str = "{}") -> str:
@@ -175,114 +179,132 @@ def track_rendering(
     state: "StateBlock | None" = None,
 ) -> Rendering:
     """One track in table, markdown and json, with its cost over a horizon and a state's notes."""
-
-    def table(console: "Console") -> None:
-        from rich.markup import escape as esc
-        from rich.table import Table
-        from rich.text import Text
-        from rich.tree import Tree
-
-        cites = Citations()
-        console.print(
-            f"[heading]{esc(track.credential)} — {esc(track.abbreviation)}[/] ({track.id})"
-        )
-        issuer = f"{track.issuer.name} ({track.issuer.abbreviation})"
-        console.print(Text(f"Issuer: {issuer}    Category: {track.category.replace('_', ' ')}"))
-        if track.accreditation:
-            acc = ", ".join(f"{a.name} {cites.ref(a)}" for a in track.accreditation)
-            console.print(Text(f"Credential accredited by: {acc}"))
-        if track.summary:
-            console.print(Text(track.summary, style="muted"))
-        tree = Tree(Text.from_markup("[heading]Eligibility routes[/] (meet any one)"))
-        if not track.routes:
-            tree.add("The catalog does not know this track's routes.")
-        for name, ref, conds, extra in _route_lines(track, cites):
-            branch = tree.add(Text(f"{name} {ref}"))
-            for c in conds:
-                branch.add(Text(c))
-            for e in extra:
-                branch.add(Text(e, style="muted"))
-        console.print(tree)
-
-        def facts(title: str, rows: list[tuple[str, str]]) -> None:
-            t = Table(title=title, title_justify="left", show_header=False, expand=False)
-            t.add_column("", style="bold", no_wrap=True)
-            t.add_column("", overflow="fold")
-            for label, value in rows:
-                t.add_row(Text(label), Text(value))
-            console.print(t)
-
-        facts("Exam", exam_rows(track, cites))
-        fees = Table(title="Fees", title_justify="left")
-        fees.add_column("Fee", overflow="fold")
-        fees.add_column("Amount", justify="right", no_wrap=True)
-        fees.add_column("When / who")
-        fees.add_column("Src", no_wrap=True)
-        for row in fee_rows(track, cites):
-            fees.add_row(*(Text(c) for c in row))
-        if not track.fees:
-            fees.add_row("No fee is known", "unknown", "", "")
-        console.print(fees)
-        facts("Renewal", renewal_rows(track, cites))
-        if costs is not None:
-            from certadvisor.render.costs import print_cost_section
-
-            print_cost_section(console, costs, cites)
-        rest = other_rows(track, cites)
-        if rest:
-            facts("More", rest)
-        if state is not None:
-            from certadvisor.render.state_notes import print_state_notes
-
-            print_state_notes(console, state.code, state.name, state.notes, cites)
-        print_sources(console, cites, data_as_of)
-
-    def markdown() -> str:
-        doc = MarkdownDoc()
-        cites = doc.citations
-        doc.heading(f"{track.credential} — {track.abbreviation}")
-        doc.paragraph(
-            f"Track `{track.id}`. Issuer: {track.issuer.name} "
-            f"({track.issuer.abbreviation}). Category: {track.category.replace('_', ' ')}."
-        )
-        if track.accreditation:
-            acc = ", ".join(f"{a.name} {cites.ref(a)}" for a in track.accreditation)
-            doc.paragraph(f"Credential accredited by: {acc}.")
-        if track.summary:
-            doc.paragraph(track.summary)
-        doc.heading("Eligibility routes (meet any one)", 2)
-        for name, ref, conds, extra in _route_lines(track, cites):
-            doc.heading(f"{name} {ref}", 3)
-            doc.bullets([*conds, *extra])
-        doc.heading("Exam", 2)
-        doc.table(["Fact", "Value"], exam_rows(track, cites))
-        doc.heading("Fees", 2)
-        doc.table(["Fee", "Amount", "When / who", "Source"], fee_rows(track, cites))
-        doc.heading("Renewal", 2)
-        doc.table(["Rule", "Value"], renewal_rows(track, cites))
-        if costs is not None:
-            from certadvisor.render.costs import markdown_cost_section
-
-            markdown_cost_section(doc, costs)
-        rest = other_rows(track, cites)
-        if rest:
-            doc.heading("More", 2)
-            doc.table(["Fact", "Value"], rest)
-        if state is not None:
-            from certadvisor.render.state_notes import markdown_state_notes
-
-            markdown_state_notes(doc, state.code, state.name, state.notes)
-        doc.sources_footer(data_as_of)
-        return doc.render()
-
     return Rendering(
         command="show",
         data_as_of=data_as_of,
         payload=lambda: {
             "track": track.model_dump(mode="json"),
             "costs": costs.model_dump(mode="json") if costs is not None else None,
-            "state": state.as_dict() if state is not None else None,
+            "state": state.model_dump(mode="json") if state is not None else None,
         },
-        table=table,
-        markdown=markdown,
+        table=lambda console: _print_track(console, track, data_as_of, costs, state),
+        markdown=lambda: _track_markdown(track, data_as_of, costs, state),
     )
+
+
+def _print_track(
+    console: "Console",
+    track: Track,
+    data_as_of: str | None,
+    costs: "TotalCost | None",
+    state: "StateBlock | None",
+) -> None:
+    cites = Citations()
+    _print_heading(console, track, cites)
+    _print_routes(console, track, cites)
+    _print_facts(console, "Exam", exam_rows(track, cites))
+    _print_fees(console, track, cites)
+    _print_facts(console, "Renewal", renewal_rows(track, cites))
+    if costs is not None:
+        print_cost_section(console, costs, cites)
+    rest = other_rows(track, cites)
+    if rest:
+        _print_facts(console, "More", rest)
+    if state is not None:
+        print_state_notes(console, state.code, state.name, state.notes, cites)
+    print_sources(console, cites, data_as_of)
+
+
+def _print_heading(console: "Console", track: Track, cites: Citations) -> None:
+    from rich.markup import escape as esc
+    from rich.text import Text
+
+    console.print(f"[heading]{esc(track.credential)} — {esc(track.abbreviation)}[/] ({track.id})")
+    issuer = f"{track.issuer.name} ({track.issuer.abbreviation})"
+    console.print(Text(f"Issuer: {issuer}    Category: {track.category.replace('_', ' ')}"))
+    if track.accreditation:
+        acc = ", ".join(f"{a.name} {cites.ref(a)}" for a in track.accreditation)
+        console.print(Text(f"Credential accredited by: {acc}"))
+    if track.summary:
+        console.print(Text(track.summary, style="muted"))
+
+
+def _print_routes(console: "Console", track: Track, cites: Citations) -> None:
+    from rich.text import Text
+    from rich.tree import Tree
+
+    tree = Tree(Text.from_markup("[heading]Eligibility routes[/] (meet any one)"))
+    if not track.routes:
+        tree.add("The catalog does not know this track's routes.")
+    for name, ref, conds, extra in _route_lines(track, cites):
+        branch = tree.add(Text(f"{name} {ref}"))
+        for c in conds:
+            branch.add(Text(c))
+        for e in extra:
+            branch.add(Text(e, style="muted"))
+    console.print(tree)
+
+
+def _print_facts(console: "Console", title: str, rows: list[tuple[str, str]]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    t = Table(title=title, title_justify="left", show_header=False, expand=False)
+    t.add_column("", style="bold", no_wrap=True)
+    t.add_column("", overflow="fold")
+    for label, value in rows:
+        t.add_row(Text(label), Text(value))
+    console.print(t)
+
+
+def _print_fees(console: "Console", track: Track, cites: Citations) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    fees = Table(title="Fees", title_justify="left")
+    fees.add_column("Fee", overflow="fold")
+    fees.add_column("Amount", justify="right", no_wrap=True)
+    fees.add_column("When / who")
+    fees.add_column("Src", no_wrap=True)
+    for row in fee_rows(track, cites):
+        fees.add_row(*(Text(c) for c in row))
+    if not track.fees:
+        fees.add_row("No fee is known", "unknown", "", "")
+    console.print(fees)
+
+
+def _track_markdown(
+    track: Track, data_as_of: str | None, costs: "TotalCost | None", state: "StateBlock | None"
+) -> str:
+    doc = MarkdownDoc()
+    cites = doc.citations
+    doc.heading(f"{track.credential} — {track.abbreviation}")
+    doc.paragraph(
+        f"Track `{track.id}`. Issuer: {track.issuer.name} "
+        f"({track.issuer.abbreviation}). Category: {track.category.replace('_', ' ')}."
+    )
+    if track.accreditation:
+        acc = ", ".join(f"{a.name} {cites.ref(a)}" for a in track.accreditation)
+        doc.paragraph(f"Credential accredited by: {acc}.")
+    if track.summary:
+        doc.paragraph(track.summary)
+    doc.heading("Eligibility routes (meet any one)", 2)
+    for name, ref, conds, extra in _route_lines(track, cites):
+        doc.heading(f"{name} {ref}", 3)
+        doc.bullets([*conds, *extra])
+    doc.heading("Exam", 2)
+    doc.table(["Fact", "Value"], exam_rows(track, cites))
+    doc.heading("Fees", 2)
+    doc.table(["Fee", "Amount", "When / who", "Source"], fee_rows(track, cites))
+    doc.heading("Renewal", 2)
+    doc.table(["Rule", "Value"], renewal_rows(track, cites))
+    if costs is not None:
+        markdown_cost_section(doc, costs)
+    rest = other_rows(track, cites)
+    if rest:
+        doc.heading("More", 2)
+        doc.table(["Fact", "Value"], rest)
+    if state is not None:
+        markdown_state_notes(doc, state.code, state.name, state.notes)
+    doc.sources_footer(data_as_of)
+    return doc.render()

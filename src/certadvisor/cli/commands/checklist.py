@@ -1,33 +1,46 @@
 """`certadvisor checklist TRACK`: the steps from choosing a track to keeping it."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from certadvisor.cli.common import AsOfDateOpt, FormatOpt, OutputOpt, catalog, emit, note
+from certadvisor.cli.inputs import people_of, resolve_as_of
+from certadvisor.errors import UsageError
+
+if TYPE_CHECKING:
+    from certadvisor.wallet.store import WalletStore
+
+TrackArg = Annotated[str, typer.Argument(help="Track id or unambiguous abbreviation, e.g. CMA.")]
+ProfileOpt = Annotated[
+    Path | None, typer.Option(metavar="FILE", help="Profile: ticks what you have done.")
+]
+PersonOpt = Annotated[
+    str | None,
+    typer.Option(metavar="NAME", help="Whose progress (a cohort's person; default: me)."),
+]
+MarkOpt = Annotated[
+    list[int] | None, typer.Option(metavar="N", help="Mark step N done (repeatable).")
+]
+UnmarkOpt = Annotated[
+    list[int] | None, typer.Option(metavar="N", help="Mark step N not done (repeatable).")
+]
+StateOpt = Annotated[
+    str | None, typer.Option(metavar="XX", help="State code; adds its rules to step 1.")
+]
+MemberOpt = Annotated[bool, typer.Option(help="Show member prices.")]
 
 
 def checklist(
     ctx: typer.Context,
-    track: Annotated[str, typer.Argument(help="Track id or unambiguous abbreviation, e.g. CMA.")],
-    profile: Annotated[
-        Path | None, typer.Option(metavar="FILE", help="Profile: ticks what you have done.")
-    ] = None,
-    person: Annotated[
-        str | None,
-        typer.Option(metavar="NAME", help="Whose progress (a cohort's person; default: me)."),
-    ] = None,
-    mark: Annotated[
-        list[int] | None, typer.Option(metavar="N", help="Mark step N done (repeatable).")
-    ] = None,
-    unmark: Annotated[
-        list[int] | None, typer.Option(metavar="N", help="Mark step N not done (repeatable).")
-    ] = None,
-    state: Annotated[
-        str | None, typer.Option(metavar="XX", help="State code; adds its rules to step 1.")
-    ] = None,
-    member: Annotated[bool, typer.Option(help="Show member prices.")] = False,
+    track: TrackArg,
+    profile: ProfileOpt = None,
+    person: PersonOpt = None,
+    mark: MarkOpt = None,
+    unmark: UnmarkOpt = None,
+    state: StateOpt = None,
+    member: MemberOpt = False,
     as_of: AsOfDateOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
@@ -36,42 +49,58 @@ def checklist(
 
     Example: certadvisor checklist cma-aama --profile me.yaml --mark 3 --format markdown
     """
-    from certadvisor.cli.inputs import people_of, state_section
+    # Lazy: the engine, its pydantic models and the wallet's sqlite3 load only when the
+    # command runs, so that `certadvisor --help` (which imports every command) stays quick.
+    from certadvisor.catalog.states import state_block
     from certadvisor.eligibility.evaluate import evaluate_track
-    from certadvisor.errors import UsageError
-    from certadvisor.guidance.advising import evaluation_date, pick_person
-    from certadvisor.guidance.checklist import STEP_COUNT, build_checklist
+    from certadvisor.guidance.advising import pick_person
+    from certadvisor.guidance.checklist import build_checklist
     from certadvisor.render.checklist import checklist_rendering
     from certadvisor.wallet.model import DEFAULT_PERSON
     from certadvisor.wallet.store import open_store
 
     loaded = catalog(ctx)
     chosen = loaded.track(track)
-    changes = [(n, True) for n in mark or []] + [(n, False) for n in unmark or []]
-    bad = [n for n, _ in changes if not 1 <= n <= STEP_COUNT]
-    if bad:
-        raise UsageError(f"there is no step {bad[0]}", f"Steps are numbered 1 to {STEP_COUNT}.")
+    changes = _changes(mark, unmark)
     people = people_of(loaded, profile)
     someone = pick_person(people, person) if people else None
     who = person or (someone.label if someone else DEFAULT_PERSON)
     with open_store(create=bool(changes)) as store:
-        for number, done in changes:
-            changed = store.set_checklist_mark(who, chosen.id, number, done)
-            verb = "marked" if done else "unmarked"
-            note(ctx, f"step {number} {verb} for {who}" + ("" if changed else " (no change)"))
+        _apply_marks(ctx, store, who, chosen.id, changes)
         marks = store.checklist_marks(who, chosen.id)
-    when = evaluation_date(someone, as_of.date() if as_of else None)
+    when = resolve_as_of(as_of, someone.profile.as_of if someone else None)
     result = evaluate_track(chosen, someone.profile, when) if someone else None
     code = state or (someone.profile.state if someone else None)
-    section = state_section(code, [str(chosen.category)], [chosen.id])
+    block = state_block(code, [str(chosen.category)], [chosen.id]) if code else None
     built = build_checklist(
         chosen,
         someone.profile if someone else None,
         result,
         marks,
-        section[2] if section else (),
+        block.notes if block else (),
         member=member,
         as_of=when if someone else None,
         person=who,
     )
     emit(ctx, checklist_rendering(built, loaded.data_as_of), fmt, output)
+
+
+def _changes(mark: list[int] | None, unmark: list[int] | None) -> list[tuple[int, bool]]:
+    """The steps to mark done (True) or not done (False), each checked against the step count."""
+    from certadvisor.models.guidance import STEP_COUNT  # lazy, as in checklist()
+
+    changes = [(n, True) for n in mark or []] + [(n, False) for n in unmark or []]
+    bad = [n for n, _ in changes if not 1 <= n <= STEP_COUNT]
+    if bad:
+        raise UsageError(f"there is no step {bad[0]}", f"Steps are numbered 1 to {STEP_COUNT}.")
+    return changes
+
+
+def _apply_marks(
+    ctx: typer.Context, store: "WalletStore", who: str, track: str, changes: list[tuple[int, bool]]
+) -> None:
+    """Save the marks, saying on stderr what changed."""
+    for number, done in changes:
+        changed = store.set_checklist_mark(who, track, number, done)
+        verb = "marked" if done else "unmarked"
+        note(ctx, f"step {number} {verb} for {who}" + ("" if changed else " (no change)"))

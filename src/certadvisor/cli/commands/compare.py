@@ -1,58 +1,70 @@
 """`certadvisor compare [TRACK...]`: tracks side by side, with the true cost of each path."""
 
-import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from certadvisor.cli.common import FormatOpt, OutputOpt, catalog, emit
+from certadvisor.cli.common import AsOfDateOpt, FormatOpt, OutputOpt, catalog, emit
 from certadvisor.cli.cost_options import (
     CeCostOpt,
     MemberOpt,
     StateOpt,
     YearsOpt,
     check_cost_options,
-    state_block,
 )
+from certadvisor.cli.inputs import resolve_as_of
 from certadvisor.errors import UsageError
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from certadvisor.catalog.loader import LoadedCatalog
+    from certadvisor.guidance.compare import EligibilityBrief
+    from certadvisor.models.catalog import Track
+
+TracksArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Track ids or abbreviations (default: all, or --category).",
+        metavar="[TRACK]...",
+        show_default=False,
+    ),
+]
+CategoryOpt = Annotated[
+    str | None,
+    typer.Option(help="medical_assisting, laboratory, phlebotomy, patient_care or ekg."),
+]
+SortOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--sort",
+        metavar="KEY",
+        help="cost (lowest first; unknown exam fees last), time (fastest), renewal "
+        "(cheapest to keep), or name.",
+    ),
+]
+ProfileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile",
+        metavar="FILE",
+        help="Add each track's eligibility and closest route for this person.",
+    ),
+]
 
 
 def compare(
     ctx: typer.Context,
-    tracks: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Track ids or abbreviations (default: all, or --category).",
-            metavar="[TRACK]...",
-            show_default=False,
-        ),
-    ] = None,
-    category: Annotated[
-        str | None,
-        typer.Option(help="medical_assisting, laboratory, phlebotomy, patient_care or ekg."),
-    ] = None,
+    tracks: TracksArg = None,
+    category: CategoryOpt = None,
     years: YearsOpt = 5,
     member: MemberOpt = False,
     ce_cost_per_point: CeCostOpt = None,
-    sort: Annotated[
-        str | None,
-        typer.Option(
-            "--sort",
-            metavar="KEY",
-            help="cost (lowest first; unknown exam fees last), time (fastest), renewal "
-            "(cheapest to keep), or name.",
-        ),
-    ] = None,
-    profile: Annotated[
-        Path | None,
-        typer.Option(
-            "--profile",
-            metavar="FILE",
-            help="Add each track's eligibility and closest route for this person.",
-        ),
-    ] = None,
+    sort: SortOpt = None,
+    profile: ProfileOpt = None,
     state: StateOpt = None,
+    as_of: AsOfDateOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -60,6 +72,9 @@ def compare(
 
     Example: certadvisor compare cma-aama rma-amt ccma-nha --years 5 --sort cost
     """
+    # Lazy: the engine and its pydantic models load only when the command runs, so that
+    # `certadvisor --help` (which imports every command module) stays quick.
+    from certadvisor.catalog.states import state_block
     from certadvisor.guidance.compare import check_sort, compare_tracks, select_tracks
     from certadvisor.render.compare import compare_rendering
 
@@ -70,21 +85,12 @@ def compare(
     block = None
     if state is not None:
         block = state_block(
-            state, sorted({str(t.category) for t in chosen}), [t.id for t in chosen]
+            state,
+            sorted({str(t.category) for t in chosen}),
+            [t.id for t in chosen],
+            per_track=[(t.id, str(t.category)) for t in chosen],
         )
-    standing = None
-    if profile is not None:
-        from certadvisor.guidance.compare import standings
-        from certadvisor.profiles.load import load_profiles
-
-        people = load_profiles(profile, resolve=loaded.resolve)
-        if len(people) != 1:
-            raise UsageError(
-                f"--profile {profile} holds {len(people)} people; compare takes one",
-                "For a cohort, use `certadvisor eligible --profile FILE`.",
-            )
-        person = people[0].profile
-        standing = standings(chosen, person, person.as_of or dt.date.today())
+    standing = _standing(loaded, chosen, profile, as_of) if profile is not None else None
     result = compare_tracks(
         chosen,
         years=years,
@@ -94,3 +100,21 @@ def compare(
         eligibility=standing,
     )
     emit(ctx, compare_rendering(result, loaded.data_as_of, block), fmt, output)
+
+
+def _standing(
+    loaded: "LoadedCatalog", chosen: "list[Track]", profile: Path, as_of: "dt.datetime | None"
+) -> "dict[str, tuple[EligibilityBrief, str | None]]":
+    """The one person of the profile file, measured against each track on the chosen date."""
+    # Lazy, as in compare(); the profile models load only with --profile.
+    from certadvisor.guidance.compare import standings
+    from certadvisor.profiles.load import load_profiles
+
+    people = load_profiles(profile, resolve=loaded.resolve)
+    if len(people) != 1:
+        raise UsageError(
+            f"--profile {profile} holds {len(people)} people; compare takes one",
+            "For a cohort, use `certadvisor eligible --profile FILE`.",
+        )
+    person = people[0].profile
+    return standings(chosen, person, resolve_as_of(as_of, person.as_of))

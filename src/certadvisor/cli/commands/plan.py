@@ -5,46 +5,54 @@ from typing import Annotated
 
 import typer
 
-from certadvisor.cli.common import FormatIcsOpt, OutputOpt, catalog, emit
+from certadvisor.cli.common import AsOfDateOpt, FormatIcsOpt, OutputOpt, catalog, emit
+from certadvisor.cli.inputs import plan_flag_error, resolve_as_of
+
+TrackArg = Annotated[str, typer.Argument(help="Track id or unambiguous abbreviation, e.g. CMA.")]
+ExamDateOpt = Annotated[
+    dt.datetime,
+    typer.Option(
+        "--exam-date",
+        formats=["%Y-%m-%d"],
+        metavar="YYYY-MM-DD",
+        help="The day you sit the exam; the plan works backward from it.",
+    ),
+]
+HoursPerWeekOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--hours-per-week",
+        metavar="H",
+        help="Hours you can study each week (default 8, an assumption).",
+    ),
+]
+TotalHoursOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--total-hours",
+        metavar="H",
+        help="Study hours the exam needs (default 60, 120 for laboratory; assumptions).",
+    ),
+]
+StartOpt = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--start",
+        formats=["%Y-%m-%d"],
+        metavar="YYYY-MM-DD",
+        help="First day of the plan (default today, or --as-of).",
+    ),
+]
 
 
 def plan(
     ctx: typer.Context,
-    track: Annotated[str, typer.Argument(help="Track id or unambiguous abbreviation, e.g. CMA.")],
-    exam_date: Annotated[
-        dt.datetime,
-        typer.Option(
-            "--exam-date",
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
-            help="The day you sit the exam; the plan works backward from it.",
-        ),
-    ],
-    hours_per_week: Annotated[
-        float | None,
-        typer.Option(
-            "--hours-per-week",
-            metavar="H",
-            help="Hours you can study each week (default 8, an assumption).",
-        ),
-    ] = None,
-    total_hours: Annotated[
-        float | None,
-        typer.Option(
-            "--total-hours",
-            metavar="H",
-            help="Study hours the exam needs (default 60, 120 for laboratory; assumptions).",
-        ),
-    ] = None,
-    start: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            "--start",
-            formats=["%Y-%m-%d"],
-            metavar="YYYY-MM-DD",
-            help="First day of the plan (default today).",
-        ),
-    ] = None,
+    track: TrackArg,
+    exam_date: ExamDateOpt,
+    hours_per_week: HoursPerWeekOpt = None,
+    total_hours: TotalHoursOpt = None,
+    start: StartOpt = None,
+    as_of: AsOfDateOpt = None,
     fmt: FormatIcsOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -52,15 +60,20 @@ def plan(
 
     Example: certadvisor plan cma-aama --exam-date 2027-03-15 --hours-per-week 6 -o plan.ics
     """
-    from certadvisor.guidance.plan import build_plan
+    # Lazy: the engine and its pydantic models load only when the command runs, so that
+    # `certadvisor --help` (which imports every command module) stays quick.
+    from certadvisor.guidance.plan import PlanInputError, build_plan
     from certadvisor.render.plan import plan_rendering
 
     loaded = catalog(ctx)
-    result = build_plan(
-        loaded.track(track),
-        exam_date.date(),
-        start.date() if start else dt.date.today(),
-        hours_per_week=hours_per_week,
-        total_hours=total_hours,
-    )
+    try:
+        result = build_plan(
+            loaded.track(track),
+            exam_date.date(),
+            resolve_as_of(start or as_of),
+            hours_per_week=hours_per_week,
+            total_hours=total_hours,
+        )
+    except PlanInputError as exc:
+        raise plan_flag_error(exc) from None
     emit(ctx, plan_rendering(result, loaded.data_as_of), fmt, output)

@@ -2,13 +2,46 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from certadvisor.cli.common import AsOfDateOpt, FormatOpt, OutputOpt, catalog, emit
 from certadvisor.cli.common import state as state_of
+from certadvisor.cli.inputs import people_of, resolve_as_of
 from certadvisor.errors import UsageError
+
+if TYPE_CHECKING:
+    from certadvisor.guidance.recommend import Request
+
+GoalOpt = Annotated[
+    str | None,
+    typer.Option(metavar="GOAL", help="clinical, laboratory or either.", show_default=False),
+]
+SettingOpt = Annotated[
+    str | None,
+    typer.Option(metavar="SETTING", help="clinic, hospital, laboratory or public health."),
+]
+BudgetOpt = Annotated[
+    int | None, typer.Option(min=0, metavar="DOLLARS", help="Most you can pay to sit the exam.")
+]
+MonthsOpt = Annotated[
+    float | None,
+    typer.Option(min=0, metavar="MONTHS", help="Months you have until you want the credential."),
+]
+StateOpt = Annotated[
+    str | None, typer.Option(metavar="XX", help="Two-letter state code; adds its rules.")
+]
+ProfileOpt = Annotated[
+    Path | None, typer.Option(metavar="FILE", help="Profile or cohort: adds eligibility.")
+]
+PersonOpt = Annotated[
+    str | None, typer.Option(metavar="NAME", help="Which person of a cohort file.")
+]
+MemberOpt = Annotated[bool, typer.Option(help="Count member prices.")]
+NoInputOpt = Annotated[
+    bool, typer.Option("--no-input", help="Never ask; a missing option is an error.")
+]
 
 
 def _stdin_is_terminal() -> bool:
@@ -18,37 +51,16 @@ def _stdin_is_terminal() -> bool:
 
 def recommend(
     ctx: typer.Context,
-    goal: Annotated[
-        str | None,
-        typer.Option(metavar="GOAL", help="clinical, laboratory or either.", show_default=False),
-    ] = None,
-    setting: Annotated[
-        str | None,
-        typer.Option(metavar="SETTING", help="clinic, hospital, laboratory or public health."),
-    ] = None,
-    budget: Annotated[
-        int | None, typer.Option(min=0, metavar="DOLLARS", help="Most you can pay to sit the exam.")
-    ] = None,
-    months: Annotated[
-        float | None,
-        typer.Option(
-            min=0, metavar="MONTHS", help="Months you have until you want the credential."
-        ),
-    ] = None,
-    state: Annotated[
-        str | None, typer.Option(metavar="XX", help="Two-letter state code; adds its rules.")
-    ] = None,
-    profile: Annotated[
-        Path | None, typer.Option(metavar="FILE", help="Profile or cohort: adds eligibility.")
-    ] = None,
-    person: Annotated[
-        str | None, typer.Option(metavar="NAME", help="Which person of a cohort file.")
-    ] = None,
-    member: Annotated[bool, typer.Option(help="Count member prices.")] = False,
+    goal: GoalOpt = None,
+    setting: SettingOpt = None,
+    budget: BudgetOpt = None,
+    months: MonthsOpt = None,
+    state: StateOpt = None,
+    profile: ProfileOpt = None,
+    person: PersonOpt = None,
+    member: MemberOpt = False,
     as_of: AsOfDateOpt = None,
-    no_input: Annotated[
-        bool, typer.Option("--no-input", help="Never ask; a missing option is an error.")
-    ] = False,
+    no_input: NoInputOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -59,50 +71,67 @@ def recommend(
 
     Example: certadvisor recommend --goal clinical --setting hospital --budget 300 --months 12
     """
-    from certadvisor.catalog.states import check_state, state_notes
-    from certadvisor.cli.inputs import people_of, state_section
-    from certadvisor.guidance.advising import eligibility_views, evaluation_date, pick_person
-    from certadvisor.guidance.recommend import (
-        Request,
-        held_ids,
-        parse_goal,
-        parse_setting,
-        rank_tracks,
-    )
+    # Lazy: the engine and its pydantic models load only when the command runs, so that
+    # `certadvisor --help` (which imports every command module) stays quick.
+    from certadvisor.catalog.states import check_state, state_block, state_notes
+    from certadvisor.guidance.advising import eligibility_views, pick_person
+    from certadvisor.guidance.recommend import held_ids, rank_tracks
     from certadvisor.render.recommend import recommend_rendering
 
     answers: dict[str, Any] = dict(
         goal=goal, setting=setting, budget=budget, months=months, state=state
     )
     if goal is None:
-        if no_input or not _stdin_is_terminal():
-            raise UsageError(
-                "missing option --goal (clinical, laboratory or either)",
-                "recommend asks no questions with --no-input or when stdin is not a terminal; "
-                "give --goal (and optionally --setting, --budget, --months, --state).",
-            )
-        from certadvisor.render.recommend import ask_questions
-
-        asked_nothing = all(v is None for v in answers.values()) and profile is None
-        answers |= ask_questions(ask_all=asked_nothing, no_color=state_of(ctx).no_color)
+        answers |= _asked(ctx, no_input, ask_all=_nothing_given(answers, profile))
     loaded = catalog(ctx)
     people = people_of(loaded, profile)
     someone = pick_person(people, person) if people else None
     code = answers["state"] or (someone.profile.state if someone else None)
     code = check_state(code) if code else None
-    request = Request(
+    request = _request(answers, code, member, someone.label if someone else None)
+    tracks = loaded.tracks()
+    when = resolve_as_of(as_of, someone.profile.as_of if someone else None)
+    views = eligibility_views(tracks, someone, when) if someone else None
+    held = held_ids(someone.profile) if someone else set()
+    rec = rank_tracks(tracks, request, state_notes(code) if code else None, views, held)
+    ranked = rec.ranking
+    block = (
+        state_block(code, [r.category for r in ranked], [r.track for r in ranked]) if code else None
+    )
+    emit(ctx, recommend_rendering(rec, loaded.data_as_of, block), fmt, output)
+
+
+def _request(
+    answers: dict[str, Any], code: str | None, member: bool, person: str | None
+) -> "Request":
+    """What the person asked for, parsed from the options and answers."""
+    # Lazy, as in recommend().
+    from certadvisor.guidance.recommend import Request, parse_goal, parse_setting
+
+    return Request(
         goal=parse_goal(answers["goal"]),
         setting=parse_setting(answers["setting"]) if answers["setting"] else None,
         budget=answers["budget"],
         months=answers["months"],
         state=code,
         member=member,
-        person=someone.label if someone else None,
+        person=person,
     )
-    tracks = loaded.tracks()
-    when = evaluation_date(someone, as_of.date() if as_of else None)
-    views = eligibility_views(tracks, someone, when) if someone else None
-    held = held_ids(someone.profile) if someone else set()
-    rec = rank_tracks(tracks, request, state_notes(code) if code else None, views, held)
-    section = state_section(code, [r.category for r in rec.ranking], [r.track for r in rec.ranking])
-    emit(ctx, recommend_rendering(rec, loaded.data_as_of, section), fmt, output)
+
+
+def _nothing_given(answers: dict[str, Any], profile: Path | None) -> bool:
+    return all(v is None for v in answers.values()) and profile is None
+
+
+def _asked(ctx: typer.Context, no_input: bool, ask_all: bool) -> dict[str, object]:
+    """The answers to recommend's questions, or a usage error when none may be asked."""
+    if no_input or not _stdin_is_terminal():
+        raise UsageError(
+            "missing option --goal (clinical, laboratory or either)",
+            "recommend asks no questions with --no-input or when stdin is not a terminal; "
+            "give --goal (and optionally --setting, --budget, --months, --state).",
+        )
+    # Lazy: rich's prompts load only when a question is asked.
+    from certadvisor.cli.prompts import ask_questions
+
+    return ask_questions(ask_all=ask_all, no_color=state_of(ctx).no_color)

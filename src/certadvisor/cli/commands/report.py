@@ -64,8 +64,10 @@ def report(
 
     Example: certadvisor report --profile maria.yaml --exam-date 2027-03-15 -o maria.md
     """
-    from certadvisor.catalog.states import check_state, state_codes, state_notes
+    from certadvisor.catalog.states import check_state, state_block, state_notes
+    from certadvisor.cli.inputs import plan_flag_error
     from certadvisor.guidance.advising import evaluation_date
+    from certadvisor.guidance.plan import PlanInputError
     from certadvisor.guidance.recommend import Request, parse_goal, parse_setting
     from certadvisor.guidance.report import PlanOptions, build_report, file_names
     from certadvisor.render.report import report_rendering
@@ -101,19 +103,25 @@ def report(
                 if exam_date
                 else None
             )
-            built = build_report(
-                someone.label,
-                someone.profile,
-                tracks,
-                request,
-                when,
-                as_of_given=day is not None or someone.profile.as_of is not None,
-                state=state_notes(code) if code else None,
-                plan=plan,
-                focus=focus,
-                marks={t.id: store.checklist_marks(someone.label, t.id) for t in tracks},
-            )
-            rendering = report_rendering(built, loaded.data_as_of, state_codes().get(code or ""))
+            try:
+                built = build_report(
+                    someone.label,
+                    someone.profile,
+                    tracks,
+                    request,
+                    when,
+                    as_of_given=day is not None or someone.profile.as_of is not None,
+                    state=state_notes(code) if code else None,
+                    plan=plan,
+                    focus=focus,
+                    marks={t.id: store.checklist_marks(someone.label, t.id) for t in tracks},
+                )
+            except PlanInputError as exc:
+                raise plan_flag_error(exc) from None
+            ranked = built.recommendation.ranking
+            cats, ids = [r.category for r in ranked], [r.track for r in ranked]
+            block = state_block(code, cats, ids) if code else None
+            rendering = report_rendering(built, loaded.data_as_of, block)
             target = str(folder / name) if folder else output
             emit(ctx, rendering, fmt, target)
     if folder:

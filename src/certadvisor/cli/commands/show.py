@@ -11,7 +11,6 @@ from certadvisor.cli.cost_options import (
     StateOpt,
     YearsOpt,
     check_cost_options,
-    state_block,
 )
 
 
@@ -29,12 +28,19 @@ def show(
 
     Example: certadvisor show cma-aama --years 10 --member
     """
-    from certadvisor.costs.total import total_cost
+    # Lazy: the engine and its pydantic models load only when the command runs, so that
+    # `certadvisor --help` (which imports every command module) stays quick.
+    from certadvisor.costs import total_cost
     from certadvisor.render.track_detail import track_rendering
 
     check_cost_options(years, ce_cost_per_point)
     loaded = catalog(ctx)
     found = loaded.track(track)
-    block = state_block(state, [str(found.category)], [found.id]) if state is not None else None
+    block = None
+    if state is not None:
+        # Only with --state: the state models would add to every `show`'s start-up.
+        from certadvisor.catalog.states import state_block
+
+        block = state_block(state, [str(found.category)], [found.id])
     costs = total_cost(found, years=years, member=member, ce_cost_per_point=ce_cost_per_point)
     emit(ctx, track_rendering(found, loaded.data_as_of, costs, block), fmt, output)

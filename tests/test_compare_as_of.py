@@ -1,0 +1,39 @@
+"""`compare --profile --as-of`: a person's eligibility is measured on the date asked for."""
+
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).parent.parent
+UNDATED = str(ROOT / "examples" / "receptionist-thinking-of-ma.yaml")
+DATED = str(ROOT / "tests" / "golden" / "receptionist-dated.yaml")  # as_of: 2026-11-30
+
+
+def _status(run: Any, profile: str, *extra: str) -> str:
+    result = run("compare", "ccma-nha", "--profile", profile, "--format", "json", *extra)
+    assert result.exit_code == 0, result.stderr
+    (row,) = result.json()["data"]["tracks"]
+    return str(row["eligibility"]["status"])
+
+
+def test_as_of_sets_the_day_eligibility_is_measured(run: Any) -> None:
+    # Front-desk work since 2024-05-06: CCMA's year of experience is not there in mid 2024.
+    assert _status(run, UNDATED, "--as-of", "2024-06-01") == "not_eligible"
+    assert _status(run, UNDATED, "--as-of", "2026-11-30") == "eligible"
+
+
+def test_as_of_wins_over_the_profiles_own_date(run: Any) -> None:
+    assert _status(run, DATED) == "eligible"
+    assert _status(run, DATED, "--as-of", "2024-06-01") == "not_eligible"
+
+
+def test_as_of_changes_the_table_a_person_reads(run: Any) -> None:
+    early = run("compare", "ccma-nha", "--profile", DATED, "--as-of", "2024-06-01")
+    assert early.exit_code == 0, early.stderr
+    assert "not eligible" in early.stdout
+    assert "not eligible" not in run("compare", "ccma-nha", "--profile", DATED).stdout
+
+
+def test_a_bad_as_of_date_is_a_usage_error(run: Any) -> None:
+    result = run("compare", "ccma-nha", "--as-of", "2024-13-01")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--as-of" in result.stderr
