@@ -1,31 +1,29 @@
 """Reading and writing the wallet's rows: credentials, CE entries and their certificates.
 
 Every function takes an open `WalletStore`; every write is one transaction. Values arrive
-already checked (`wallet.model`'s checks, and the catalog's categories in `wallet.service`).
+already checked (`wallet.checks`, and the catalog's categories by the command). CE activities
+are written by `wallet.ce`, which also keeps their certificates.
 """
 
 import datetime as dt
-import hashlib
-import os
-import re
 import sqlite3
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from certadvisor.errors import DomainError, UsageError
+from certadvisor.errors import DomainError
 from certadvisor.wallet.checks import check_person, person_key
-from certadvisor.wallet.model import CEEntry, CETally, HeldCredential, PersonCE, PersonCredentials
+from certadvisor.wallet.model import (
+    CE_FIELDS,
+    CEEntry,
+    CETally,
+    HeldCredential,
+    PersonCE,
+    PersonCredentials,
+)
 from certadvisor.wallet.store import WalletStore, now_stamp
 
-if TYPE_CHECKING:  # the export models are imported when a write needs them
-    from certadvisor.wallet.documents import CERecord, CertificateRef
-
-_SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")
-CE_COLUMNS = (
-    "e.id, e.date, e.points, e.category, e.title, e.provider, e.approved_by, "
-    "e.certificate_sha256, e.certificate_name, e.added_at"
-)
+# A ce_entry row as `entry_from_row` and the export read it: its id, then CE_FIELDS.
+CE_COLUMNS = ", ".join(f"e.{name}" for name in ("id", *CE_FIELDS))
 
 
 def add_credential(
@@ -142,7 +140,8 @@ def status_rows(
     return out
 
 
-def _entry(person: str, track: str, row: Sequence[Any]) -> CEEntry:
+def entry_from_row(person: str, track: str, row: Sequence[Any]) -> CEEntry:
+    """A CE entry from a row read with CE_COLUMNS."""
     i, d, p, c, t, pr, ap, sha, cname, added = row
     return CEEntry.model_construct(
         id=i,
@@ -181,135 +180,12 @@ def ce_entries(
             rows = conn.execute(sql + " ORDER BY e.date, e.id", args).fetchall()
             out.append(
                 PersonCE.model_construct(
-                    name=name, entries=[_entry(name, r[0], r[1:]) for r in rows]
+                    name=name, entries=[entry_from_row(name, r[0], r[1:]) for r in rows]
                 )
             )
     if person is not None and not out:
         out.append(PersonCE.model_construct(name=check_person(person), entries=[]))
     return out
-
-
-def certificate_file(store: WalletStore, sha256: str, name: str) -> Path:
-    """Where the store keeps a certificate: its SHA-256 and the original file's suffix."""
-    suffix = Path(name).suffix.lower()
-    return store.certificate_dir / f"{sha256}{suffix if _SUFFIX.match(suffix) else ''}"
-
-
-def _keep_certificate(store: WalletStore, source: Path) -> tuple["CertificateRef", Path, bool]:
-    """Copy a certificate into the store (fsynced, then renamed into place by its hash)."""
-    import tempfile
-
-    folder = store.certificate_dir
-    try:
-        src = source.open("rb")
-    except FileNotFoundError:
-        raise UsageError(f"--certificate: {source}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"--certificate: {source}: is a folder, not a file") from None
-    except PermissionError:
-        raise UsageError(f"--certificate: {source}: permission denied") from None
-    with src:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=folder)
-        digest = hashlib.sha256()
-        try:
-            with os.fdopen(fd, "wb") as out:
-                while chunk := src.read(1 << 20):
-                    digest.update(chunk)
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            from certadvisor.wallet.documents import CertificateRef
-
-            ref = CertificateRef(sha256=digest.hexdigest(), name=source.name)
-            target = certificate_file(store, ref.sha256, ref.name)
-            if target.exists():
-                Path(tmp).unlink()
-                return ref, target, False
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    return ref, target, True
-
-
-def insert_ce(conn: sqlite3.Connection, cid: int, rec: "CERecord", added_at: str) -> int:
-    cert = rec.certificate
-    cur = conn.execute(
-        "INSERT INTO ce_entry (credential_id, date, points, category, title, provider, "
-        "approved_by, certificate_sha256, certificate_name, added_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            cid,
-            rec.date.isoformat(),
-            rec.points,
-            rec.category,
-            rec.title,
-            rec.provider,
-            rec.approved_by,
-            cert.sha256 if cert else None,
-            cert.name if cert else None,
-            added_at,
-        ),
-    )
-    return int(cur.lastrowid or 0)
-
-
-def add_ce(
-    store: WalletStore, person: str, track: str, rec: "CERecord", certificate: Path | None = None
-) -> CEEntry:
-    """Record one CE activity; a certificate is copied in first and removed if the row fails.
-
-    A process killed between the copy and the insert leaves only an unreferenced file named
-    by its hash, never a row pointing at a missing file.
-    """
-    with store.snapshot() as conn:
-        store.credential_id(conn, person, track)  # fail before copying anything
-    created: Path | None = None
-    if certificate is not None:
-        ref, target, made = _keep_certificate(store, certificate)
-        created = target if made else None
-        rec = rec.model_copy(update={"certificate": ref})
-    try:
-        with store.transaction() as conn:
-            cid = store.credential_id(conn, person, track)
-            added = now_stamp()
-            new_id = insert_ce(conn, cid, rec, added)
-            name = conn.execute(
-                "SELECT p.name FROM person p JOIN credential c "
-                "ON c.person_id = p.id WHERE c.id = ?",
-                (cid,),
-            ).fetchone()[0]
-    except BaseException:
-        if created is not None and rec.certificate is not None:
-            _drop_unreferenced(store, created, rec.certificate.sha256)
-        raise
-    cert = rec.certificate
-    return CEEntry(
-        id=new_id,
-        person=name,
-        track=track,
-        date=rec.date,
-        points=rec.points,
-        category=rec.category,
-        title=rec.title,
-        provider=rec.provider,
-        approved_by=rec.approved_by,
-        certificate_sha256=cert.sha256 if cert else None,
-        certificate_name=cert.name if cert else None,
-        added_at=added,
-    )
-
-
-def _drop_unreferenced(store: WalletStore, file: Path, sha256: str) -> None:
-    try:
-        used = store.conn.execute(
-            "SELECT 1 FROM ce_entry WHERE certificate_sha256 = ? LIMIT 1", (sha256,)
-        ).fetchone()
-    except sqlite3.Error:
-        return  # cannot tell: an unreferenced file is harmless, a missing one is not
-    if used is None:
-        file.unlink(missing_ok=True)
 
 
 def remove_ce(store: WalletStore, person: str, entry_id: int) -> CEEntry:
@@ -327,4 +203,4 @@ def remove_ce(store: WalletStore, person: str, entry_id: int) -> CEEntry:
                 "`certadvisor wallet ce list` shows the ids.",
             )
         conn.execute("DELETE FROM ce_entry WHERE id = ?", (entry_id,))
-    return _entry(row[0], row[1], row[2:])
+    return entry_from_row(row[0], row[1], row[2:])
