@@ -1,4 +1,7 @@
-"""Writers for `wallet list`, `wallet ce list` and `wallet export` (an audit-ready record)."""
+"""Writers for `wallet list` and `wallet ce list`, and the fitted tables the wallet shares.
+
+rich's widgets are imported inside the table writers: json, csv and markdown never load them.
+"""
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -57,7 +60,6 @@ def print_fitted(
 ) -> None:
     """Each (title, rows) as a table that fits the console (a title without rows as a muted
     line); the columns left out for lack of width are named once at the end."""
-    # rich's widgets load only for table output: json, csv and markdown never need them
     from rich.table import Table
     from rich.text import Text
 

@@ -1,15 +1,24 @@
-"""Writer for `wallet status`: cycles, CE, fees, deadlines and next steps (shared with export)."""
+"""Writer for `wallet status`: cycles, CE, fees, deadlines and next steps (shared with export).
+
+rich's widgets are imported inside the table writers: json, csv and markdown never load them.
+"""
 
 import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from certadvisor.eligibility.wording import money
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, Citations
 from certadvisor.render.output import Rendering
 from certadvisor.render.wallet import CREDENTIAL_COLUMNS, pts
-from certadvisor.wallet.results import CEProgress, CredentialStatus, CycleInfo, WalletStatus
+from certadvisor.wallet.deadlines import fee_amount
+from certadvisor.wallet.results import (
+    CEProgress,
+    CredentialStatus,
+    CycleInfo,
+    FeeDue,
+    WalletStatus,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -84,12 +93,8 @@ def ce_lines(ce: CEProgress | None, cites: Citations) -> list[str]:
     return lines
 
 
-def _fee_text(fees: Sequence[Any], cites: Citations, due: bool) -> str:
-    parts = []
-    for f in fees:
-        amount = money(f.amount) + (f"–{money(f.amount_max)}" if f.amount_max is not None else "")
-        parts.append(f"{f.label} {amount} {cites.ref(f)}")
-    text = "; ".join(parts)
+def _fee_text(fees: Sequence[FeeDue], cites: Citations, due: bool) -> str:
+    text = "; ".join(f"{f.label} {fee_amount(f)} {cites.ref(f)}" for f in fees)
     if due and fees and fees[0].due:
         text += f"; next due {fees[0].due} (yearly from the date earned)"
     return text
@@ -221,7 +226,6 @@ def status_rendering(status: WalletStatus, data_as_of: str | None) -> Rendering:
 
 
 def _print_status(console: "Console", status: WalletStatus, data_as_of: str | None) -> None:
-    # rich's widgets load only for table output: json, csv and markdown never need them
     from rich.text import Text
 
     cites = Citations()

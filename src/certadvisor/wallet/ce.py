@@ -64,24 +64,24 @@ def _keep_certificate(store: WalletStore, source: Path) -> tuple[CertificateRef,
     return ref, target, True
 
 
+def stored_values(rec: CERecord) -> tuple[object, ...]:
+    """A CE activity as the store keeps it: CE_FIELDS's values but the last (added_at)."""
+    cert = rec.certificate
+    return (
+        rec.date.isoformat(),
+        rec.points,
+        rec.category,
+        rec.title,
+        rec.provider,
+        rec.approved_by,
+        cert.sha256 if cert else None,
+        cert.name if cert else None,
+    )
+
+
 def insert_ce(conn: sqlite3.Connection, cid: int, rec: CERecord, added_at: str) -> int:
     """Insert one CE row for a credential's row id; its new id."""
-    cert = rec.certificate
-    cur = conn.execute(
-        _INSERT_CE,
-        (
-            cid,
-            rec.date.isoformat(),
-            rec.points,
-            rec.category,
-            rec.title,
-            rec.provider,
-            rec.approved_by,
-            cert.sha256 if cert else None,
-            cert.name if cert else None,
-            added_at,
-        ),
-    )
+    cur = conn.execute(_INSERT_CE, (cid, *stored_values(rec), added_at))
     return int(cur.lastrowid or 0)
 
 

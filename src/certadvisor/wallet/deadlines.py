@@ -11,6 +11,7 @@ from certadvisor.wallet.results import (
     CredentialStatus,
     CycleInfo,
     Deadline,
+    DeadlineKind,
     FeeDue,
     NextAction,
     Urgency,
@@ -44,12 +45,13 @@ def cite(item: object) -> Provenance:
     )
 
 
+def fee_amount(fee: FeeDue) -> str:
+    """'$125' or a range '$125–$175'."""
+    return money(fee.amount) + (f"–{money(fee.amount_max)}" if fee.amount_max is not None else "")
+
+
 def _amounts(fees: Sequence[FeeDue]) -> str:
-    parts = []
-    for f in fees:
-        amount = money(f.amount) + (f"–{money(f.amount_max)}" if f.amount_max is not None else "")
-        parts.append(f"{f.label} {amount}")
-    return "; ".join(parts)
+    return "; ".join(f"{f.label} {fee_amount(f)}" for f in fees)
 
 
 def deadlines(
@@ -80,31 +82,35 @@ def _annual_fee_deadlines(
 
 
 def _window_deadlines(st: CredentialStatus) -> list[Deadline]:
-    w, k, name = st.submit_window, st.cycle.index, st.abbreviation
-    out: list[Deadline] = []
-    if w and w.opens:
-        out.append(
-            Deadline.model_construct(
-                **cite(w),
-                kind="window_opens",
-                key=f"window-opens/{k}",
-                date=w.opens,
-                title=f"{name}: renewal filing opens",
-                detail=f"File from {w.opens_days_before} days before expiry.",
-            )
+    w, name = st.submit_window, st.abbreviation
+    if w is None:
+        return []
+    ends: list[tuple[DeadlineKind, dt.date | None, str, str]] = [
+        (
+            "window_opens",
+            w.opens,
+            f"{name}: renewal filing opens",
+            f"File from {w.opens_days_before} days before expiry.",
+        ),
+        (
+            "window_closes",
+            w.closes,
+            f"{name}: last day to file the renewal",
+            f"Filing closes {w.closes_days_before} days before expiry.",
+        ),
+    ]
+    return [
+        Deadline.model_construct(
+            **cite(w),
+            kind=kind,
+            key=f"{kind.replace('_', '-')}/{st.cycle.index}",
+            date=day,
+            title=title,
+            detail=detail,
         )
-    if w and w.closes:
-        out.append(
-            Deadline.model_construct(
-                **cite(w),
-                kind="window_closes",
-                key=f"window-closes/{k}",
-                date=w.closes,
-                title=f"{name}: last day to file the renewal",
-                detail=f"Filing closes {w.closes_days_before} days before expiry.",
-            )
-        )
-    return out
+        for kind, day, title, detail in ends
+        if day
+    ]
 
 
 def _expiry(st: CredentialStatus, end: dt.date) -> Deadline:

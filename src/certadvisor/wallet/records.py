@@ -8,7 +8,7 @@ are written by `wallet.ce`, which also keeps their certificates.
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from certadvisor.errors import DomainError
 from certadvisor.wallet.checks import check_person, person_key
@@ -24,6 +24,7 @@ from certadvisor.wallet.store import WalletStore, now_stamp
 
 # A ce_entry row as `entry_from_row` and the export read it: its id, then CE_FIELDS.
 CE_COLUMNS = ", ".join(f"e.{name}" for name in ("id", *CE_FIELDS))
+T = TypeVar("T")
 
 
 def add_credential(
@@ -91,53 +92,77 @@ def credential_rows(conn: sqlite3.Connection, pid: int) -> list[Any]:
     ).fetchall()
 
 
+def _per_person(
+    store: WalletStore,
+    person: str | None,
+    read: Callable[[sqlite3.Connection, int, str], T],
+    empty: Callable[[str], T],
+) -> list[T]:
+    """``read`` for one person (or everyone) in one snapshot; a name not yet in an empty
+    wallet reads as ``empty``."""
+    with store.snapshot() as conn:
+        out = [read(conn, pid, name) for pid, name in store.people(conn, person)]
+    if person is not None and not out:
+        out.append(empty(check_person(person)))
+    return out
+
+
+def _held(person: str, row: Sequence[Any]) -> HeldCredential:
+    """A held credential from a `credential_rows` row."""
+    _, track, earned, number, added = row
+    return HeldCredential.model_construct(
+        person=person,
+        track=track,
+        earned=dt.date.fromisoformat(earned),
+        number=number,
+        added_at=added,
+    )
+
+
 def held_credentials(store: WalletStore, person: str | None) -> list[PersonCredentials]:
     """Each person's credentials (one person, or everyone for None)."""
-    out = []
-    with store.snapshot() as conn:
-        for pid, name in store.people(conn, person):
-            creds = [
-                HeldCredential.model_construct(
-                    person=name, track=t, earned=dt.date.fromisoformat(e), number=n, added_at=a
-                )
-                for _, t, e, n, a in credential_rows(conn, pid)
-            ]
-            out.append(PersonCredentials.model_construct(name=name, credentials=creds))
-    if person is not None and not out:
-        out.append(PersonCredentials.model_construct(name=check_person(person), credentials=[]))
-    return out
+
+    def read(conn: sqlite3.Connection, pid: int, name: str) -> PersonCredentials:
+        creds = [_held(name, row) for row in credential_rows(conn, pid)]
+        return PersonCredentials.model_construct(name=name, credentials=creds)
+
+    return _per_person(
+        store,
+        person,
+        read,
+        lambda name: PersonCredentials.model_construct(name=name, credentials=[]),
+    )
+
+
+HeldWithCE = tuple[HeldCredential, list[CETally]]
 
 
 def status_rows(
     store: WalletStore,
     person: str | None,
     window: Callable[[HeldCredential], tuple[dt.date | None, dt.date | None]],
-) -> list[tuple[str, list[tuple[HeldCredential, list[CETally]]]]]:
+) -> list[tuple[str, list[HeldWithCE]]]:
     """Each person's credentials with their CE summed inside ``window`` (one snapshot).
 
     SQLite sums the points by category and approving body, so the time taken follows the
     number of credentials, not the number of CE entries.
     """
-    out = []
-    with store.snapshot() as conn:
-        for pid, name in store.people(conn, person):
-            held = []
-            for cid, t, e, n, a in credential_rows(conn, pid):
-                cred = HeldCredential.model_construct(
-                    person=name, track=t, earned=dt.date.fromisoformat(e), number=n, added_at=a
-                )
-                start, end = window(cred)
-                rows = conn.execute(
-                    "SELECT category, approved_by, sum(points), count(*) FROM ce_entry "
-                    "WHERE credential_id = ? AND date >= ? AND date <= ? "
-                    "GROUP BY category, approved_by ORDER BY category, approved_by",
-                    (cid, (start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()),
-                ).fetchall()
-                held.append((cred, [CETally(*row) for row in rows]))
-            out.append((name, held))
-    if person is not None and not out:
-        out.append((check_person(person), []))
-    return out
+
+    def read(conn: sqlite3.Connection, pid: int, name: str) -> tuple[str, list[HeldWithCE]]:
+        held = []
+        for row in credential_rows(conn, pid):
+            cred = _held(name, row)
+            start, end = window(cred)
+            rows = conn.execute(
+                "SELECT category, approved_by, sum(points), count(*) FROM ce_entry "
+                "WHERE credential_id = ? AND date >= ? AND date <= ? "
+                "GROUP BY category, approved_by ORDER BY category, approved_by",
+                (row[0], (start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()),
+            ).fetchall()
+            held.append((cred, [CETally(*r) for r in rows]))
+        return name, held
+
+    return _per_person(store, person, read, lambda name: (name, []))
 
 
 def entry_from_row(person: str, track: str, row: Sequence[Any]) -> CEEntry:
@@ -163,29 +188,27 @@ def ce_entries(
     store: WalletStore, person: str | None, track: str | None = None, since: dt.date | None = None
 ) -> list[PersonCE]:
     """Each person's CE entries, by date (one credential's with ``track``; from ``since``)."""
-    out = []
-    with store.snapshot() as conn:
-        for pid, name in store.people(conn, person):
-            sql = (
-                f"SELECT c.track, {CE_COLUMNS} FROM ce_entry e "
-                "JOIN credential c ON c.id = e.credential_id WHERE c.person_id = ?"
-            )
-            args: list[object] = [pid]
-            if track is not None:
-                sql += " AND c.track = ?"
-                args.append(track)
-            if since is not None:
-                sql += " AND e.date >= ?"
-                args.append(since.isoformat())
-            rows = conn.execute(sql + " ORDER BY e.date, e.id", args).fetchall()
-            out.append(
-                PersonCE.model_construct(
-                    name=name, entries=[entry_from_row(name, r[0], r[1:]) for r in rows]
-                )
-            )
-    if person is not None and not out:
-        out.append(PersonCE.model_construct(name=check_person(person), entries=[]))
-    return out
+    sql = (
+        f"SELECT c.track, {CE_COLUMNS} FROM ce_entry e "
+        "JOIN credential c ON c.id = e.credential_id WHERE c.person_id = ?"
+    )
+    filters: list[object] = []
+    if track is not None:
+        sql += " AND c.track = ?"
+        filters.append(track)
+    if since is not None:
+        sql += " AND e.date >= ?"
+        filters.append(since.isoformat())
+    sql += " ORDER BY e.date, e.id"
+
+    def read(conn: sqlite3.Connection, pid: int, name: str) -> PersonCE:
+        rows = conn.execute(sql, [pid, *filters]).fetchall()
+        entries = [entry_from_row(name, r[0], r[1:]) for r in rows]
+        return PersonCE.model_construct(name=name, entries=entries)
+
+    return _per_person(
+        store, person, read, lambda name: PersonCE.model_construct(name=name, entries=[])
+    )
 
 
 def remove_ce(store: WalletStore, person: str, entry_id: int) -> CEEntry:

@@ -173,10 +173,12 @@ class WalletStore:
         self.close()
 
     def close(self) -> None:
+        """Close the connection (a write in progress is rolled back by SQLite)."""
         self.conn.close()
 
     @property
     def certificate_dir(self) -> Path:
+        """The folder beside the wallet file where certificates are kept."""
         return self.path.parent / CERTIFICATES
 
     # Opening ---------------------------------------------------------------------------

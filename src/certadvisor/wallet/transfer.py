@@ -179,16 +179,8 @@ def _credential_problems(
 
 
 def _ce_key(rec: CERecord) -> tuple[object, ...]:
-    cert = rec.certificate
-    return (
-        rec.date.isoformat(),
-        rec.points,
-        rec.category,
-        rec.title,
-        rec.provider,
-        rec.approved_by,
-        cert.sha256 if cert else None,
-    )
+    """What makes two activities the same: everything stored but the file name and when added."""
+    return ce.stored_values(rec)[:-1]
 
 
 def import_records(store: WalletStore, people: Sequence[PersonRecord]) -> ImportSummary:
