@@ -25,9 +25,9 @@ def fill_wallet(home: Path, extra: Path, credentials: int, entries: int) -> None
     """One person holding ``credentials`` tracks with ``entries`` CE entries among them."""
     os.environ["CERTADVISOR_HOME"] = str(home)
     from certadvisor import catalog
+    from certadvisor.wallet import open_store
     from certadvisor.wallet.documents import CERecord, CredentialRecord, PersonRecord
-    from certadvisor.wallet.service import track_rules
-    from certadvisor.wallet.store import open_store
+    from certadvisor.wallet.results import TrackRules
     from certadvisor.wallet.transfer import import_records
 
     loaded = catalog.load([extra])
@@ -36,8 +36,7 @@ def fill_wallet(home: Path, extra: Path, credentials: int, entries: int) -> None
     today = dt.date.today()
     creds = []
     for ti, track in enumerate(tracks):
-        rules = track_rules(loaded, track)
-        assert rules is not None
+        rules = TrackRules.from_track(loaded.track(track))
         cats = list(rules.categories())
         share = entries // credentials + (1 if ti < entries % credentials else 0)
         ce = [
@@ -84,6 +83,9 @@ def main() -> int:
             f"{label} --format json", time_runs([*status, "--format", "json"], args.runs, env), 200
         )
         report("wallet list (same store)", time_runs(status[:3] + ["list"], args.runs, env), 200)
+        empty = {**env, "CERTADVISOR_HOME": str(Path(tmp) / "empty")}
+        time_runs(["wallet", "status"], 1, empty)
+        report("wallet status (empty home)", time_runs(["wallet", "status"], args.runs, empty), 200)
     return 0 if ok else 1
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from certadvisor.wallet import records
+from certadvisor.wallet import ce, records
 from certadvisor.wallet.documents import CERecord
 from certadvisor.wallet.store import SCHEMA_VERSION, open_store
 from wallet_helpers import WALLET_CATALOG, ce_args
@@ -82,7 +82,7 @@ def test_a_writer_killed_inside_a_transaction_leaves_the_store_as_before(tmp_pat
     assert journal.exists() and journal.stat().st_size > 0  # killed in the middle of a write
     assert check_whole(wallet) == {0: BATCH, 1: BATCH}
     with open_store(wallet) as store:
-        records.add_ce(
+        ce.add_ce(
             store,
             "me",
             "wx-plain",
@@ -109,7 +109,7 @@ def test_writers_killed_at_random_moments_leave_only_whole_batches(tmp_path: Pat
         assert all(n == BATCH for n in counts.values()), counts
         assert done <= set(counts) <= set(range(target + 1))
     with open_store(wallet) as store:  # and the store still opens and takes writes
-        records.add_ce(
+        ce.add_ce(
             store,
             "me",
             "wx-plain",

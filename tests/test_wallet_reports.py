@@ -118,14 +118,15 @@ def test_next_action_is_coloured_by_urgency(
     from rich.console import Console
 
     from certadvisor import catalog
+    from certadvisor.cli.commands.wallet_options import rules_lookup
     from certadvisor.render.console import THEME
     from certadvisor.render.wallet_status import status_rendering
-    from certadvisor.wallet.service import wallet_status
+    from certadvisor.wallet.status import wallet_status
     from certadvisor.wallet.store import open_store
 
     loaded = catalog.load([FIXTURE])
     with open_store(isolated / "wallet.sqlite3", create=False) as store:
-        result = wallet_status(store, loaded, "me", dt.date(2026, 5, 20))
+        result = wallet_status(store, rules_lookup(loaded), "me", dt.date(2026, 5, 20))
     monkeypatch.delenv("NO_COLOR")
     buf = io.StringIO()
     console = Console(

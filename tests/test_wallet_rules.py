@@ -9,18 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from certadvisor.models.catalog import Catalog, CycleAnchor
+from certadvisor.wallet.cycles import add_months, annual_due_dates, cycle_at, cycle_end
+from certadvisor.wallet.deadlines import urgency
 from certadvisor.wallet.documents import CERecord
 from certadvisor.wallet.model import CETally, HeldCredential
 from certadvisor.wallet.progress import ce_progress, shortfall_words
 from certadvisor.wallet.results import TrackRules
-from certadvisor.wallet.rules import (
-    add_months,
-    annual_due_dates,
-    credential_status,
-    cycle_at,
-    cycle_end,
-    urgency,
-)
+from certadvisor.wallet.rules import credential_status
 
 FIXTURE = Path(__file__).parent / "fixtures" / "wallet_catalog.yaml"
 D = dt.date
@@ -114,8 +109,10 @@ def test_the_current_cycle_holds_the_date_and_cycles_tile(
 
 def test_no_rollover_only_ce_dated_inside_the_cycle_counts(tmp_path: Path) -> None:
     from certadvisor import catalog
+    from certadvisor.cli.commands.wallet_options import rules_lookup
     from certadvisor.wallet import records
-    from certadvisor.wallet.service import wallet_status
+    from certadvisor.wallet.ce import add_ce
+    from certadvisor.wallet.status import wallet_status
     from certadvisor.wallet.store import open_store
 
     with open_store(tmp_path / "wallet.sqlite3") as store:
@@ -128,8 +125,8 @@ def test_no_rollover_only_ce_dated_inside_the_cycle_counts(tmp_path: Path) -> No
             (D(2025, 1, 1), 8.0),
         ):
             rec = CERecord(date=day, points=pts, category="general", title="x")
-            records.add_ce(store, "me", "wx-plain", rec)
-        result = wallet_status(store, catalog.load([FIXTURE]), "me", D(2025, 6, 1))
+            add_ce(store, "me", "wx-plain", rec)
+        result = wallet_status(store, rules_lookup(catalog.load([FIXTURE])), "me", D(2025, 6, 1))
     (status,) = result.people[0].credentials
     assert (status.cycle.start, status.cycle.end) == (D(2024, 3, 10), D(2026, 3, 9))
     assert status.ce is not None and status.ce.counted == 14 and status.ce.entries == 3

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from certadvisor.errors import DomainError, StoreError, UsageError
-from certadvisor.wallet import records
+from certadvisor.wallet import ce, records
 from certadvisor.wallet import store as store_module
+from certadvisor.wallet.backup import backup_store
 from certadvisor.wallet.documents import CERecord
 from certadvisor.wallet.store import APPLICATION_ID, SCHEMA_VERSION, migrate, open_store
 
@@ -213,17 +214,17 @@ def test_checklist_marks_per_person_and_track(wallet: Path) -> None:
 def test_backup_is_a_working_copy_and_never_clobbers(wallet: Path, tmp_path: Path) -> None:
     with open_store(wallet) as s:
         records.add_credential(s, "me", "wx-plain", dt.date(2024, 1, 1), "N1")
-        records.add_ce(s, "me", "wx-plain", ce_rec())
+        ce.add_ce(s, "me", "wx-plain", ce_rec())
         copy = tmp_path / "copy.sqlite3"
-        s.backup(copy)
+        backup_store(s, copy)
         with pytest.raises(UsageError, match="already exists"):
-            s.backup(copy)
+            backup_store(s, copy)
         with pytest.raises(UsageError, match="the wallet itself"):
-            s.backup(wallet, force=True)
+            backup_store(s, wallet, force=True)
         with pytest.raises(UsageError, match="is a folder"):
-            s.backup(tmp_path)
-        records.add_ce(s, "me", "wx-plain", ce_rec("Second"))
-        s.backup(copy, force=True)
+            backup_store(s, tmp_path)
+        ce.add_ce(s, "me", "wx-plain", ce_rec("Second"))
+        backup_store(s, copy, force=True)
     with open_store(copy) as c:
         entries = records.ce_entries(c, "me")[0].entries
         assert [e.title for e in entries] == ["Course", "Second"]
@@ -233,7 +234,7 @@ def test_backup_is_a_working_copy_and_never_clobbers(wallet: Path, tmp_path: Pat
 
 def test_backup_without_a_wallet_is_an_error(wallet: Path, tmp_path: Path) -> None:
     with open_store(wallet, create=False) as s, pytest.raises(DomainError, match="no wallet"):
-        s.backup(tmp_path / "copy.sqlite3")
+        backup_store(s, tmp_path / "copy.sqlite3")
     assert not (tmp_path / "copy.sqlite3").exists()
 
 
@@ -245,7 +246,7 @@ def test_a_certificate_is_kept_by_hash_and_removed_when_the_row_fails(
     sha = hashlib.sha256(b"%PDF certificate").hexdigest()
     with open_store(wallet) as s:
         records.add_credential(s, "me", "wx-plain", dt.date(2024, 1, 1), None)
-        entry = records.add_ce(s, "me", "wx-plain", ce_rec(), cert)
+        entry = ce.add_ce(s, "me", "wx-plain", ce_rec(), cert)
         kept = s.certificate_dir / f"{sha}.pdf"
         assert entry.certificate_sha256 == sha and entry.certificate_name == "Certificate.PDF"
         assert kept.read_bytes() == b"%PDF certificate"
@@ -256,9 +257,9 @@ def test_a_certificate_is_kept_by_hash_and_removed_when_the_row_fails(
         def fail(*args: Any) -> int:
             raise sqlite3.OperationalError("disk I/O error")
 
-        monkeypatch.setattr(records, "insert_ce", fail)
+        monkeypatch.setattr(ce, "insert_ce", fail)
         with pytest.raises(StoreError):
-            records.add_ce(s, "me", "wx-plain", ce_rec("Fails"), other)
+            ce.add_ce(s, "me", "wx-plain", ce_rec("Fails"), other)
         monkeypatch.undo()
         assert sorted(p.name for p in s.certificate_dir.iterdir()) == [kept.name]
         assert len(records.ce_entries(s, "me")[0].entries) == 1
@@ -269,5 +270,5 @@ def test_ce_for_a_credential_not_held_copies_nothing(wallet: Path, tmp_path: Pat
     cert.write_bytes(b"x")
     with open_store(wallet) as s:
         with pytest.raises(DomainError, match="holds no wx-plain"):
-            records.add_ce(s, "me", "wx-plain", ce_rec(), cert)
+            ce.add_ce(s, "me", "wx-plain", ce_rec(), cert)
         assert not s.certificate_dir.exists()

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from certadvisor import catalog
 from certadvisor.catalog.loader import LoadedCatalog
+from certadvisor.cli.commands.wallet_options import rules_lookup
 from certadvisor.errors import InvalidInputError
-from certadvisor.render.output import envelope
+from certadvisor.render.output import SCHEMA_VERSION, envelope
 from certadvisor.wallet.documents import (
     CERecord,
     CertificateRef,
@@ -22,13 +23,20 @@ from certadvisor.wallet.documents import (
     CredentialRecord,
     PersonRecord,
 )
-from certadvisor.wallet.service import read_import
 from certadvisor.wallet.store import open_store
-from certadvisor.wallet.transfer import export_records, import_records
+from certadvisor.wallet.transfer import export_records, import_records, read_import
 from wallet_helpers import WALLET_CATALOG, ce_args
 
 FIXTURE = WALLET_CATALOG
 pytestmark = pytest.mark.usefixtures("wallet_cache")
+
+
+def read_file(path: Path, loaded: LoadedCatalog) -> list[PersonRecord]:
+    """What `wallet import` reads from ``path``, checked against ``loaded``."""
+    today = dt.date.today()
+    return read_import(path, rules_lookup(loaded), envelope_version=SCHEMA_VERSION, today=today)
+
+
 CATEGORIES = {
     "wx-eom": ["administrative", "clinical", "general"],
     "wx-plain": ["general"],
@@ -145,10 +153,16 @@ def test_export_then_import_gives_back_the_same_data(
         assert normalised(first) == normalised(original)
         path = export_file(folder, first)
         with open_store(folder / "b" / "wallet.sqlite3") as b:
-            import_records(b, read_import(path, loaded))
+            import_records(
+                b,
+                read_file(path, loaded),
+            )
             second = export_records(b, None)
             # importing the same file again adds nothing
-            again = import_records(b, read_import(path, loaded))
+            again = import_records(
+                b,
+                read_file(path, loaded),
+            )
             assert (again.credentials, again.ce, again.checklist_marks) == (0, 0, 0)
             assert export_records(b, None) == second
         assert [p.model_dump(mode="json") for p in second] == [
@@ -185,7 +199,7 @@ def test_one_bad_record_means_nothing_is_imported(
         path = Path(tmp) / "bad.json"
         path.write_text(json.dumps(envelope("wallet export", None, doc)))
         with pytest.raises(InvalidInputError) as err:
-            read_import(path, loaded)
+            read_file(path, loaded)
         assert f"data.people[{pi}].credentials[{ci}].ce[{ei}].{field}" in err.value.message
 
 

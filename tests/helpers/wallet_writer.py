@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from certadvisor.wallet import records, transfer
+from certadvisor.wallet import ce, records, transfer
 from certadvisor.wallet.documents import CERecord, CredentialRecord, PersonRecord
 from certadvisor.wallet.store import open_store
 
@@ -47,7 +47,7 @@ def main() -> None:
     if mode == "batches":
         pause = int(sys.argv[3]) if len(sys.argv) > 3 else None
         if pause is not None:
-            insert = records.insert_ce
+            insert = ce.insert_ce
 
             def slow_insert(conn: object, cid: int, rec: CERecord, added_at: str) -> int:
                 row = insert(conn, cid, rec, added_at)  # type: ignore[arg-type]
@@ -56,7 +56,7 @@ def main() -> None:
                     time.sleep(5)
                 return row
 
-            records.insert_ce = slow_insert  # type: ignore[assignment]
+            ce.insert_ce = slow_insert  # type: ignore[assignment]
         with open_store(wallet) as store:
             records.add_credential(store, "me", "wx-plain", EARNED, None, replace=True)
             b = 0
@@ -74,7 +74,7 @@ def main() -> None:
                 rec = CERecord(
                     date=dt.date(2024, 1, 1), points=1, category="general", title=f"{tag} {i}"
                 )
-                records.add_ce(store, "me", "wx-plain", rec)
+                ce.add_ce(store, "me", "wx-plain", rec)
         print("done", flush=True)
     elif mode == "open":
         wait_for(Path(sys.argv[3]))

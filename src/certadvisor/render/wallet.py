@@ -1,4 +1,7 @@
-"""Writers for `wallet list`, `wallet ce list` and `wallet export` (an audit-ready record)."""
+"""Writers for `wallet list` and `wallet ce list`, and the fitted tables the wallet shares.
+
+rich's widgets are imported inside the table writers: json, csv and markdown never load them.
+"""
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -7,13 +10,10 @@ from typing import TYPE_CHECKING, Any
 from certadvisor.render.columns import COLUMN_OVERHEAD, keep_by_priority, share_room
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.output import Rendering
-from certadvisor.wallet.model import PersonCE, PersonCredentials
+from certadvisor.wallet.model import CE_FIELDS, CEEntry, PersonCE, PersonCredentials
 
-if TYPE_CHECKING:  # list and ce list need neither the export nor the status models
+if TYPE_CHECKING:
     from rich.console import Console
-
-    from certadvisor.wallet.documents import WalletRecords
-    from certadvisor.wallet.results import CredentialStatus, WalletStatus
 
 
 def pts(value: float | None) -> str:
@@ -102,6 +102,16 @@ CREDENTIAL_COLUMNS = (
     "cycle_start",
     "cycle_end",
 )
+# The markdown columns of a CE activity (`wallet ce list`, `wallet export`).
+CE_MARKDOWN_COLUMNS = (
+    "Date",
+    "Points",
+    "Category",
+    "Title",
+    "Provider",
+    "Approved by",
+    "Certificate SHA-256",
+)
 _EMPTY = "No credentials yet. Add one: certadvisor wallet add TRACK --earned YYYY-MM-DD"
 
 
@@ -172,82 +182,19 @@ def ce_list_rendering(
     people: Sequence[PersonCE], names: Mapping[str, str], data_as_of: str | None
 ) -> Rendering:
     """CE entries by date, with their ids (for `wallet ce remove`)."""
-    headers = [
-        "person",
-        "id",
-        "track",
-        "date",
-        "points",
-        "category",
-        "title",
-        "provider",
-        "approved_by",
-        "certificate_sha256",
-        "certificate_name",
-        "added_at",
-    ]
 
     def rows() -> list[list[Any]]:
         return [
-            [
-                p.name,
-                e.id,
-                e.track,
-                e.date,
-                e.points,
-                e.category,
-                e.title,
-                e.provider,
-                e.approved_by,
-                e.certificate_sha256,
-                e.certificate_name,
-                e.added_at,
-            ]
+            [p.name, e.id, e.track, *(getattr(e, name) for name in CE_FIELDS)]
             for p in people
             for e in p.entries
         ]
-
-    def table(console: "Console") -> None:
-        tables = [
-            (
-                f"CE of {p.name}: {len(p.entries)} entries, "
-                f"{pts(sum(e.points for e in p.entries))} points"
-                if p.entries
-                else f"{p.name}: {_NO_CE}",
-                [
-                    [
-                        str(e.id),
-                        str(e.date),
-                        names.get(e.track, e.track),
-                        pts(e.points),
-                        e.category,
-                        e.title,
-                        e.approved_by or "",
-                        "yes" if e.certificate_sha256 else "",
-                    ]
-                    for e in p.entries
-                ],
-            )
-            for p in people
-        ]
-        print_fitted(console, _CE_COLS, _CE_PRIORITY, tables)
 
     def markdown() -> str:
         doc = MarkdownDoc()
         doc.heading("CE entries")
         doc.table(
-            [
-                "Person",
-                "ID",
-                "Track",
-                "Date",
-                "Points",
-                "Category",
-                "Title",
-                "Provider",
-                "Approved by",
-                "Certificate SHA-256",
-            ],
+            ["Person", "ID", "Track", *CE_MARKDOWN_COLUMNS],
             [[*r[:4], pts(r[4]), *r[5:10]] for r in rows()],
         )
         return doc.render()
@@ -256,149 +203,35 @@ def ce_list_rendering(
         command="wallet ce list",
         data_as_of=data_as_of,
         payload=lambda: {"people": list(people)},
-        table=table,
+        table=lambda console: _ce_tables(console, people, names),
         markdown=markdown,
-        csv=lambda: (headers, rows()),
+        csv=lambda: (["person", "id", "track", *CE_FIELDS], rows()),
     )
 
 
-def assumed_cell(c: "CredentialStatus") -> str | None:
-    """CSV cell: whether the cycle's start is the catalog's or the earliest reading assumed."""
-    if c.cycle.start is None:
-        return None
-    return "true" if c.cycle.anchor_assumed else "false"
+def _ce_tables(console: "Console", people: Sequence[PersonCE], names: Mapping[str, str]) -> None:
+    """One table of CE entries per person, fitted to the console."""
 
+    def cells(e: CEEntry) -> list[str]:
+        return [
+            str(e.id),
+            str(e.date),
+            names.get(e.track, e.track),
+            pts(e.points),
+            e.category,
+            e.title,
+            e.approved_by or "",
+            "yes" if e.certificate_sha256 else "",
+        ]
 
-def _in_cycle(c: "CredentialStatus | None", day: Any, marked: bool = False) -> str:
-    """yes, no or unknown; marked 'yes ?' when the cycle rests on an assumption or is unverified."""
-    if c is None or c.cycle.start is None or c.cycle.end is None:
-        return "unknown"
-    answer = "yes" if c.cycle.start <= day <= c.cycle.end else "no"
-    doubt = marked and (c.cycle.anchor_assumed or c.cycle.confidence == "unverified")
-    return f"{answer} ?" if doubt else answer
-
-
-def export_rendering(
-    records: "WalletRecords", status: "WalletStatus", data_as_of: str | None
-) -> Rendering:
-    """Every record: json (the import format), csv (a row per CE entry) or markdown."""
-    by_key = {(p.name, c.track): c for p in status.people for c in p.credentials}
-    headers = [
-        *CREDENTIAL_COLUMNS,
-        "ce_date",
-        "points",
-        "category",
-        "title",
-        "provider",
-        "approved_by",
-        "certificate_sha256",
-        "certificate_name",
-        "in_current_cycle",
-        "added_at",
-        "cycle_confidence",
-        "cycle_anchor_assumed",
-    ]
-
-    def rows() -> list[list[Any]]:
-        out: list[list[Any]] = []
-        for p in records.people:
-            for cred in p.credentials:
-                st = by_key.get((p.name, cred.track))
-                head = [
-                    p.name,
-                    cred.track,
-                    st.abbreviation if st else cred.track,
-                    cred.number,
-                    cred.earned,
-                    st.cycle.start if st else None,
-                    st.cycle.end if st else None,
-                ]
-                basis = [st.cycle.confidence, assumed_cell(st)] if st else [None, None]
-                if not cred.ce:
-                    out.append(head + [None] * 10 + basis)
-                for e in cred.ce:
-                    cert = e.certificate
-                    out.append(
-                        head
-                        + [
-                            e.date,
-                            e.points,
-                            e.category,
-                            e.title,
-                            e.provider,
-                            e.approved_by,
-                            cert.sha256 if cert else None,
-                            cert.name if cert else None,
-                            _in_cycle(st, e.date),
-                            e.added_at,
-                            *basis,
-                        ]
-                    )
-        return out
-
-    def markdown() -> str:
-        from certadvisor.render.wallet_status import ce_lines, cycle_basis
-
-        doc = MarkdownDoc()
-        doc.heading("Continuing-education record")
-        doc.paragraph(
-            f"Exported {records.exported_at} from the certadvisor wallet, as of "
-            f"{status.as_of}. Certificates are kept in the wallet's certificates "
-            "folder under their SHA-256."
+    tables = [
+        (
+            f"CE of {p.name}: {len(p.entries)} entries, "
+            f"{pts(sum(e.points for e in p.entries))} points"
+            if p.entries
+            else f"{p.name}: {_NO_CE}",
+            [cells(e) for e in p.entries],
         )
-        for p in records.people:
-            doc.heading(p.name, 2)
-            if not p.credentials:
-                doc.paragraph("No credentials in the wallet.")
-            for cred in p.credentials:
-                st = by_key.get((p.name, cred.track))
-                name = f"{st.abbreviation} — {st.credential}" if st else cred.track
-                doc.heading(f"{name} ({cred.track})", 3)
-                facts = [
-                    f"Earned {cred.earned}" + (f", number {cred.number}" if cred.number else "")
-                ]
-                if st and st.cycle.start and st.cycle.end:
-                    facts.append(
-                        f"current cycle {st.cycle.start} to {st.cycle.end}, "
-                        f"{cycle_basis(st.cycle, doc.citations)}"
-                    )
-                elif st and st.in_catalog:
-                    facts.append("current cycle unknown: the catalog does not know it")
-                doc.paragraph("; ".join(facts) + ".")
-                if st and st.in_catalog:
-                    doc.bullets([*ce_lines(st.ce, doc.citations), *st.notes])
-                doc.table(
-                    [
-                        "Date",
-                        "Points",
-                        "Category",
-                        "Title",
-                        "Provider",
-                        "Approved by",
-                        "Certificate SHA-256",
-                        "In cycle",
-                    ],
-                    [
-                        (
-                            e.date,
-                            pts(e.points),
-                            e.category,
-                            e.title,
-                            e.provider,
-                            e.approved_by,
-                            e.certificate.sha256 if e.certificate else "",
-                            _in_cycle(st, e.date, marked=True),
-                        )
-                        for e in cred.ce
-                    ],
-                )
-        doc.sources_footer(data_as_of)
-        return doc.render()
-
-    return Rendering(
-        command="wallet export",
-        data_as_of=data_as_of,
-        payload=lambda: records,
-        markdown=markdown,
-        csv=lambda: (headers, rows()),
-    )
+        for p in people
+    ]
+    print_fitted(console, _CE_COLS, _CE_PRIORITY, tables)

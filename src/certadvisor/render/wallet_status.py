@@ -1,22 +1,30 @@
-"""Writers for `wallet status` and `wallet calendar`: cycles, CE, fees, deadlines, next steps."""
+"""Writer for `wallet status`: cycles, CE, fees, deadlines and next steps (shared with export).
 
-import datetime as dt
+rich's widgets are imported inside the table writers: json, csv and markdown never load them.
+"""
+
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from certadvisor.eligibility.wording import money
 from certadvisor.render.markdown import MarkdownDoc
-from certadvisor.render.marks import LEGEND, Citations, marker
+from certadvisor.render.marks import LEGEND, Citations
 from certadvisor.render.output import Rendering
-from certadvisor.render.wallet import CREDENTIAL_COLUMNS, assumed_cell, pts
-from certadvisor.wallet.results import CEProgress, CredentialStatus, CycleInfo, WalletStatus
+from certadvisor.render.wallet import CREDENTIAL_COLUMNS, pts
+from certadvisor.wallet.deadlines import fee_amount
+from certadvisor.wallet.results import (
+    CEProgress,
+    CredentialStatus,
+    CycleInfo,
+    FeeDue,
+    WalletStatus,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-ALARM_DAYS = (90, 60, 30, 7)
 _LABEL = 13
 _ANCHOR = {
     "end_of_month": "from the end of the month earned",
@@ -30,6 +38,13 @@ def cycle_basis(cy: CycleInfo, cites: Citations) -> str:
     anchor = _ANCHOR.get(cy.anchor or "", "")
     assumed = " (assumed ?; the catalog does not say)" if cy.anchor_assumed else ""
     return f"{cy.months} months counted {anchor}{assumed} {cites.ref(cy)}"
+
+
+def assumed_cell(c: CredentialStatus) -> str | None:
+    """CSV cell: whether the cycle's start is the catalog's or the earliest reading assumed."""
+    if c.cycle.start is None:
+        return None
+    return "true" if c.cycle.anchor_assumed else "false"
 
 
 def _cycle_text(c: CredentialStatus, cites: Citations) -> str:
@@ -78,12 +93,8 @@ def ce_lines(ce: CEProgress | None, cites: Citations) -> list[str]:
     return lines
 
 
-def _fee_text(fees: Sequence[Any], cites: Citations, due: bool) -> str:
-    parts = []
-    for f in fees:
-        amount = money(f.amount) + (f"–{money(f.amount_max)}" if f.amount_max is not None else "")
-        parts.append(f"{f.label} {amount} {cites.ref(f)}")
-    text = "; ".join(parts)
+def _fee_text(fees: Sequence[FeeDue], cites: Citations, due: bool) -> str:
+    text = "; ".join(f"{f.label} {fee_amount(f)} {cites.ref(f)}" for f in fees)
     if due and fees and fees[0].due:
         text += f"; next due {fees[0].due} (yearly from the date earned)"
     return text
@@ -140,8 +151,6 @@ def _details(creds: Sequence[CredentialStatus], cites: Citations, width: int) ->
     Built as one string with style spans: for 20 credentials that is several times cheaper
     than Rich grids or appending to a Text piece by piece.
     """
-    import textwrap
-
     from rich.text import Span, Text
 
     parts: list[str] = []
@@ -206,188 +215,122 @@ def _summary_table(creds: Sequence[CredentialStatus], width: int) -> "Table":
 
 def status_rendering(status: WalletStatus, data_as_of: str | None) -> Rendering:
     """`wallet status` in table, markdown, csv and json."""
-
-    def table(console: "Console") -> None:
-        from rich.text import Text
-
-        cites = Citations()
-        for person in status.people:
-            console.print(Text(f"Wallet of {person.name} — as of {status.as_of}", style="heading"))
-            if not person.credentials:
-                console.print(
-                    Text(
-                        "No credentials yet. Add one: certadvisor wallet add TRACK "
-                        "--earned YYYY-MM-DD",
-                        style="muted",
-                    )
-                )
-                continue
-            summary = _summary_table(person.credentials, console.width)
-            console.print(summary)
-            console.print(_details(person.credentials, cites, console.width), soft_wrap=True)
-        if cites.urls:
-            foot = Text(f"\nMarkers: {LEGEND}\n", style="muted")
-            for line in cites.lines():
-                foot.append(line + "\n")
-            foot.rstrip()
-            console.print(foot, soft_wrap=True)
-            note = f"Catalog reviewed {data_as_of or 'unknown'}. Rules change: check with the "
-            console.print(Text(note + "certifying body before a deadline.", style="muted"))
-
-    def markdown() -> str:
-        doc = MarkdownDoc()
-        doc.heading(f"Credential status as of {status.as_of}")
-        for person in status.people:
-            doc.heading(person.name, 2)
-            if not person.credentials:
-                doc.paragraph("No credentials in the wallet.")
-                continue
-            doc.table(
-                ["Credential", "Expires", "Days left", "CE", "Next action", "Urgency"],
-                [
-                    (
-                        c.abbreviation,
-                        c.cycle.end or "unknown",
-                        "unknown" if c.cycle.days_left is None else c.cycle.days_left,
-                        _ce_cell(c),
-                        next_text(c, full=False),
-                        c.next_action.urgency,
-                    )
-                    for c in person.credentials
-                ],
-            )
-            for c in person.credentials:
-                doc.heading(f"{c.abbreviation} — {c.credential} ({c.track})", 3)
-                rows = [(label or "", value) for label, value in detail_rows(c, doc.citations)]
-                rows.append(("Next", f"{next_text(c)} ({c.next_action.urgency})"))
-                doc.table(["Item", "Detail"], rows)
-                doc.bullets(c.notes)
-        doc.sources_footer(data_as_of)
-        return doc.render()
-
-    def csv() -> tuple[list[str], list[list[Any]]]:
-        headers = [
-            *CREDENTIAL_COLUMNS,
-            "days_left",
-            "cycle_confidence",
-            "ce_unit",
-            "ce_required",
-            "ce_counted",
-            "ce_needed",
-            "ce_confidence",
-            "approved",
-            "approved_required",
-            "next_action",
-            "next_action_detail",
-            "next_action_date",
-            "urgency",
-            "cycle_anchor_assumed",
-        ]
-        rows = []
-        for person in status.people:
-            for c in person.credentials:
-                ce = c.ce
-                rows.append(
-                    [
-                        person.name,
-                        c.track,
-                        c.abbreviation,
-                        c.number,
-                        c.earned,
-                        c.cycle.start,
-                        c.cycle.end,
-                        c.cycle.days_left,
-                        c.cycle.confidence,
-                        ce.unit if ce else None,
-                        ce.required if ce else None,
-                        ce.counted if ce else None,
-                        ce.needed if ce else None,
-                        ce.confidence if ce else None,
-                        ce.approved if ce else None,
-                        ce.approved_required if ce else None,
-                        c.next_action.text,
-                        c.next_action.detail,
-                        c.next_action.date,
-                        c.next_action.urgency,
-                        assumed_cell(c),
-                    ]
-                )
-        return headers, rows
-
     return Rendering(
         command="wallet status",
         data_as_of=data_as_of,
         payload=lambda: status,
-        table=table,
-        markdown=markdown,
-        csv=csv,
+        table=lambda console: _print_status(console, status, data_as_of),
+        markdown=lambda: _status_markdown(status, data_as_of),
+        csv=lambda: (list(STATUS_COLUMNS), _status_rows(status)),
     )
 
 
-def event_uid(person: str, track: str, key: str) -> str:
-    """The same deadline gets the same UID in every export, so a calendar updates it."""
-    import hashlib
+def _print_status(console: "Console", status: WalletStatus, data_as_of: str | None) -> None:
+    from rich.text import Text
 
-    who = hashlib.sha256(person.casefold().encode()).hexdigest()[:12]
-    return f"wallet-{who}-{track}-{key.replace('/', '-')}@certadvisor"
+    cites = Citations()
+    for person in status.people:
+        console.print(Text(f"Wallet of {person.name} — as of {status.as_of}", style="heading"))
+        if not person.credentials:
+            console.print(
+                Text(
+                    "No credentials yet. Add one: certadvisor wallet add TRACK --earned YYYY-MM-DD",
+                    style="muted",
+                )
+            )
+            continue
+        summary = _summary_table(person.credentials, console.width)
+        console.print(summary)
+        console.print(_details(person.credentials, cites, console.width), soft_wrap=True)
+    if cites.urls:
+        foot = Text(f"\nMarkers: {LEGEND}\n", style="muted")
+        for line in cites.lines():
+            foot.append(line + "\n")
+        foot.rstrip()
+        console.print(foot, soft_wrap=True)
+        note = f"Catalog reviewed {data_as_of or 'unknown'}. Rules change: check with the "
+        console.print(Text(note + "certifying body before a deadline.", style="muted"))
 
 
-def calendar_rendering(
-    status: WalletStatus, data_as_of: str | None, alarms_days: Sequence[int] = ALARM_DAYS
-) -> Rendering:
-    """Every upcoming deadline as an all-day event with alarms, or as json."""
-
-    def payload() -> dict[str, Any]:
-        return {
-            "as_of": status.as_of,
-            "alarms_days": list(alarms_days),
-            "people": [
-                {
-                    "name": p.name,
-                    "deadlines": [
-                        {
-                            "track": c.track,
-                            **d.model_dump(mode="json"),
-                            "uid": event_uid(p.name, c.track, d.key),
-                        }
-                        for c in p.credentials
-                        for d in c.deadlines
-                    ],
-                }
-                for p in status.people
+def _status_markdown(status: WalletStatus, data_as_of: str | None) -> str:
+    doc = MarkdownDoc()
+    doc.heading(f"Credential status as of {status.as_of}")
+    for person in status.people:
+        doc.heading(person.name, 2)
+        if not person.credentials:
+            doc.paragraph("No credentials in the wallet.")
+            continue
+        doc.table(
+            ["Credential", "Expires", "Days left", "CE", "Next action", "Urgency"],
+            [
+                (
+                    c.abbreviation,
+                    c.cycle.end or "unknown",
+                    "unknown" if c.cycle.days_left is None else c.cycle.days_left,
+                    _ce_cell(c),
+                    next_text(c, full=False),
+                    c.next_action.urgency,
+                )
+                for c in person.credentials
             ],
-        }
-
-    def ics() -> bytes:
-        from certadvisor.render.ics import CalendarEvent, calendar_bytes
-
-        several = len(status.people) > 1
-        events = []
-        for p in status.people:
-            for c in p.credentials:
-                for d in c.deadlines:
-                    lines = [d.detail] if d.detail else []
-                    if d.kind in ("window_opens", "window_closes", "cycle_end"):
-                        lines.append(f"Next action: {next_text(c)}")
-                    if d.source:
-                        lines.append(
-                            f"Source: {d.source} ({d.confidence or 'unknown'} "
-                            f"{marker(d.confidence)})".rstrip()
-                        )
-                    if d.confidence == "unverified":
-                        lines.append("? Unverified: check this date with the certifying body.")
-                    events.append(
-                        CalendarEvent(
-                            uid=event_uid(p.name, c.track, d.key),
-                            summary=(f"{p.name} — " if several else "") + d.title,
-                            starts=d.date,
-                            description="\n".join(lines) or None,
-                            url=d.source,
-                        )
-                    )
-        when = status.as_of if isinstance(status.as_of, dt.date) else dt.date.today()
-        return calendar_bytes(
-            events, name="certadvisor renewal deadlines", stamp=when, alarms_days=alarms_days
         )
+        for c in person.credentials:
+            doc.heading(f"{c.abbreviation} — {c.credential} ({c.track})", 3)
+            rows = [(label or "", value) for label, value in detail_rows(c, doc.citations)]
+            rows.append(("Next", f"{next_text(c)} ({c.next_action.urgency})"))
+            doc.table(["Item", "Detail"], rows)
+            doc.bullets(c.notes)
+    doc.sources_footer(data_as_of)
+    return doc.render()
 
-    return Rendering(command="wallet calendar", data_as_of=data_as_of, payload=payload, ics=ics)
+
+STATUS_COLUMNS = (
+    *CREDENTIAL_COLUMNS,
+    "days_left",
+    "cycle_confidence",
+    "ce_unit",
+    "ce_required",
+    "ce_counted",
+    "ce_needed",
+    "ce_confidence",
+    "approved",
+    "approved_required",
+    "next_action",
+    "next_action_detail",
+    "next_action_date",
+    "urgency",
+    "cycle_anchor_assumed",
+)
+
+
+def _status_rows(status: WalletStatus) -> list[list[Any]]:
+    rows = []
+    for person in status.people:
+        for c in person.credentials:
+            ce = c.ce
+            rows.append(
+                [
+                    person.name,
+                    c.track,
+                    c.abbreviation,
+                    c.number,
+                    c.earned,
+                    c.cycle.start,
+                    c.cycle.end,
+                    c.cycle.days_left,
+                    c.cycle.confidence,
+                    ce.unit if ce else None,
+                    ce.required if ce else None,
+                    ce.counted if ce else None,
+                    ce.needed if ce else None,
+                    ce.confidence if ce else None,
+                    ce.approved if ce else None,
+                    ce.approved_required if ce else None,
+                    c.next_action.text,
+                    c.next_action.detail,
+                    c.next_action.date,
+                    c.next_action.urgency,
+                    assumed_cell(c),
+                ]
+            )
+    return rows

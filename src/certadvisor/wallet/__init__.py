@@ -1,16 +1,9 @@
 """The wallet: credentials a person holds, the CE they earn, and the renewals they owe.
 
-Modules: `store` (the SQLite file: identity, migrations, transactions, backup, checklist
-marks), `records` (rows in and out: credentials, CE, certificates), `transfer` (export and
-all-or-nothing import), `checks` (input checks, no pydantic, so the store opens fast),
-`model` (stored records), `documents` (the export document), `results` (status results and
-the catalog rules read), `rules` and `progress` (pure renewal arithmetic) and `service` (the
-catalog's rules applied to the store's records).
+This package's own API is the store and the checks on what people type, which import neither
+pydantic nor the catalog models, so that every command that opens the wallet starts fast::
 
-Store API for other commands (every write is one transaction; names are matched ignoring
-case, and a person is created on first write)::
-
-    from certadvisor.wallet.store import open_store
+    from certadvisor.wallet import open_store
 
     with open_store() as store:                     # create=False: read only, makes no file
         done = store.checklist_marks("me", "cma-aama")        # frozenset[int], 1-based steps
@@ -21,4 +14,42 @@ Checklist marks are kept per person and track id (resolve the track first), surv
 `wallet export`/`wallet import`, and need no credential to be held. Errors are
 `certadvisor.errors.StoreError` (locked, damaged, not a wallet, newer schema) or
 `UsageError` (a step below 1).
+
+The heavier parts are public modules of their own, each imported by the command that needs it
+(importing them here would make `wallet list` load the catalog models, and every command the
+export models):
+
+- `records`: credentials and CE rows in and out (`add_credential`, `held_credentials`,
+  `ce_entries`, `remove_ce`, ...); `ce`: `add_ce`, which also keeps the certificate file;
+- `status`: `wallet_status`, the catalog's renewal rules (`results.TrackRules`, looked up by
+  a `RulesLookup` the caller gives) applied to the store's records; its result types are in
+  `results`, the pure arithmetic in `rules`, `cycles`, `deadlines` and `progress`;
+- `transfer`: `export_document`, `read_import` and `import_records` (the export document's
+  models are in `documents`); `backup`: `backup_store`.
+
+Internals: `store` (the SQLite file: identity, migrations, transactions, checklist marks),
+`model` (stored records), `checks` (input checks, free of pydantic).
 """
+
+from certadvisor.wallet.checks import (
+    DEFAULT_PERSON,
+    check_person,
+    check_points,
+    clean_text,
+    parse_day,
+    required_text,
+)
+from certadvisor.wallet.store import CERTIFICATES, WalletStore, open_store, store_path
+
+__all__ = [
+    "CERTIFICATES",
+    "DEFAULT_PERSON",
+    "WalletStore",
+    "check_person",
+    "check_points",
+    "clean_text",
+    "open_store",
+    "parse_day",
+    "required_text",
+    "store_path",
+]

@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 EXPORT_FORMAT = "certadvisor-wallet"
+DEFAULT_PERSON = "me"  # whose wallet a command means when no --person is given
 MAX_POINTS = 1000.0
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -23,9 +24,8 @@ def parse_day(text: str) -> dt.date:
         raise ValueError(f"{text!r} is not a real date") from None
 
 
-def check_not_future(day: dt.date, today: dt.date | None = None) -> dt.date:
+def check_not_future(day: dt.date, today: dt.date) -> dt.date:
     """Refuse a date after today: credentials and CE are recorded once they happened."""
-    today = today or dt.date.today()
     if day > today:
         raise ValueError(f"{day.isoformat()} is in the future (today is {today.isoformat()})")
     return day

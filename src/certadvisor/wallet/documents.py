@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
 
 from certadvisor.models.common import Strict
 from certadvisor.wallet.checks import (
@@ -34,8 +34,15 @@ def _optional_text(max_len: int) -> AfterValidator:
     return AfterValidator(lambda v: clean_text(v, max_len=max_len))
 
 
+def _not_future(day: dt.date, info: ValidationInfo) -> dt.date:
+    # The day to check against comes from the caller (`read_import` passes {"today": ...}):
+    # records built in code without that context are not checked.
+    today = (info.context or {}).get("today")
+    return day if today is None else check_not_future(day, today)
+
+
 Day = Annotated[dt.date, BeforeValidator(_day_input)]
-PastDay = Annotated[Day, AfterValidator(check_not_future)]
+PastDay = Annotated[Day, AfterValidator(_not_future)]
 Points = Annotated[float, Field(strict=True), AfterValidator(check_points)]
 Title = Annotated[str, _required_text(300)]
 ShortText = Annotated[str | None, _optional_text(200)]

@@ -6,8 +6,30 @@ from typing import NamedTuple
 from pydantic import Field
 
 from certadvisor.models.common import Strict
+from certadvisor.wallet.checks import DEFAULT_PERSON
 
-DEFAULT_PERSON = "me"  # whose wallet a command means when no --person is given
+__all__ = [
+    "CE_FIELDS",
+    "DEFAULT_PERSON",
+    "CEEntry",
+    "CETally",
+    "HeldCredential",
+    "PersonCE",
+    "PersonCredentials",
+]
+
+# The stored fields of a CE activity, in the order every listing, export and query uses.
+CE_FIELDS = (
+    "date",
+    "points",
+    "category",
+    "title",
+    "provider",
+    "approved_by",
+    "certificate_sha256",
+    "certificate_name",
+    "added_at",
+)
 
 
 class HeldCredential(Strict):

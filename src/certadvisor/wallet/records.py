@@ -1,31 +1,30 @@
 """Reading and writing the wallet's rows: credentials, CE entries and their certificates.
 
 Every function takes an open `WalletStore`; every write is one transaction. Values arrive
-already checked (`wallet.model`'s checks, and the catalog's categories in `wallet.service`).
+already checked (`wallet.checks`, and the catalog's categories by the command). CE activities
+are written by `wallet.ce`, which also keeps their certificates.
 """
 
 import datetime as dt
-import hashlib
-import os
-import re
 import sqlite3
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
-from certadvisor.errors import DomainError, UsageError
+from certadvisor.errors import DomainError
 from certadvisor.wallet.checks import check_person, person_key
-from certadvisor.wallet.model import CEEntry, CETally, HeldCredential, PersonCE, PersonCredentials
+from certadvisor.wallet.model import (
+    CE_FIELDS,
+    CEEntry,
+    CETally,
+    HeldCredential,
+    PersonCE,
+    PersonCredentials,
+)
 from certadvisor.wallet.store import WalletStore, now_stamp
 
-if TYPE_CHECKING:  # the export models are imported when a write needs them
-    from certadvisor.wallet.documents import CERecord, CertificateRef
-
-_SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")
-CE_COLUMNS = (
-    "e.id, e.date, e.points, e.category, e.title, e.provider, e.approved_by, "
-    "e.certificate_sha256, e.certificate_name, e.added_at"
-)
+# A ce_entry row as `entry_from_row` and the export read it: its id, then CE_FIELDS.
+CE_COLUMNS = ", ".join(f"e.{name}" for name in ("id", *CE_FIELDS))
+T = TypeVar("T")
 
 
 def add_credential(
@@ -93,56 +92,81 @@ def credential_rows(conn: sqlite3.Connection, pid: int) -> list[Any]:
     ).fetchall()
 
 
+def _per_person(
+    store: WalletStore,
+    person: str | None,
+    read: Callable[[sqlite3.Connection, int, str], T],
+    empty: Callable[[str], T],
+) -> list[T]:
+    """``read`` for one person (or everyone) in one snapshot; a name not yet in an empty
+    wallet reads as ``empty``."""
+    with store.snapshot() as conn:
+        out = [read(conn, pid, name) for pid, name in store.people(conn, person)]
+    if person is not None and not out:
+        out.append(empty(check_person(person)))
+    return out
+
+
+def _held(person: str, row: Sequence[Any]) -> HeldCredential:
+    """A held credential from a `credential_rows` row."""
+    _, track, earned, number, added = row
+    return HeldCredential.model_construct(
+        person=person,
+        track=track,
+        earned=dt.date.fromisoformat(earned),
+        number=number,
+        added_at=added,
+    )
+
+
 def held_credentials(store: WalletStore, person: str | None) -> list[PersonCredentials]:
     """Each person's credentials (one person, or everyone for None)."""
-    out = []
-    with store.snapshot() as conn:
-        for pid, name in store.people(conn, person):
-            creds = [
-                HeldCredential.model_construct(
-                    person=name, track=t, earned=dt.date.fromisoformat(e), number=n, added_at=a
-                )
-                for _, t, e, n, a in credential_rows(conn, pid)
-            ]
-            out.append(PersonCredentials.model_construct(name=name, credentials=creds))
-    if person is not None and not out:
-        out.append(PersonCredentials.model_construct(name=check_person(person), credentials=[]))
-    return out
+
+    def read(conn: sqlite3.Connection, pid: int, name: str) -> PersonCredentials:
+        creds = [_held(name, row) for row in credential_rows(conn, pid)]
+        return PersonCredentials.model_construct(name=name, credentials=creds)
+
+    return _per_person(
+        store,
+        person,
+        read,
+        lambda name: PersonCredentials.model_construct(name=name, credentials=[]),
+    )
+
+
+HeldWithCE = tuple[HeldCredential, list[CETally]]
 
 
 def status_rows(
     store: WalletStore,
     person: str | None,
     window: Callable[[HeldCredential], tuple[dt.date | None, dt.date | None]],
-) -> list[tuple[str, list[tuple[HeldCredential, list[CETally]]]]]:
+) -> list[tuple[str, list[HeldWithCE]]]:
     """Each person's credentials with their CE summed inside ``window`` (one snapshot).
 
     SQLite sums the points by category and approving body, so the time taken follows the
     number of credentials, not the number of CE entries.
     """
-    out = []
-    with store.snapshot() as conn:
-        for pid, name in store.people(conn, person):
-            held = []
-            for cid, t, e, n, a in credential_rows(conn, pid):
-                cred = HeldCredential.model_construct(
-                    person=name, track=t, earned=dt.date.fromisoformat(e), number=n, added_at=a
-                )
-                start, end = window(cred)
-                rows = conn.execute(
-                    "SELECT category, approved_by, sum(points), count(*) FROM ce_entry "
-                    "WHERE credential_id = ? AND date >= ? AND date <= ? "
-                    "GROUP BY category, approved_by ORDER BY category, approved_by",
-                    (cid, (start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()),
-                ).fetchall()
-                held.append((cred, [CETally(*row) for row in rows]))
-            out.append((name, held))
-    if person is not None and not out:
-        out.append((check_person(person), []))
-    return out
+
+    def read(conn: sqlite3.Connection, pid: int, name: str) -> tuple[str, list[HeldWithCE]]:
+        held = []
+        for row in credential_rows(conn, pid):
+            cred = _held(name, row)
+            start, end = window(cred)
+            rows = conn.execute(
+                "SELECT category, approved_by, sum(points), count(*) FROM ce_entry "
+                "WHERE credential_id = ? AND date >= ? AND date <= ? "
+                "GROUP BY category, approved_by ORDER BY category, approved_by",
+                (row[0], (start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()),
+            ).fetchall()
+            held.append((cred, [CETally(*r) for r in rows]))
+        return name, held
+
+    return _per_person(store, person, read, lambda name: (name, []))
 
 
-def _entry(person: str, track: str, row: Sequence[Any]) -> CEEntry:
+def entry_from_row(person: str, track: str, row: Sequence[Any]) -> CEEntry:
+    """A CE entry from a row read with CE_COLUMNS."""
     i, d, p, c, t, pr, ap, sha, cname, added = row
     return CEEntry.model_construct(
         id=i,
@@ -164,152 +188,27 @@ def ce_entries(
     store: WalletStore, person: str | None, track: str | None = None, since: dt.date | None = None
 ) -> list[PersonCE]:
     """Each person's CE entries, by date (one credential's with ``track``; from ``since``)."""
-    out = []
-    with store.snapshot() as conn:
-        for pid, name in store.people(conn, person):
-            sql = (
-                f"SELECT c.track, {CE_COLUMNS} FROM ce_entry e "
-                "JOIN credential c ON c.id = e.credential_id WHERE c.person_id = ?"
-            )
-            args: list[object] = [pid]
-            if track is not None:
-                sql += " AND c.track = ?"
-                args.append(track)
-            if since is not None:
-                sql += " AND e.date >= ?"
-                args.append(since.isoformat())
-            rows = conn.execute(sql + " ORDER BY e.date, e.id", args).fetchall()
-            out.append(
-                PersonCE.model_construct(
-                    name=name, entries=[_entry(name, r[0], r[1:]) for r in rows]
-                )
-            )
-    if person is not None and not out:
-        out.append(PersonCE.model_construct(name=check_person(person), entries=[]))
-    return out
-
-
-def certificate_file(store: WalletStore, sha256: str, name: str) -> Path:
-    """Where the store keeps a certificate: its SHA-256 and the original file's suffix."""
-    suffix = Path(name).suffix.lower()
-    return store.certificate_dir / f"{sha256}{suffix if _SUFFIX.match(suffix) else ''}"
-
-
-def _keep_certificate(store: WalletStore, source: Path) -> tuple["CertificateRef", Path, bool]:
-    """Copy a certificate into the store (fsynced, then renamed into place by its hash)."""
-    import tempfile
-
-    folder = store.certificate_dir
-    try:
-        src = source.open("rb")
-    except FileNotFoundError:
-        raise UsageError(f"--certificate: {source}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"--certificate: {source}: is a folder, not a file") from None
-    except PermissionError:
-        raise UsageError(f"--certificate: {source}: permission denied") from None
-    with src:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=folder)
-        digest = hashlib.sha256()
-        try:
-            with os.fdopen(fd, "wb") as out:
-                while chunk := src.read(1 << 20):
-                    digest.update(chunk)
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            from certadvisor.wallet.documents import CertificateRef
-
-            ref = CertificateRef(sha256=digest.hexdigest(), name=source.name)
-            target = certificate_file(store, ref.sha256, ref.name)
-            if target.exists():
-                Path(tmp).unlink()
-                return ref, target, False
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    return ref, target, True
-
-
-def insert_ce(conn: sqlite3.Connection, cid: int, rec: "CERecord", added_at: str) -> int:
-    cert = rec.certificate
-    cur = conn.execute(
-        "INSERT INTO ce_entry (credential_id, date, points, category, title, provider, "
-        "approved_by, certificate_sha256, certificate_name, added_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            cid,
-            rec.date.isoformat(),
-            rec.points,
-            rec.category,
-            rec.title,
-            rec.provider,
-            rec.approved_by,
-            cert.sha256 if cert else None,
-            cert.name if cert else None,
-            added_at,
-        ),
+    sql = (
+        f"SELECT c.track, {CE_COLUMNS} FROM ce_entry e "
+        "JOIN credential c ON c.id = e.credential_id WHERE c.person_id = ?"
     )
-    return int(cur.lastrowid or 0)
+    filters: list[object] = []
+    if track is not None:
+        sql += " AND c.track = ?"
+        filters.append(track)
+    if since is not None:
+        sql += " AND e.date >= ?"
+        filters.append(since.isoformat())
+    sql += " ORDER BY e.date, e.id"
 
+    def read(conn: sqlite3.Connection, pid: int, name: str) -> PersonCE:
+        rows = conn.execute(sql, [pid, *filters]).fetchall()
+        entries = [entry_from_row(name, r[0], r[1:]) for r in rows]
+        return PersonCE.model_construct(name=name, entries=entries)
 
-def add_ce(
-    store: WalletStore, person: str, track: str, rec: "CERecord", certificate: Path | None = None
-) -> CEEntry:
-    """Record one CE activity; a certificate is copied in first and removed if the row fails.
-
-    A process killed between the copy and the insert leaves only an unreferenced file named
-    by its hash, never a row pointing at a missing file.
-    """
-    with store.snapshot() as conn:
-        store.credential_id(conn, person, track)  # fail before copying anything
-    created: Path | None = None
-    if certificate is not None:
-        ref, target, made = _keep_certificate(store, certificate)
-        created = target if made else None
-        rec = rec.model_copy(update={"certificate": ref})
-    try:
-        with store.transaction() as conn:
-            cid = store.credential_id(conn, person, track)
-            added = now_stamp()
-            new_id = insert_ce(conn, cid, rec, added)
-            name = conn.execute(
-                "SELECT p.name FROM person p JOIN credential c "
-                "ON c.person_id = p.id WHERE c.id = ?",
-                (cid,),
-            ).fetchone()[0]
-    except BaseException:
-        if created is not None and rec.certificate is not None:
-            _drop_unreferenced(store, created, rec.certificate.sha256)
-        raise
-    cert = rec.certificate
-    return CEEntry(
-        id=new_id,
-        person=name,
-        track=track,
-        date=rec.date,
-        points=rec.points,
-        category=rec.category,
-        title=rec.title,
-        provider=rec.provider,
-        approved_by=rec.approved_by,
-        certificate_sha256=cert.sha256 if cert else None,
-        certificate_name=cert.name if cert else None,
-        added_at=added,
+    return _per_person(
+        store, person, read, lambda name: PersonCE.model_construct(name=name, entries=[])
     )
-
-
-def _drop_unreferenced(store: WalletStore, file: Path, sha256: str) -> None:
-    try:
-        used = store.conn.execute(
-            "SELECT 1 FROM ce_entry WHERE certificate_sha256 = ? LIMIT 1", (sha256,)
-        ).fetchone()
-    except sqlite3.Error:
-        return  # cannot tell: an unreferenced file is harmless, a missing one is not
-    if used is None:
-        file.unlink(missing_ok=True)
 
 
 def remove_ce(store: WalletStore, person: str, entry_id: int) -> CEEntry:
@@ -327,4 +226,4 @@ def remove_ce(store: WalletStore, person: str, entry_id: int) -> CEEntry:
                 "`certadvisor wallet ce list` shows the ids.",
             )
         conn.execute("DELETE FROM ce_entry WHERE id = ?", (entry_id,))
-    return _entry(row[0], row[1], row[2:])
+    return entry_from_row(row[0], row[1], row[2:])

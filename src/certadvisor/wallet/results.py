@@ -1,6 +1,7 @@
 """What `wallet status` computes per credential, and the catalog rules it reads."""
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import Field
@@ -21,6 +22,7 @@ class TrackRules(Strict):
 
     @classmethod
     def from_track(cls, track: Track) -> "TrackRules":
+        """The part of a catalog track the wallet reads."""
         return cls.model_construct(
             id=track.id,
             credential=track.credential,
@@ -36,6 +38,21 @@ class TrackRules(Strict):
         if ce is None or not ce.categories:
             return {"general": "General"}
         return {c.id: c.name for c in ce.categories}
+
+    def category_id(self, typed: str) -> str:
+        """The category id for what was typed (its id or its name, ignoring case and marks)."""
+        cats = self.categories()
+        wanted = _norm(typed)
+        for cid, name in cats.items():
+            if wanted and wanted in (_norm(cid), _norm(name)):
+                return cid
+        raise ValueError(
+            f"{typed!r} is not a CE category of {self.id}; choose one of: {', '.join(cats)}"
+        )
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.casefold())
 
 
 Urgency = Literal["urgent", "soon", "ok", "unknown"]

@@ -17,7 +17,6 @@ back on the next open.
 """
 
 import datetime as dt
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -174,10 +173,12 @@ class WalletStore:
         self.close()
 
     def close(self) -> None:
+        """Close the connection (a write in progress is rolled back by SQLite)."""
         self.conn.close()
 
     @property
     def certificate_dir(self) -> Path:
+        """The folder beside the wallet file where certificates are kept."""
         return self.path.parent / CERTIFICATES
 
     # Opening ---------------------------------------------------------------------------
@@ -366,42 +367,6 @@ class WalletStore:
                     (pid, track, step),
                 )
             return cur.rowcount > 0
-
-    # Backup ----------------------------------------------------------------------------
-
-    def backup(self, target: Path, *, force: bool = False) -> None:
-        """A consistent copy made with SQLite's backup API, even while others write."""
-        import tempfile
-
-        if not self.persisted:
-            raise DomainError(f"there is no wallet yet at {self.path}; nothing to back up")
-        target = target.expanduser()
-        if target.is_dir():
-            raise UsageError(f"{target}: is a folder; name the backup file")
-        if target.exists() and target.resolve() == self.path.resolve():
-            raise UsageError(f"{target}: is the wallet itself; name another file")
-        if target.exists() and not force:
-            raise UsageError(f"{target}: already exists", "Pass --force to replace it.")
-        folder = target.parent if str(target.parent) else Path(".")
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        except OSError as exc:
-            raise UsageError(f"{target}: cannot write there ({exc.strerror})") from None
-        os.close(fd)
-        try:
-            copy = sqlite3.connect(tmp, isolation_level=None)
-            try:
-                with self.errors():
-                    self.conn.backup(copy)
-                ok = copy.execute("PRAGMA integrity_check").fetchone()[0]
-            finally:
-                copy.close()
-            if ok != "ok":
-                raise StoreError(f"{target}: the copy did not check out ({ok})")
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
 
 
 def _is_locked(exc: sqlite3.Error) -> bool:

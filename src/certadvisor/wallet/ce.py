@@ -1,0 +1,142 @@
+"""Writing CE activities: the row, and the certificate file copied into the store by its hash."""
+
+import hashlib
+import os
+import re
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from certadvisor.errors import UsageError
+from certadvisor.wallet.documents import CERecord, CertificateRef
+from certadvisor.wallet.model import CE_FIELDS, CEEntry
+from certadvisor.wallet.store import WalletStore, now_stamp
+
+
+class CertificateFileError(UsageError):
+    """The certificate file to keep cannot be read (the command names its flag)."""
+
+
+_SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")
+_INSERT_CE = (
+    f"INSERT INTO ce_entry (credential_id, {', '.join(CE_FIELDS)}) "
+    f"VALUES ({', '.join('?' * (len(CE_FIELDS) + 1))})"
+)
+
+
+def certificate_file(store: WalletStore, sha256: str, name: str) -> Path:
+    """Where the store keeps a certificate: its SHA-256 and the original file's suffix."""
+    suffix = Path(name).suffix.lower()
+    return store.certificate_dir / f"{sha256}{suffix if _SUFFIX.match(suffix) else ''}"
+
+
+def _keep_certificate(store: WalletStore, source: Path) -> tuple[CertificateRef, Path, bool]:
+    """Copy a certificate into the store (fsynced, then renamed into place by its hash)."""
+    folder = store.certificate_dir
+    try:
+        src = source.open("rb")
+    except FileNotFoundError:
+        raise CertificateFileError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise CertificateFileError(f"{source}: is a folder, not a file") from None
+    except PermissionError:
+        raise CertificateFileError(f"{source}: permission denied") from None
+    with src:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=folder)
+        digest = hashlib.sha256()
+        try:
+            with os.fdopen(fd, "wb") as out:
+                while chunk := src.read(1 << 20):
+                    digest.update(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            ref = CertificateRef(sha256=digest.hexdigest(), name=source.name)
+            target = certificate_file(store, ref.sha256, ref.name)
+            if target.exists():
+                Path(tmp).unlink()
+                return ref, target, False
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    return ref, target, True
+
+
+def stored_values(rec: CERecord) -> tuple[object, ...]:
+    """A CE activity as the store keeps it: CE_FIELDS's values but the last (added_at)."""
+    cert = rec.certificate
+    return (
+        rec.date.isoformat(),
+        rec.points,
+        rec.category,
+        rec.title,
+        rec.provider,
+        rec.approved_by,
+        cert.sha256 if cert else None,
+        cert.name if cert else None,
+    )
+
+
+def insert_ce(conn: sqlite3.Connection, cid: int, rec: CERecord, added_at: str) -> int:
+    """Insert one CE row for a credential's row id; its new id."""
+    cur = conn.execute(_INSERT_CE, (cid, *stored_values(rec), added_at))
+    return int(cur.lastrowid or 0)
+
+
+def add_ce(
+    store: WalletStore, person: str, track: str, rec: CERecord, certificate: Path | None = None
+) -> CEEntry:
+    """Record one CE activity; a certificate is copied in first and removed if the row fails.
+
+    A process killed between the copy and the insert leaves only an unreferenced file named
+    by its hash, never a row pointing at a missing file.
+    """
+    with store.snapshot() as conn:
+        store.credential_id(conn, person, track)  # fail before copying anything
+    created: Path | None = None
+    if certificate is not None:
+        ref, target, made = _keep_certificate(store, certificate)
+        created = target if made else None
+        rec = rec.model_copy(update={"certificate": ref})
+    try:
+        with store.transaction() as conn:
+            cid = store.credential_id(conn, person, track)
+            added = now_stamp()
+            new_id = insert_ce(conn, cid, rec, added)
+            name = conn.execute(
+                "SELECT p.name FROM person p JOIN credential c "
+                "ON c.person_id = p.id WHERE c.id = ?",
+                (cid,),
+            ).fetchone()[0]
+    except BaseException:
+        if created is not None and rec.certificate is not None:
+            _drop_unreferenced(store, created, rec.certificate.sha256)
+        raise
+    cert = rec.certificate
+    return CEEntry(
+        id=new_id,
+        person=name,
+        track=track,
+        date=rec.date,
+        points=rec.points,
+        category=rec.category,
+        title=rec.title,
+        provider=rec.provider,
+        approved_by=rec.approved_by,
+        certificate_sha256=cert.sha256 if cert else None,
+        certificate_name=cert.name if cert else None,
+        added_at=added,
+    )
+
+
+def _drop_unreferenced(store: WalletStore, file: Path, sha256: str) -> None:
+    try:
+        used = store.conn.execute(
+            "SELECT 1 FROM ce_entry WHERE certificate_sha256 = ? LIMIT 1", (sha256,)
+        ).fetchone()
+    except sqlite3.Error:
+        return  # cannot tell: an unreferenced file is harmless, a missing one is not
+    if used is None:
+        file.unlink(missing_ok=True)

@@ -1,0 +1,102 @@
+"""Renewal cycles: month arithmetic, the cycle holding a date, and yearly due dates."""
+
+import calendar
+import datetime as dt
+from collections.abc import Sequence
+
+from certadvisor.models.catalog import CycleAnchor
+from certadvisor.wallet.model import HeldCredential
+from certadvisor.wallet.results import CycleInfo, TrackRules
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, clamped to the month's end (Jan 31 + 1 = Feb 28/29)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def month_end(day: dt.date) -> dt.date:
+    """The last day of the day's month."""
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def cycle_end(earned: dt.date, months: int, anchor: CycleAnchor, index: int) -> dt.date:
+    """Last day of cycle ``index`` (0 = the cycle that began when the credential was earned).
+
+    Counted from the date earned, a cycle ends the day before its anniversary; counted from
+    the end of the month earned, it ends on the last day of the month ``months`` later.
+    """
+    if anchor is CycleAnchor.END_OF_MONTH:
+        return month_end(add_months(earned, months * (index + 1)))
+    return add_months(earned, months * (index + 1)) - dt.timedelta(days=1)
+
+
+def cycle_at(
+    earned: dt.date, months: int, anchor: CycleAnchor, as_of: dt.date
+) -> tuple[int, dt.date, dt.date]:
+    """The cycle holding ``as_of`` (the first one before it begins): index, start, end."""
+    index = max(0, ((as_of.year - earned.year) * 12 + as_of.month - earned.month) // months - 1)
+    while index > 0 and cycle_end(earned, months, anchor, index - 1) >= as_of:
+        index -= 1
+    while cycle_end(earned, months, anchor, index) < as_of:
+        index += 1
+    start = earned if index == 0 else cycle_end(earned, months, anchor, index - 1)
+    start += dt.timedelta(days=1 if index else 0)
+    return index, start, cycle_end(earned, months, anchor, index)
+
+
+def current_cycle(held: HeldCredential, rules: TrackRules, as_of: dt.date) -> CycleInfo:
+    """The cycle holding ``as_of``; its dates are None when the catalog does not know it."""
+    r = rules.renewal
+    months = r.cycle_months.value if r.cycle_months else None
+    cited = r.cycle_months or None
+    if months is None or months <= 0:
+        src = cited.model_dump(include={"source", "as_of", "confidence"}) if cited else {}
+        return CycleInfo.model_construct(**src)
+    anchor = r.anchor.value if r.anchor and r.anchor.value else None
+    # Without an anchor the date earned gives the earliest expiry, the safe side of a deadline.
+    used = anchor or CycleAnchor.EARNED_DATE
+    index, start, end = cycle_at(held.earned, months, used, as_of)
+    confidence = _weakest(
+        [r.cycle_months.confidence if r.cycle_months else None]
+        + [r.anchor.confidence if r.anchor and anchor else None]
+    )
+    return CycleInfo.model_construct(
+        source=r.cycle_months.source if r.cycle_months else None,
+        as_of=r.cycle_months.as_of if r.cycle_months else None,
+        confidence=confidence,
+        months=months,
+        anchor=str(used),
+        anchor_assumed=anchor is None,
+        index=index,
+        start=start,
+        end=end,
+        days_left=(end - as_of).days,
+    )
+
+
+def _weakest(confidences: Sequence[str | None]) -> str | None:
+    order = ["unverified", "secondary", "government", "official"]
+    known = [str(c) for c in confidences if c]
+    return min(known, key=order.index) if known else None
+
+
+def annual_due_dates(earned: dt.date, as_of: dt.date, until: dt.date | None) -> list[dt.date]:
+    """Anniversaries of the date earned from ``as_of`` to ``until`` (at least the next one)."""
+    dates: list[dt.date] = []
+    year = 1
+    while True:
+        due = add_months(earned, 12 * year)
+        year += 1
+        if due < as_of:
+            continue
+        if dates and (until is None or due > until):
+            return dates
+        dates.append(due)
+
+
+def day_before(day: dt.date) -> dt.date:
+    """The day before."""
+    return day - dt.timedelta(days=1)
