@@ -6,8 +6,7 @@ from typing import Any
 
 import pytest
 
-from certadvisor.eligibility.cohort import Report, Subject
-from certadvisor.eligibility.evaluate import Assertions, Evaluator, evaluate_track
+from certadvisor.eligibility import Assertions, Evaluator, Report, Subject, evaluate_track
 from certadvisor.eligibility.facts import Span, add_months, months_between, work_done
 from certadvisor.eligibility.parallel import fork_map
 from certadvisor.models.catalog import Track
@@ -343,7 +342,7 @@ def test_a_big_cohort_split_over_processes_gives_the_same_answer(monkeypatch: An
     serial = Report([t], pending=entries, admit=admit)
     expected = serial.briefs()
     monkeypatch.setattr("certadvisor.eligibility.cohort.PARALLEL_MIN", 10)
-    monkeypatch.setattr("certadvisor.eligibility.parallel.workers", lambda: 3)
+    monkeypatch.setattr("certadvisor.eligibility.cohort.workers", lambda: 3)
     split = Report([t], pending=entries, admit=admit)
     assert split.briefs() == expected and len(expected) == 39
     assert (

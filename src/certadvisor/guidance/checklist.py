@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from certadvisor.eligibility.evaluate import RouteResult, TrackResult
+from certadvisor.eligibility import RouteResult, TrackResult
 from certadvisor.eligibility.wording import describe, money
 from certadvisor.guidance.plan import sorted_resources
 from certadvisor.models.catalog import ExperienceCondition, ProgramCondition, Route, Track

@@ -1,19 +1,18 @@
-"""Writers for `eligible`: status matrix and route trees, cohort matrix, markdown, csv and json."""
+"""Writers for `eligible`: status matrix and route trees, cohort matrix, markdown, csv and json.
 
-from collections.abc import Sequence
+Rich is imported inside the table writers only: json, markdown and csv (a big cohort's usual
+format) never need it, and it costs about 30 ms to import.
+"""
+
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from certadvisor.eligibility.cohort import Report
-from certadvisor.eligibility.evaluate import ConditionResult, PersonResult, RouteResult, TrackResult
+from certadvisor.eligibility import ConditionResult, PersonResult, Report, RouteResult, TrackResult
 from certadvisor.models.states import StateNote
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, Citations
 from certadvisor.render.output import Rendering
-from certadvisor.render.state_notes import (
-    markdown_state_notes,
-    print_state_notes,
-    relevant_notes,
-)
+from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,25 +28,14 @@ WORDS = {"eligible": "eligible", "not_eligible": "not eligible", "unknown": "unk
 KEY = "✓ eligible / met   ✗ not eligible / unmet   ? unknown (the profile does not say)"
 CSV_HEADERS = ("name", "track", "status", "route", "missing", "closest_route", "unverified")
 StateBlock = tuple[str, str, list[StateNote]]
+"""A state's code, its name and its notes on the tracks shown."""
+StateBlocks = Callable[[], Sequence[StateBlock]]
+"""The states of the people shown, asked for only by the formats that show them."""
 
 
 def status_words(status: str) -> str:
     """'✓ eligible', '✗ not eligible', '? unknown', '✓ met' ..."""
     return f"{MARKS.get(status, '')} {WORDS.get(status, status)}"
-
-
-def state_blocks(report: Report) -> list[StateBlock]:
-    """Each state of the report's people: code, name and the notes that touch these tracks."""
-    from certadvisor.catalog.states import state_codes, state_notes
-
-    codes = [s.state for s in report.subjects() if s.state]
-    names = state_codes()
-    categories = sorted({str(t.category) for t in report.tracks})
-    ids = [t.id for t in report.tracks]
-    return [
-        (code, names[code], relevant_notes(state_notes(code), categories, ids))
-        for code in dict.fromkeys(codes)
-    ]
 
 
 def date_notes(result: TrackResult) -> list[str]:
@@ -253,7 +241,7 @@ def _markdown_person(doc: MarkdownDoc, p: PersonResult, level: int) -> None:
             doc.bullets(f"Confirm: {n}" for n in r.notes)
 
 
-def _markdown(report: Report, data_as_of: str | None) -> str:
+def _markdown(report: Report, data_as_of: str | None, states: StateBlocks) -> str:
     doc = MarkdownDoc()
     people = report.results()
     doc.heading("Certification eligibility")
@@ -266,7 +254,7 @@ def _markdown(report: Report, data_as_of: str | None) -> str:
         )
     for p in people:
         _markdown_person(doc, p, 2)
-    for code, name, notes in state_blocks(report):
+    for code, name, notes in states():
         markdown_state_notes(doc, code, name, notes)
     doc.sources_footer(data_as_of)
     return doc.render()
@@ -281,7 +269,7 @@ def _csv(report: Report) -> tuple[Sequence[str], list[list[Any]]]:
     ]
 
 
-def eligibility_rendering(report: Report, data_as_of: str | None) -> Rendering:
+def eligibility_rendering(report: Report, data_as_of: str | None, states: StateBlocks) -> Rendering:
     """The people of one `eligible` run in table, json, markdown and csv."""
 
     def table(console: "Console") -> None:
@@ -293,7 +281,7 @@ def eligibility_rendering(report: Report, data_as_of: str | None) -> Rendering:
             _person_table(console, report.results()[0], cites)
         else:
             _cohort_table(console, report)
-        for code, name, notes in state_blocks(report):
+        for code, name, notes in states():
             print_state_notes(console, code, name, notes, cites)
         console.print(Text(f"Marks: {KEY}", style="muted"))
         if cites.urls:
@@ -313,8 +301,7 @@ def eligibility_rendering(report: Report, data_as_of: str | None) -> Rendering:
         return {
             "people": people,
             "states": [
-                {"code": code, "name": name, "notes": notes}
-                for code, name, notes in state_blocks(report)
+                {"code": code, "name": name, "notes": notes} for code, name, notes in states()
             ],
         }
 
@@ -323,6 +310,6 @@ def eligibility_rendering(report: Report, data_as_of: str | None) -> Rendering:
         data_as_of=data_as_of,
         payload=payload,
         table=table,
-        markdown=lambda: _markdown(report, data_as_of),
+        markdown=lambda: _markdown(report, data_as_of, states),
         csv=lambda: _csv(report),
     )

@@ -36,10 +36,10 @@ def checklist(
 
     Example: certadvisor checklist cma-aama --profile me.yaml --mark 3 --format markdown
     """
-    from certadvisor.cli.inputs import people_of, state_section
-    from certadvisor.eligibility.evaluate import evaluate_track
+    from certadvisor.cli.inputs import people_of, resolve_as_of, state_section
+    from certadvisor.eligibility import evaluate_track
     from certadvisor.errors import UsageError
-    from certadvisor.guidance.advising import evaluation_date, pick_person
+    from certadvisor.guidance.advising import pick_person
     from certadvisor.guidance.checklist import STEP_COUNT, build_checklist
     from certadvisor.render.checklist import checklist_rendering
     from certadvisor.wallet.model import DEFAULT_PERSON
@@ -60,7 +60,7 @@ def checklist(
             verb = "marked" if done else "unmarked"
             note(ctx, f"step {number} {verb} for {who}" + ("" if changed else " (no change)"))
         marks = store.checklist_marks(who, chosen.id)
-    when = evaluation_date(someone, as_of.date() if as_of else None)
+    when = resolve_as_of(as_of, someone.profile.as_of if someone else None)
     result = evaluate_track(chosen, someone.profile, when) if someone else None
     code = state or (someone.profile.state if someone else None)
     section = state_section(code, [str(chosen.category)], [chosen.id])

@@ -60,13 +60,15 @@ def compare(
 
     Example: certadvisor compare cma-aama rma-amt ccma-nha --years 5 --sort cost
     """
-    from certadvisor.guidance.compare import check_sort, compare_tracks, select_tracks
+    from certadvisor.guidance.compare import check_sort, compare_tracks, select_track_ids
     from certadvisor.render.compare import compare_rendering
 
     check_cost_options(years, ce_cost_per_point)
     sort_key = check_sort(sort)
     loaded = catalog(ctx)
-    chosen = select_tracks(loaded, tracks or [], category)
+    chosen = loaded.tracks(
+        select_track_ids(loaded.summaries, loaded.resolve, tracks or [], category)
+    )
     block = None
     if state is not None:
         block = state_block(
@@ -74,8 +76,8 @@ def compare(
         )
     standing = None
     if profile is not None:
-        from certadvisor.guidance.compare import standings
-        from certadvisor.profiles.load import load_profiles
+        from certadvisor.eligibility import summarize
+        from certadvisor.profiles import load_profiles
 
         people = load_profiles(profile, resolve=loaded.resolve)
         if len(people) != 1:
@@ -84,7 +86,7 @@ def compare(
                 "For a cohort, use `certadvisor eligible --profile FILE`.",
             )
         person = people[0].profile
-        standing = standings(chosen, person, person.as_of or dt.date.today())
+        standing = summarize(chosen, person, person.as_of or dt.date.today())
     result = compare_tracks(
         chosen,
         years=years,

@@ -60,8 +60,9 @@ def recommend(
     Example: certadvisor recommend --goal clinical --setting hospital --budget 300 --months 12
     """
     from certadvisor.catalog.states import check_state, state_notes
-    from certadvisor.cli.inputs import people_of, state_section
-    from certadvisor.guidance.advising import eligibility_views, evaluation_date, pick_person
+    from certadvisor.cli.inputs import people_of, resolve_as_of, state_section
+    from certadvisor.eligibility import summarize
+    from certadvisor.guidance.advising import pick_person
     from certadvisor.guidance.recommend import (
         Request,
         held_ids,
@@ -100,8 +101,8 @@ def recommend(
         person=someone.label if someone else None,
     )
     tracks = loaded.tracks()
-    when = evaluation_date(someone, as_of.date() if as_of else None)
-    views = eligibility_views(tracks, someone, when) if someone else None
+    when = resolve_as_of(as_of, someone.profile.as_of if someone else None)
+    views = summarize(tracks, someone.profile, when) if someone else None
     held = held_ids(someone.profile) if someone else set()
     rec = rank_tracks(tracks, request, state_notes(code) if code else None, views, held)
     section = state_section(code, [r.category for r in rec.ranking], [r.track for r in rec.ranking])
