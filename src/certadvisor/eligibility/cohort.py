@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from certadvisor.eligibility.evaluate import Applicant, Evaluator
+from certadvisor.eligibility.engine import Applicant, Evaluator
 from certadvisor.eligibility.parallel import fork_map, workers
 from certadvisor.models.catalog import Track
 from certadvisor.models.results import EligibilitySummary, PersonResult

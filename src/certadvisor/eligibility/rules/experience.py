@@ -50,29 +50,11 @@ class _ExperienceRule:
     cond: ExperienceCondition
     fields: str
     window: str
-    wanted: frozenset[str]
     field_list: list[str]
     ask: Outcome
     duties: Callable[[Sequence[Span], bool], Outcome] | None
-    # No work in the fields: the verdict depends only on whether the history is complete.
-    empty: dict[bool, Outcome]
 
-    def run(self, facts: Facts, as_of: dt.date, dates: bool) -> Outcome:
-        """The check itself (see `experience_check`)."""
-        if facts.jobs is None:
-            return self.ask
-        if facts.job_fields.isdisjoint(self.wanted):
-            jobs: list[Span] = []
-        else:
-            jobs = [j for j in facts.jobs if j.field in self.wanted]
-        if not jobs:
-            complete = facts.jobs_complete_for(self.field_list)
-            if complete not in self.empty:
-                self.empty[complete] = self._measure(facts, as_of, dates, jobs)
-            return self.empty[complete]
-        return self._measure(facts, as_of, dates, jobs)
-
-    def _measure(self, facts: Facts, as_of: dt.date, dates: bool, jobs: list[Span]) -> Outcome:
+    def measure(self, facts: Facts, as_of: dt.date, dates: bool, jobs: list[Span]) -> Outcome:
         """The amount worked in the window and the duties, with the dates they change."""
         cond = self.cond
         since = months_ago(as_of, cond.within_months) if cond.within_months else None
@@ -123,17 +105,27 @@ def experience_check(cond: ExperienceCondition) -> Check:
     else:
         amount = f"{cond.min_hours:,.0f} hours of {fields} work{window}"
     wanted = frozenset(str(f) for f in cond.fields)
-    rule = _ExperienceRule(
-        cond=cond,
-        fields=fields,
-        window=window,
-        wanted=wanted,
-        field_list=list(wanted),
-        ask=Outcome(UNKNOWN, f"confirm your work history: {amount}"),
-        duties=_duties(cond),
-        empty={},
-    )
-    return rule.run
+    field_list = list(wanted)
+    ask = Outcome(UNKNOWN, f"confirm your work history: {amount}")
+    measure = _ExperienceRule(cond, fields, window, field_list, ask, _duties(cond)).measure
+    # No work in the fields: the verdict depends only on whether the history is complete.
+    empty: dict[bool, Outcome] = {}
+
+    def run(facts: Facts, as_of: dt.date, dates: bool) -> Outcome:
+        if facts.jobs is None:
+            return ask
+        if facts.job_fields.isdisjoint(wanted):
+            jobs: list[Span] = []
+        else:
+            jobs = [j for j in facts.jobs if j.field in wanted]
+        if not jobs:
+            complete = facts.jobs_complete_for(field_list)
+            if complete not in empty:
+                empty[complete] = measure(facts, as_of, dates, jobs)
+            return empty[complete]
+        return measure(facts, as_of, dates, jobs)
+
+    return run
 
 
 def _more(short: float) -> int:

@@ -45,38 +45,15 @@ def _accredited(acc: Sequence[Accreditation]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _ProgramRule:
-    """A program condition with its wording worked out once."""
+    """A program condition with its wording worked out once, for judging one program."""
 
     cond: ProgramCondition
     field: str
-    field_id: str
     wanted: frozenset[Accreditation]
-    military_only: bool
-    not_found: Outcome
-    ask: Outcome
-    not_said: Outcome
     ask_acc: Outcome
     wrong_acc: Outcome
-    claimed: Outcome
 
-    def run(self, facts: Facts, as_of: dt.date, dates: bool) -> Outcome:
-        """The check itself (see `program_check`)."""
-        if facts.from_flags:
-            # --program speaks of the track's accredited program, never of a military course.
-            if self.military_only:
-                return self.not_found if facts.military is False else self.ask
-            if facts.program_claim is None:
-                return self.ask
-            return self.claimed if facts.program_claim else self.not_found
-        if facts.programs is None:
-            return self.not_said
-        if self.field_id not in facts.program_fields:
-            return self.not_found
-        return _best(
-            [self._one(p, as_of, dates) for p in facts.programs if p.field == self.field_id]
-        )
-
-    def _one(self, p: Program, as_of: dt.date, dates: bool) -> Outcome:
+    def one(self, p: Program, as_of: dt.date, dates: bool) -> Outcome:
         """One program of the field against every part of the condition."""
         parts: list[Outcome] = []
         if self.wanted:
@@ -131,20 +108,34 @@ def program_check(cond: ProgramCondition) -> Check:
     if cond.completed_more_than_months is not None:
         ago = months_words(cond.completed_more_than_months)
         claimed = Outcome(UNKNOWN, f"confirm you finished your program more than {ago} ago")
-    rule = _ProgramRule(
+    field_id = str(cond.field)
+    military_only = list(cond.accreditation) == [Accreditation.MILITARY]
+    not_found = Outcome(UNMET, f"complete {kind}")
+    ask = Outcome(UNKNOWN, f"confirm you finished {kind}")
+    not_said = Outcome(UNKNOWN, f"confirm you finished {kind} (not in the profile)")
+    one = _ProgramRule(
         cond=cond,
         field=field,
-        field_id=str(cond.field),
         wanted=frozenset(cond.accreditation),
-        military_only=list(cond.accreditation) == [Accreditation.MILITARY],
-        not_found=Outcome(UNMET, f"complete {kind}"),
-        ask=Outcome(UNKNOWN, f"confirm you finished {kind}"),
-        not_said=Outcome(UNKNOWN, f"confirm you finished {kind} (not in the profile)"),
         ask_acc=Outcome(UNKNOWN, f"confirm your {field} program is {acc_words}"),
         wrong_acc=Outcome(UNMET, f"{_a(f'{acc_words} {field} program')} (yours is not)"),
-        claimed=claimed,
-    )
-    return rule.run
+    ).one
+
+    def run(facts: Facts, as_of: dt.date, dates: bool) -> Outcome:
+        if facts.from_flags:
+            # --program speaks of the track's accredited program, never of a military course.
+            if military_only:
+                return not_found if facts.military is False else ask
+            if facts.program_claim is None:
+                return ask
+            return claimed if facts.program_claim else not_found
+        if facts.programs is None:
+            return not_said
+        if field_id not in facts.program_fields:
+            return not_found
+        return _best([one(p, as_of, dates) for p in facts.programs if p.field == field_id])
+
+    return run
 
 
 def _best(found: Sequence[Outcome]) -> Outcome:

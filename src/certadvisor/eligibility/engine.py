@@ -169,6 +169,7 @@ class Evaluator:
             )
         self._plans = plans
         self._brief_memo: dict[tuple[object, ...], EligibilitySummary] = {}
+        self._summaries: dict[tuple[object, ...], EligibilitySummary] = {}
 
     def _outcomes(
         self, person: Applicant, as_of: dt.date, dates: bool
@@ -199,6 +200,7 @@ class Evaluator:
             if brief is None:
                 if len(memo) > _MEMO_MAX:
                     memo.clear()
+                    self._summaries.clear()
                 brief = memo[key] = self._brief(plan, outs)
             out.append(brief)
         return out
@@ -218,14 +220,20 @@ class Evaluator:
                 missing = tuple(
                     o.gap for o in (outs[s] for s in plan.slots[best]) if o.status != MET and o.gap
                 )
-        return EligibilitySummary(
-            status=status,
-            route=route,
-            closest=closest,
-            missing=missing,
-            track=plan.track.id,
-            unverified=flagged,
-        )
+        fields = (status, route, closest, missing, plan.track.id, flagged)
+        # One object per distinct summary: a cohort's thousands of people share a few
+        # thousand, and a big cohort's workers send them back pickled.
+        summary = self._summaries.get(fields)
+        if summary is None:
+            summary = self._summaries[fields] = EligibilitySummary(
+                status=status,
+                route=route,
+                closest=closest,
+                missing=missing,
+                track=plan.track.id,
+                unverified=flagged,
+            )
+        return summary
 
     def results(self, person: Applicant, as_of: dt.date) -> list[TrackResult]:
         """Full results per track: every route and condition, gaps, dates and notes."""
