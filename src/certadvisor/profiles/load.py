@@ -21,6 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from certadvisor.catalog import load as catalog
+from certadvisor.catalog.states import state_codes
 from certadvisor.catalog.yaml_io import decode_text, load_yaml, read_text, validation_lines
 from certadvisor.errors import CertAdvisorError, InvalidInputError
 from certadvisor.models.profile import Profile
@@ -101,8 +105,6 @@ def scan_profiles(path: Path, resolve: Resolver | None = None) -> Scan:
 
 
 def _default_resolver() -> Resolver:
-    from certadvisor.catalog import load as catalog
-
     return catalog.load().resolve
 
 
@@ -154,16 +156,12 @@ def _resolve_ids(
 
 
 def _state_problem(profile: Profile) -> str | None:
-    from certadvisor.catalog.states import state_codes
-
     if profile.state is not None and profile.state not in state_codes():
         return f"state: {profile.state!r} is not a US state code"
     return None
 
 
 def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup) -> Scan:
-    from pydantic import ValidationError
-
     data = load_yaml(raw, label)
     if not isinstance(data, dict):
         raise InvalidInputError(
@@ -219,8 +217,6 @@ def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup) -> Scan:
 
 
 def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
-    from pydantic import ValidationError
-
     text = decode_text(raw, label)
     rows: Iterable[list[str]] = csv.reader(io.StringIO(text, newline=""))
     try:
