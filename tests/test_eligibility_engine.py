@@ -6,8 +6,15 @@ from typing import Any
 
 import pytest
 
-from certadvisor.eligibility.cohort import Report, Subject
-from certadvisor.eligibility.evaluate import Assertions, Evaluator, evaluate_track
+from certadvisor.eligibility import (
+    Assertions,
+    EligibilitySummary,
+    Evaluator,
+    Report,
+    Subject,
+    evaluate_track,
+    summarize,
+)
 from certadvisor.eligibility.facts import Span, add_months, months_between, work_done
 from certadvisor.eligibility.parallel import fork_map
 from certadvisor.models.catalog import Track
@@ -343,7 +350,7 @@ def test_a_big_cohort_split_over_processes_gives_the_same_answer(monkeypatch: An
     serial = Report([t], pending=entries, admit=admit)
     expected = serial.briefs()
     monkeypatch.setattr("certadvisor.eligibility.cohort.PARALLEL_MIN", 10)
-    monkeypatch.setattr("certadvisor.eligibility.parallel.workers", lambda: 3)
+    monkeypatch.setattr("certadvisor.eligibility.cohort.workers", lambda: 3)
     split = Report([t], pending=entries, admit=admit)
     assert split.briefs() == expected and len(expected) == 39
     assert (
@@ -420,3 +427,22 @@ def test_too_little_time_in_the_window_gives_no_opening_date() -> None:
     # a year of it is 208.57 h, so 831.43 h short, said as 832.
     gap, opens = _hours_gap(0.1)
     assert gap.startswith("832 more hours") and opens is None
+
+
+def test_the_summary_is_the_same_from_the_fast_path_and_the_full_result() -> None:
+    t1 = track({"id": "work", "conditions": [HS, EXP_12_IN_36]}, tid="fix-a")
+    p = person(education={"highest": "high_school"}, experience=[])
+    fast = summarize([t1], p, AS_OF)
+    assert fast == {"fix-a": EligibilitySummary.of(evaluate_track(t1, p, AS_OF))}
+    assert fast["fix-a"].status == "not_eligible" and fast["fix-a"].closest == "work"
+
+
+def test_a_summary_in_json_is_its_standing_only() -> None:
+    # The comparison's JSON shows it inside the track's own row: no track id, no flag.
+    s = EligibilitySummary(status="eligible", route="r", missing=(), track="t", unverified=True)
+    assert s.model_dump(mode="json") == {
+        "status": "eligible",
+        "route": "r",
+        "closest": None,
+        "missing": [],
+    }

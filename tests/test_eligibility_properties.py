@@ -8,7 +8,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from certadvisor.eligibility.evaluate import Evaluator
+from certadvisor.eligibility import Evaluator
 from certadvisor.models.catalog import Catalog
 from certadvisor.models.profile import Profile
 from certadvisor.models.vocab import (

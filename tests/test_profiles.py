@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from certadvisor.errors import InvalidInputError
-from certadvisor.profiles.load import load_profiles, read_profiles, scan_profiles
+from certadvisor.profiles import load_profiles, read_profiles, scan_profiles
 
 HEADER = (
     "name,education.highest,education.semester_hours.chemistry,programs.0.field,"

@@ -14,8 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from certadvisor.eligibility.evaluate import Evaluator, Person, PersonResult, TrackBrief
+from certadvisor.eligibility.engine import Applicant, Evaluator
+from certadvisor.eligibility.parallel import fork_map, workers
 from certadvisor.models.catalog import Track
+from certadvisor.models.results import EligibilitySummary, PersonResult
 
 PARALLEL_MIN = 2000  # people; below this, forking costs more than it saves
 
@@ -26,7 +28,7 @@ class Subject:
 
     label: str
     name: str | None
-    person: Person
+    person: Applicant
     as_of: dt.date
     state: str | None = None
 
@@ -36,7 +38,7 @@ class PersonBrief(NamedTuple):
 
     label: str
     as_of: dt.date
-    tracks: list[TrackBrief]
+    tracks: list[EligibilitySummary]
 
 
 Admit = Callable[[Any], tuple[Subject | None, list[str]]]
@@ -111,18 +113,11 @@ class Report:
                 PersonBrief(
                     p.label,
                     p.as_of,
-                    [
-                        TrackBrief(
-                            r.track, r.status, r.route, r.closest, tuple(r.missing), r.unverified
-                        )
-                        for r in p.results
-                    ],
+                    [EligibilitySummary.of(r) for r in p.results],
                 )
                 for p in self._results
             ]
         elif self._subjects is None and len(self._pending) >= PARALLEL_MIN:
-            from certadvisor.eligibility.parallel import fork_map, workers
-
             parts = fork_map(self._admit_and_brief, self._pending, workers())
             done = [item for part in parts for item in part]
             self._briefs = [b for b, _ in done if b is not None]

@@ -21,15 +21,15 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final, Literal, NamedTuple
+from typing import Final, NamedTuple
 
 from pydantic import Field
 
 from certadvisor.models.common import Strict
 from certadvisor.models.profile import Profile, Program
+from certadvisor.models.results import Status
 from certadvisor.models.vocab import EducationLevel
 
-Status = Literal["met", "unmet", "unknown"]
 MET: Final = "met"
 UNMET: Final = "unmet"
 UNKNOWN: Final = "unknown"
@@ -225,18 +225,6 @@ def months_before(day: dt.date, months: float) -> dt.date:
     return start
 
 
-def months_after(day: dt.date, months: float) -> dt.date:
-    """The first date at least `months` calendar months after `day` (fractions round up)."""
-    whole = int(months)
-    end = add_months(day, whole)
-    frac = months - whole
-    if frac > 1e-9:
-        nxt = add_months(end, 1)
-        days = frac * (nxt - end).days
-        end += dt.timedelta(days=int(days) + (0 if float(days).is_integer() else 1))
-    return end
-
-
 def months_between(start: dt.date, end: dt.date) -> float:
     """Calendar months from start to end (exclusive), with a fraction for the last month."""
     if end <= start:
@@ -303,10 +291,3 @@ def all_of(statuses: Sequence[Status]) -> Status:
     if UNMET in statuses:
         return UNMET
     return UNKNOWN if UNKNOWN in statuses else MET
-
-
-def either(items: Sequence[str], joiner: str = "or") -> str:
-    """Join words: 'a', 'a or b', 'a, b or c'."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {joiner} " + items[-1]

@@ -1,5 +1,7 @@
 """Plain words for conditions, durations and money, shared by every writer."""
 
+from collections.abc import Sequence
+
 from certadvisor.models.catalog import (
     AgeCondition,
     Condition,
@@ -56,10 +58,12 @@ def money(amount: int | float | None) -> str:
 
 
 def field_words(field: str) -> str:
+    """A program or work field in words ('medical laboratory technician (MLT)')."""
     return _FIELDS.get(field, field.replace("_", " "))
 
 
 def level_words(level: str) -> str:
+    """An education level in words ('an associate degree')."""
     return _LEVELS.get(level, level)
 
 
@@ -68,7 +72,8 @@ def procedure_words(procedure: str, *, short: bool = False) -> str:
     return (_PROCEDURES_SHORT if short else _PROCEDURES).get(procedure, procedure)
 
 
-def _any_of(items: list[str], joiner: str = "or") -> str:
+def either(items: Sequence[str], joiner: str = "or") -> str:
+    """Join words: 'a', 'a or b', 'a, b or c'."""
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {joiner} " + items[-1]
@@ -78,60 +83,69 @@ def describe(cond: Condition) -> str:
     """The condition in plain words (the catalog's own wording when it gives one)."""
     if cond.text:
         return cond.text
-    if isinstance(cond, EducationCondition):
-        text = level_words(cond.min_level)
-        if cond.min_level not in ("none", "high_school"):
-            text += " or higher"
-        if cond.or_total_semester_hours:
-            text += (
-                f", or at least {cond.or_total_semester_hours:g} semester hours of college credit"
-            )
-        return text[0].upper() + text[1:]
-    if isinstance(cond, SemesterHoursCondition):
-        return f"At least {cond.min_hours:g} semester hours of {cond.subject}"
-    if isinstance(cond, ProgramCondition):
-        acc = [str(a) for a in cond.accreditation]
-        kind = f"{_any_of(acc)}-accredited " if acc and acc != ["military"] else ""
-        if acc == ["military"]:
-            kind = "US military "
-        text = f"Complete a {kind}{field_words(cond.field)} program"
-        extras = []
-        if cond.min_contact_hours:
-            extras.append(f"at least {cond.min_contact_hours:g} contact hours")
-        if cond.min_practicum_hours:
-            extras.append(f"at least {cond.min_practicum_hours:g} practicum hours")
-        if extras:
-            text += f" ({', '.join(extras)})"
-        if cond.completed_within_months:
-            text += f", finished within the last {months_words(cond.completed_within_months)}"
-        if cond.completed_more_than_months is not None:
-            text += f", finished more than {months_words(cond.completed_more_than_months)} ago"
-        if cond.enrolled_ok:
-            text += " (students about to finish may apply)"
-        return text
-    if isinstance(cond, ExperienceCondition):
-        fields = _any_of([field_words(f) for f in cond.fields])
-        if cond.min_months:
-            amount = f"{months_words(cond.min_months)} of full-time"
-        else:
-            amount = f"{cond.min_hours:,.0f} hours of"
-        text = f"{amount[0].upper()}{amount[1:]} work in {fields}"
-        if cond.within_months:
-            text += f" within the last {months_words(cond.within_months)}"
-        if cond.duties_all:
-            text += (
-                f", with {_any_of([d.replace('_', ' ') for d in cond.duties_all], 'and')} duties"
-            )
-        if cond.duties_any:
-            text += f", with {_any_of([d.replace('_', ' ') for d in cond.duties_any])} duties"
-        return text
-    if isinstance(cond, ProceduresCondition):
-        parts = [f"{n} {procedure_words(p)}" for p, n in cond.minimums.items()]
-        return f"Documented, successful: at least {_any_of(parts, 'and')}"
-    if isinstance(cond, CredentialCondition):
-        return f"Hold {_any_of(cond.any_of)}"
-    if isinstance(cond, MilitaryCondition):
-        return "Trained in a US military medical program"
-    if isinstance(cond, AgeCondition):
-        return f"At least {cond.min_years} years old"
+    match cond:
+        case EducationCondition():
+            return _education(cond)
+        case SemesterHoursCondition():
+            return f"At least {cond.min_hours:g} semester hours of {cond.subject}"
+        case ProgramCondition():
+            return _program(cond)
+        case ExperienceCondition():
+            return _experience(cond)
+        case ProceduresCondition():
+            parts = [f"{n} {procedure_words(p)}" for p, n in cond.minimums.items()]
+            return f"Documented, successful: at least {either(parts, 'and')}"
+        case CredentialCondition():
+            return f"Hold {either(cond.any_of)}"
+        case MilitaryCondition():
+            return "Trained in a US military medical program"
+        case AgeCondition():
+            return f"At least {cond.min_years} years old"
     raise TypeError(f"unknown condition {cond!r}")
+
+
+def _education(cond: EducationCondition) -> str:
+    text = level_words(cond.min_level)
+    if cond.min_level not in ("none", "high_school"):
+        text += " or higher"
+    if cond.or_total_semester_hours:
+        text += f", or at least {cond.or_total_semester_hours:g} semester hours of college credit"
+    return text[0].upper() + text[1:]
+
+
+def _program(cond: ProgramCondition) -> str:
+    acc = [str(a) for a in cond.accreditation]
+    kind = f"{either(acc)}-accredited " if acc and acc != ["military"] else ""
+    if acc == ["military"]:
+        kind = "US military "
+    text = f"Complete a {kind}{field_words(cond.field)} program"
+    extras = []
+    if cond.min_contact_hours:
+        extras.append(f"at least {cond.min_contact_hours:g} contact hours")
+    if cond.min_practicum_hours:
+        extras.append(f"at least {cond.min_practicum_hours:g} practicum hours")
+    if extras:
+        text += f" ({', '.join(extras)})"
+    if cond.completed_within_months:
+        text += f", finished within the last {months_words(cond.completed_within_months)}"
+    if cond.completed_more_than_months is not None:
+        text += f", finished more than {months_words(cond.completed_more_than_months)} ago"
+    if cond.enrolled_ok:
+        text += " (students about to finish may apply)"
+    return text
+
+
+def _experience(cond: ExperienceCondition) -> str:
+    fields = either([field_words(f) for f in cond.fields])
+    if cond.min_months:
+        amount = f"{months_words(cond.min_months)} of full-time"
+    else:
+        amount = f"{cond.min_hours:,.0f} hours of"
+    text = f"{amount[0].upper()}{amount[1:]} work in {fields}"
+    if cond.within_months:
+        text += f" within the last {months_words(cond.within_months)}"
+    if cond.duties_all:
+        text += f", with {either([d.replace('_', ' ') for d in cond.duties_all], 'and')} duties"
+    if cond.duties_any:
+        text += f", with {either([d.replace('_', ' ') for d in cond.duties_any])} duties"
+    return text

@@ -1,12 +1,9 @@
-"""What the guidance commands share: picking a person, the evaluation date, eligibility views."""
+"""What the guidance commands share: picking the one person a command advises."""
 
-import datetime as dt
 from collections.abc import Sequence
 
 from certadvisor.errors import UsageError
-from certadvisor.guidance.recommend import EligibilityView
-from certadvisor.models.catalog import Track
-from certadvisor.profiles.load import Person
+from certadvisor.profiles import Person
 
 
 def pick_person(people: Sequence[Person], name: str | None) -> Person:
@@ -28,26 +25,3 @@ def pick_person(people: Sequence[Person], name: str | None) -> Person:
         f"the profile file holds {len(people)} people; this command advises one",
         f"Pick one with --person NAME ({names}).",
     )
-
-
-def evaluation_date(person: Person | None, as_of: dt.date | None) -> dt.date:
-    """--as-of when given, else the profile's own as_of, else today."""
-    if as_of is not None:
-        return as_of
-    if person is not None and person.profile.as_of is not None:
-        return person.profile.as_of
-    return dt.date.today()
-
-
-def eligibility_views(
-    tracks: Sequence[Track], person: Person, as_of: dt.date
-) -> dict[str, EligibilityView]:
-    """Each track's eligibility for the person, as the ranking uses it."""
-    from certadvisor.eligibility.evaluate import Evaluator
-
-    return {
-        b.track: EligibilityView(
-            status=b.status, route=b.route, closest=b.closest, missing=list(b.missing)
-        )
-        for b in Evaluator(tracks).briefs(person.profile, as_of)
-    }

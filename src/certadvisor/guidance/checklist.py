@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from certadvisor.costs import first_time_cost
-from certadvisor.eligibility.evaluate import RouteResult, TrackResult
+from certadvisor.eligibility import RouteResult, TrackResult
 from certadvisor.eligibility.wording import describe, money
 from certadvisor.guidance.plan import sorted_resources
 from certadvisor.models.catalog import ExperienceCondition, ProgramCondition, Route, Track

@@ -6,22 +6,19 @@ the renewal rules, the cost over the horizon (certadvisor.costs.total) and the t
 every figure still carrying its provenance.
 """
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from pydantic import Field
 
+from certadvisor.catalog import TrackSummary
+from certadvisor.catalog.listing import filter_tracks
 from certadvisor.costs.total import DEFAULT_YEARS, total_cost
 from certadvisor.errors import DomainError, UsageError
 from certadvisor.models.catalog import CredentialAccreditation, TimeEstimate, Track
 from certadvisor.models.common import Confidence, IntFact, Strict, TextFact
 from certadvisor.models.costs import CostPart, TotalCost
-
-if TYPE_CHECKING:
-    import datetime as dt
-
-    from certadvisor.catalog.loader import LoadedCatalog
-    from certadvisor.models.profile import Profile
+from certadvisor.models.results import EligibilitySummary
 
 SORTS = ("cost", "time", "renewal", "name")
 
@@ -66,15 +63,6 @@ class TimeBrief(Strict):
     estimates: int = Field(default=0, description="How many estimates the catalog has")
 
 
-class EligibilityBrief(Strict):
-    """One person's standing for the track (with --profile)."""
-
-    status: str
-    route: str | None = Field(description="First eligible route")
-    closest: str | None = Field(default=None, description="Closest route when none is eligible")
-    missing: list[str] = Field(default_factory=list)
-
-
 class ComparisonRow(Strict):
     """One track, side by side with the others."""
 
@@ -90,7 +78,9 @@ class ComparisonRow(Strict):
     cost: TotalCost
     time_to_eligible: TimeBrief
     accreditation: list[CredentialAccreditation]
-    eligibility: EligibilityBrief | None = None
+    eligibility: EligibilitySummary | None = Field(
+        default=None, description="The person's standing, when a profile is given"
+    )
 
 
 class Comparison(Strict):
@@ -113,9 +103,12 @@ def check_sort(sort: str | None) -> str | None:
     return key
 
 
-def select_tracks(
-    loaded: "LoadedCatalog", queries: Sequence[str], category: str | None
-) -> list[Track]:
+def select_track_ids(
+    summaries: Sequence[TrackSummary],
+    resolve: Callable[[str], str],
+    queries: Sequence[str],
+    category: str | None,
+) -> list[str]:
     """The tracks named (in that order), narrowed to a category when one is given; else all.
 
     Raises:
@@ -123,11 +116,9 @@ def select_tracks(
         UsageError: an unknown category.
         DomainError: nothing is left to compare.
     """
-    from certadvisor.catalog.listing import filter_tracks
-
-    ids = [loaded.resolve(q) for q in queries] if queries else loaded.ids
+    ids = [resolve(q) for q in queries] if queries else [s.id for s in summaries]
     if category is not None:
-        in_category = {s.id for s in filter_tracks(loaded.summaries, category=category)}
+        in_category = {s.id for s in filter_tracks(summaries, category=category)}
         ids = [i for i in ids if i in in_category]
     if not ids:
         where = f" in category {category!r}" if category else ""
@@ -135,26 +126,7 @@ def select_tracks(
             f"nothing to compare{where}",
             "Name tracks (`certadvisor tracks` lists them) or pick another category.",
         )
-    return loaded.tracks(ids)
-
-
-def standings(
-    tracks: Sequence[Track], profile: "Profile", as_of: "dt.date"
-) -> dict[str, tuple[EligibilityBrief, str | None]]:
-    """Each track's eligibility for one person, and the route to price: the eligible route,
-    else the closest one (certadvisor.eligibility.evaluate decides both)."""
-    from certadvisor.eligibility.evaluate import evaluate
-
-    found = {}
-    for result in evaluate(tracks, profile, as_of):
-        brief = EligibilityBrief(
-            status=result.status,
-            route=result.route,
-            closest=result.closest,
-            missing=list(result.missing),
-        )
-        found[result.track] = (brief, result.route or result.closest)
-    return found
+    return ids
 
 
 def _time(track: Track) -> TimeBrief:
@@ -192,7 +164,7 @@ def compare_row(
     member: bool = False,
     ce_cost_per_point: float | None = None,
     route: str | None = None,
-    eligibility: EligibilityBrief | None = None,
+    eligibility: EligibilitySummary | None = None,
 ) -> ComparisonRow:
     """One track's row; `route` prices that route instead of the cheapest."""
     cost = total_cost(
@@ -259,13 +231,14 @@ def compare_tracks(
     member: bool = False,
     ce_cost_per_point: float | None = None,
     sort: str | None = None,
-    eligibility: dict[str, tuple[EligibilityBrief, str | None]] | None = None,
+    eligibility: Mapping[str, EligibilitySummary] | None = None,
 ) -> Comparison:
-    """Compare tracks; `eligibility` maps a track id to the person's standing and the route to
-    price (their eligible or closest route)."""
+    """Compare tracks; `eligibility` maps a track id to the person's standing, whose route (the
+    eligible one, else the closest) is the one priced."""
     rows = []
     for track in tracks:
-        brief, route = (eligibility or {}).get(track.id, (None, None))
+        brief = (eligibility or {}).get(track.id)
+        route = (brief.route or brief.closest) if brief is not None else None
         rows.append(
             compare_row(
                 track,

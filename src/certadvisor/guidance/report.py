@@ -7,22 +7,16 @@ from collections.abc import Collection, Mapping, Sequence
 
 from pydantic import Field
 
-from certadvisor.eligibility.evaluate import TrackResult, evaluate
+from certadvisor.eligibility import EligibilitySummary, TrackResult, evaluate
 from certadvisor.guidance.checklist import build_checklist
-from certadvisor.guidance.compare import Comparison, compare_tracks, standings
+from certadvisor.guidance.compare import Comparison, compare_tracks
 from certadvisor.guidance.plan import build_plan
-from certadvisor.guidance.recommend import (
-    EligibilityView,
-    Recommendation,
-    Request,
-    held_ids,
-    rank_tracks,
-)
+from certadvisor.guidance.recommend import Recommendation, Request, held_ids, rank_tracks
 from certadvisor.models.catalog import Track
 from certadvisor.models.common import Strict
 from certadvisor.models.guidance import Checklist, StudyPlan
 from certadvisor.models.profile import Profile
-from certadvisor.models.states import State
+from certadvisor.models.states import State, StateNote
 
 
 class PlanOptions(Strict):
@@ -65,35 +59,23 @@ def build_report(
     """Evaluate every track, rank those that fit the goal, then detail the best fit (or
     ``focus``, a track id the person chose)."""
     results = evaluate(tracks, profile, as_of)
-    views = {
-        r.track: EligibilityView(
-            status=r.status, route=r.route, closest=r.closest, missing=list(r.missing)
-        )
-        for r in results
-    }
-    rec = rank_tracks(tracks, request, state, views, held_ids(profile))
+    summaries = {r.track: EligibilitySummary.of(r) for r in results}
+    rec = rank_tracks(tracks, request, state, summaries, held_ids(profile))
     by_id = {t.id: t for t in tracks}
     fitting = [by_id[r.track] for r in rec.ranking]  # compared in rank order
-    comparison = compare_tracks(
-        fitting, member=request.member, eligibility=standings(fitting, profile, as_of)
-    )
+    comparison = compare_tracks(fitting, member=request.member, eligibility=summaries)
     best = rec.ranking[0].track if rec.ranking else None
     focus = focus or best
     checklist = study = None
     if focus is not None:
-        track = next(t for t in tracks if t.id == focus)
+        track = by_id[focus]
         result = next(r for r in results if r.track == focus)
-        notes = [
-            n
-            for n in (state.notes if state else [])
-            if track.category in n.categories or track.id in n.tracks
-        ]
         checklist = build_checklist(
             track,
             profile,
             result,
             (marks or {}).get(focus, ()),
-            notes,
+            _state_notes(state, track),
             request.member,
             as_of,
             person,
@@ -114,6 +96,13 @@ def build_report(
         plan=study,
         state=state,
     )
+
+
+def _state_notes(state: State | None, track: Track) -> list[StateNote]:
+    """The state's notes on the track's category or on the track itself."""
+    if state is None:
+        return []
+    return [n for n in state.notes if track.category in n.categories or track.id in n.tracks]
 
 
 def file_names(labels: Sequence[str], suffix: str) -> list[str]:

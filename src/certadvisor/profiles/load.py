@@ -16,27 +16,21 @@ shows them: the header is row 1. Credential ids resolve like track ids everywher
 
 import csv
 import io
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from certadvisor import catalog
+from certadvisor.catalog.states import state_codes
 from certadvisor.catalog.yaml_io import decode_text, load_yaml, read_text, validation_lines
 from certadvisor.errors import CertAdvisorError, InvalidInputError
-from certadvisor.models.profile import Education, HeldCredential, Job, Profile, Program
-from certadvisor.models.vocab import Procedure
+from certadvisor.models.profile import Profile
+from certadvisor.profiles.flat import column_problem, flat_path, listify, nest, plan_columns
 
 Resolver = Callable[[str], str]
-_LISTS: dict[str, set[str]] = {
-    "programs": set(Program.model_fields),
-    "experience": set(Job.model_fields),
-    "credentials": set(HeldCredential.model_fields),
-}
-_MULTI = {("programs", "accreditation"), ("experience", "duties")}
-_EMPTY_LIST = {"none", "[]"}
-_SPLIT = re.compile(r"\s*[;|]\s*")
-_INDEX = re.compile(r"\b(programs|experience|credentials)\[(\d+)\]")
 
 
 @dataclass(frozen=True)
@@ -111,8 +105,6 @@ def scan_profiles(path: Path, resolve: Resolver | None = None) -> Scan:
 
 
 def _default_resolver() -> Resolver:
-    from certadvisor import catalog
-
     return catalog.load().resolve
 
 
@@ -164,16 +156,12 @@ def _resolve_ids(
 
 
 def _state_problem(profile: Profile) -> str | None:
-    from certadvisor.catalog.states import state_codes
-
     if profile.state is not None and profile.state not in state_codes():
         return f"state: {profile.state!r} is not a US state code"
     return None
 
 
 def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup) -> Scan:
-    from pydantic import ValidationError
-
     data = load_yaml(raw, label)
     if not isinstance(data, dict):
         raise InvalidInputError(
@@ -228,126 +216,7 @@ def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup) -> Scan:
     return Scan(problems, entries, admit, single="profiles" not in data)
 
 
-def _column_problem(column: str) -> str | None:
-    """Why a CSV column is not a profile key, or None when it is one."""
-    parts = column.split(".")
-    head = parts[0]
-    if head in _LISTS:
-        if len(parts) == 1:
-            return None
-        if len(parts) != 3 or not parts[1].isdigit():
-            key = "id" if head == "credentials" else "field"
-            return f"write list columns as {head}.N.KEY (for example {head}.0.{key})"
-        return None if parts[2] in _LISTS[head] else f"{parts[2]!r} is not a key of {head}"
-    if head == "education":
-        if len(parts) == 3 and parts[1] == "semester_hours":
-            return None
-        if len(parts) == 2 and parts[1] in Education.model_fields and parts[1] != "semester_hours":
-            return None
-        return (
-            "education columns are education.highest, education.total_semester_hours and "
-            "education.semester_hours.SUBJECT"
-        )
-    if head == "procedures":
-        names = [p.value for p in Procedure]
-        if len(parts) == 2 and parts[1] in names:
-            return None
-        return f"procedure columns are procedures.{{{','.join(names)}}}"
-    if len(parts) == 1 and head in Profile.model_fields:
-        return None
-    return "not a profile key"
-
-
-@dataclass(frozen=True, slots=True)
-class _Column:
-    """Where one CSV column's cells go in the nested profile."""
-
-    name: str
-    path: tuple[str, ...]
-    index: int = -1
-    multi: bool = False
-
-
-def _plan(header: Sequence[str]) -> list[_Column | None]:
-    """Each usable column's destination, worked out once for the whole file."""
-    plans: list[_Column | None] = []
-    for column in header:
-        if not column:
-            plans.append(None)
-            continue
-        parts = tuple(column.split("."))
-        if parts[0] in _LISTS and len(parts) == 3:
-            plans.append(
-                _Column(column, (parts[0], parts[2]), int(parts[1]), (parts[0], parts[2]) in _MULTI)
-            )
-        else:
-            plans.append(_Column(column, parts))
-    return plans
-
-
-def _nest(plans: Sequence[_Column | None], row: Sequence[str]) -> tuple[dict[str, Any], list[str]]:
-    """A flat CSV row as the nested mapping of the profile format (indices kept as dict keys)."""
-    out: dict[str, Any] = {}
-    problems = []
-    for plan, cell in zip(plans, row, strict=False):
-        if plan is None or not cell:
-            continue
-        value = cell.strip()
-        if not value:
-            continue
-        path = plan.path
-        head = path[0]
-        if plan.index >= 0:
-            slot = out.setdefault(head, {})
-            if isinstance(slot, list):
-                problems.append(f"{plan.name}: {head} says none, but this column is filled")
-                continue
-            item = slot.setdefault(plan.index, {})
-            item[path[1]] = _SPLIT.split(value) if plan.multi else value
-        elif head in _LISTS:
-            if value.lower() not in _EMPTY_LIST:
-                problems.append(
-                    f"{plan.name}: write 'none' for no {head} (or use {head}.0.* columns)"
-                )
-            elif isinstance(out.get(head), dict):
-                problems.append(f"{plan.name}: says none, but {head}.N columns are filled")
-            else:
-                out[head] = []
-        elif len(path) == 1:
-            out[head] = value
-        else:
-            node = out
-            for part in path[:-1]:
-                node = node.setdefault(part, {})
-            node[path[-1]] = value
-    return out, problems
-
-
-def _listify(data: dict[str, Any]) -> dict[tuple[str, int], int]:
-    """Turn indexed dicts into lists; map list positions back to the column numbers used."""
-    back: dict[tuple[str, int], int] = {}
-    for head in _LISTS:
-        slot = data.get(head)
-        if isinstance(slot, dict):
-            keys = sorted(slot)
-            data[head] = [slot[k] for k in keys]
-            back.update({(head, pos): k for pos, k in enumerate(keys)})
-    return back
-
-
-def _flat_path(line: str, back: dict[tuple[str, int], int]) -> str:
-    """'experience[0].ended' as the CSV column it came from ('experience.2.ended')."""
-
-    def sub(m: re.Match[str]) -> str:
-        head, pos = m.group(1), int(m.group(2))
-        return f"{head}.{back.get((head, pos), pos)}"
-
-    return re.sub(r"\[(\d+)\]", r".\1", _INDEX.sub(sub, line))
-
-
 def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
-    from pydantic import ValidationError
-
     text = decode_text(raw, label)
     rows: Iterable[list[str]] = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -360,7 +229,7 @@ def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
         why = (
             "the column appears twice"
             if column in seen
-            else _column_problem(column)
+            else column_problem(column)
             if column
             else None
         )
@@ -377,25 +246,25 @@ def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
         problems.append(f"{label}: CSV error after row {len(entries) + 1}: {exc}")
     if not entries:
         problems.append(f"{label}: no people (the file has a header row only)")
-    plans = _plan(header)
+    plans = plan_columns(header)
     width = len(header)
     validate = Profile.model_validate
 
     def admit(entry: tuple[int, list[str]]) -> tuple[Person | None, list[str]]:
         n, row = entry
-        data, found = _nest(plans, row)
+        data, found = nest(plans, row)
         name = data.get("name")
         where = f"{label}:row {n}" + (f" ({name})" if isinstance(name, str) else "")
         if len(row) > width:
             found.append(f"{len(row) - width} more cell(s) than the header has columns")
-        back = _listify(data)
+        back = listify(data)
         found = [f"{where}: {p}" for p in found]
         found += _resolve_ids(data.get("credentials"), lookup, where, back)
         try:
             profile = validate(data)
         except ValidationError as exc:
             lines = validation_lines(exc, data, None, where)
-            return None, [_flat_path(ln, back) for ln in lines] + found
+            return None, [flat_path(ln, back) for ln in lines] + found
         state = _state_problem(profile)
         if state:
             found.append(f"{where}: {state}")

@@ -1,11 +1,14 @@
-"""Writers for `eligible`: status matrix and route trees, cohort matrix, markdown, csv and json."""
+"""Writers for `eligible`: status matrix and route trees, cohort matrix, markdown, csv and json.
 
-from collections.abc import Sequence
+Rich is imported inside the table writers only: json, markdown and csv (a big cohort's usual
+format) never need it, and it costs about 30 ms to import.
+"""
+
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from certadvisor.eligibility.cohort import Report
-from certadvisor.eligibility.evaluate import ConditionResult, PersonResult, RouteResult, TrackResult
-from certadvisor.models.states import StateNote
+from certadvisor.eligibility import ConditionResult, PersonResult, Report, RouteResult, TrackResult
+from certadvisor.models.states import StateBlock
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, Citations
 from certadvisor.render.output import Rendering
@@ -24,26 +27,13 @@ MARKS = {
 WORDS = {"eligible": "eligible", "not_eligible": "not eligible", "unknown": "unknown"}
 KEY = "✓ eligible / met   ✗ not eligible / unmet   ? unknown (the profile does not say)"
 CSV_HEADERS = ("name", "track", "status", "route", "missing", "closest_route", "unverified")
-StateBlock = tuple[str, str, list[StateNote]]
+StateBlocks = Callable[[], Sequence[StateBlock]]
+"""The states of the people shown, asked for only by the formats that show them."""
 
 
 def status_words(status: str) -> str:
     """'✓ eligible', '✗ not eligible', '? unknown', '✓ met' ..."""
     return f"{MARKS.get(status, '')} {WORDS.get(status, status)}"
-
-
-def state_blocks(report: Report) -> list[StateBlock]:
-    """Each state of the report's people: code, name and the notes that touch these tracks."""
-    from certadvisor.catalog.states import notes_touching, state_codes, state_notes
-
-    codes = [s.state for s in report.subjects() if s.state]
-    names = state_codes()
-    categories = sorted({str(t.category) for t in report.tracks})
-    ids = [t.id for t in report.tracks]
-    return [
-        (code, names[code], notes_touching(state_notes(code), categories, ids))
-        for code in dict.fromkeys(codes)
-    ]
 
 
 def date_notes(result: TrackResult) -> list[str]:
@@ -249,7 +239,7 @@ def _markdown_person(doc: MarkdownDoc, p: PersonResult, level: int) -> None:
             doc.bullets(f"Confirm: {n}" for n in r.notes)
 
 
-def _markdown(report: Report, data_as_of: str | None) -> str:
+def _markdown(report: Report, data_as_of: str | None, states: StateBlocks) -> str:
     doc = MarkdownDoc()
     people = report.results()
     doc.heading("Certification eligibility")
@@ -262,8 +252,8 @@ def _markdown(report: Report, data_as_of: str | None) -> str:
         )
     for p in people:
         _markdown_person(doc, p, 2)
-    for code, name, notes in state_blocks(report):
-        markdown_state_notes(doc, code, name, notes)
+    for block in states():
+        markdown_state_notes(doc, block.code, block.name, block.notes)
     doc.sources_footer(data_as_of)
     return doc.render()
 
@@ -277,7 +267,7 @@ def _csv(report: Report) -> tuple[Sequence[str], list[list[Any]]]:
     ]
 
 
-def eligibility_rendering(report: Report, data_as_of: str | None) -> Rendering:
+def eligibility_rendering(report: Report, data_as_of: str | None, states: StateBlocks) -> Rendering:
     """The people of one `eligible` run in table, json, markdown and csv."""
 
     def table(console: "Console") -> None:
@@ -289,8 +279,8 @@ def eligibility_rendering(report: Report, data_as_of: str | None) -> Rendering:
             _person_table(console, report.results()[0], cites)
         else:
             _cohort_table(console, report)
-        for code, name, notes in state_blocks(report):
-            print_state_notes(console, code, name, notes, cites)
+        for block in states():
+            print_state_notes(console, block.code, block.name, block.notes, cites)
         console.print(Text(f"Marks: {KEY}", style="muted"))
         if cites.urls:
             console.print(Text(f"Sources ({LEGEND}):", style="heading"))
@@ -308,10 +298,7 @@ def eligibility_rendering(report: Report, data_as_of: str | None) -> Rendering:
         people = report.results()
         return {
             "people": people,
-            "states": [
-                {"code": code, "name": name, "notes": notes}
-                for code, name, notes in state_blocks(report)
-            ],
+            "states": [{"code": b.code, "name": b.name, "notes": b.notes} for b in states()],
         }
 
     return Rendering(
@@ -319,6 +306,6 @@ def eligibility_rendering(report: Report, data_as_of: str | None) -> Rendering:
         data_as_of=data_as_of,
         payload=payload,
         table=table,
-        markdown=lambda: _markdown(report, data_as_of),
+        markdown=lambda: _markdown(report, data_as_of, states),
         csv=lambda: _csv(report),
     )

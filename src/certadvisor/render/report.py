@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from certadvisor.eligibility.evaluate import TrackResult
+from certadvisor.eligibility import TrackResult
 from certadvisor.eligibility.wording import field_words, level_words
 from certadvisor.guidance.recommend import Ranked
 from certadvisor.guidance.report import AdvisingReport

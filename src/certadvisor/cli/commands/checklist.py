@@ -52,7 +52,7 @@ def checklist(
     # Lazy: the engine, its pydantic models and the wallet's sqlite3 load only when the
     # command runs, so that `certadvisor --help` (which imports every command) stays quick.
     from certadvisor.catalog.states import state_block
-    from certadvisor.eligibility.evaluate import evaluate_track
+    from certadvisor.eligibility import evaluate_track
     from certadvisor.guidance.advising import pick_person
     from certadvisor.guidance.checklist import build_checklist
     from certadvisor.render.checklist import checklist_rendering

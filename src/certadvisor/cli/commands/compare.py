@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from certadvisor.catalog.loader import LoadedCatalog
-    from certadvisor.guidance.compare import EligibilityBrief
     from certadvisor.models.catalog import Track
+    from certadvisor.models.results import EligibilitySummary
 
 TracksArg = Annotated[
     list[str] | None,
@@ -75,13 +75,15 @@ def compare(
     # Lazy: the engine and its pydantic models load only when the command runs, so that
     # `certadvisor --help` (which imports every command module) stays quick.
     from certadvisor.catalog.states import state_block
-    from certadvisor.guidance.compare import check_sort, compare_tracks, select_tracks
+    from certadvisor.guidance.compare import check_sort, compare_tracks, select_track_ids
     from certadvisor.render.compare import compare_rendering
 
     check_cost_options(years, ce_cost_per_point)
     sort_key = check_sort(sort)
     loaded = catalog(ctx)
-    chosen = select_tracks(loaded, tracks or [], category)
+    chosen = loaded.tracks(
+        select_track_ids(loaded.summaries, loaded.resolve, tracks or [], category)
+    )
     block = None
     if state is not None:
         block = state_block(
@@ -104,11 +106,11 @@ def compare(
 
 def _standing(
     loaded: "LoadedCatalog", chosen: "list[Track]", profile: Path, as_of: "dt.datetime | None"
-) -> "dict[str, tuple[EligibilityBrief, str | None]]":
+) -> "dict[str, EligibilitySummary]":
     """The one person of the profile file, measured against each track on the chosen date."""
     # Lazy, as in compare(); the profile models load only with --profile.
-    from certadvisor.guidance.compare import standings
-    from certadvisor.profiles.load import load_profiles
+    from certadvisor.eligibility import summarize
+    from certadvisor.profiles import load_profiles
 
     people = load_profiles(profile, resolve=loaded.resolve)
     if len(people) != 1:
@@ -117,4 +119,4 @@ def _standing(
             "For a cohort, use `certadvisor eligible --profile FILE`.",
         )
     person = people[0].profile
-    return standings(chosen, person, resolve_as_of(as_of, person.as_of))
+    return summarize(chosen, person, resolve_as_of(as_of, person.as_of))

@@ -1,89 +1,100 @@
 """`certadvisor eligible [TRACK...]`: every route of every track for one profile or a cohort."""
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from certadvisor.cli.common import FormatOpt, OutputOpt, catalog, emit, note
+from certadvisor.cli.inputs import resolve_as_of
+from certadvisor.errors import CertAdvisorError, InvalidInputError, UsageError
 from certadvisor.models.vocab import EducationLevel
 
 if TYPE_CHECKING:
-    from certadvisor.catalog.loader import LoadedCatalog
-    from certadvisor.eligibility.cohort import Report
-    from certadvisor.eligibility.evaluate import Assertions
+    from certadvisor.eligibility import Assertions, Report
     from certadvisor.models.catalog import Track
+    from certadvisor.models.states import StateBlock
+
+TracksArg = Annotated[
+    list[str] | None,
+    typer.Argument(help="Track ids or abbreviations (default: every track).", show_default=False),
+]
+ProfileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile", help="Profile (YAML) or cohort (YAML profiles: or CSV).", metavar="FILE"
+    ),
+]
+DiplomaOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--diploma/--no-diploma",
+        help="A high-school diploma or GED at least / none.",
+        show_default=False,
+    ),
+]
+ProgramOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--program/--no-program",
+        show_default=False,
+        help="Finished the accredited training program of each track checked, within "
+        "its recency window / no such program (finished or under way).",
+    ),
+]
+DegreeOpt = Annotated[
+    EducationLevel | None,
+    typer.Option("--degree", help="Highest education completed.", case_sensitive=False),
+]
+ExperienceMonthsOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--experience-months",
+        min=0,
+        metavar="N",
+        help="Months of full-time work in each track's field, up to now.",
+    ),
+]
+CredentialOpt = Annotated[
+    list[str] | None,
+    typer.Option("--credential", metavar="ID", help="A credential you hold (repeatable)."),
+]
+MilitaryOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--military/--no-military",
+        show_default=False,
+        help="Trained in a US military medical program.",
+    ),
+]
+AsOfOpt = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--as-of",
+        formats=["%Y-%m-%d"],
+        metavar="DATE",
+        help="Evaluation date (default: the profile's as_of, else today).",
+    ),
+]
+StateOpt = Annotated[
+    str | None, typer.Option("--state", metavar="XX", help="Add this state's rules.")
+]
 
 
 def eligible(
     ctx: typer.Context,
-    tracks: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Track ids or abbreviations (default: every track).", show_default=False
-        ),
-    ] = None,
-    profile: Annotated[
-        Path | None,
-        typer.Option(
-            "--profile", help="Profile (YAML) or cohort (YAML profiles: or CSV).", metavar="FILE"
-        ),
-    ] = None,
-    diploma: Annotated[
-        bool | None,
-        typer.Option(
-            "--diploma/--no-diploma",
-            help="A high-school diploma or GED at least / none.",
-            show_default=False,
-        ),
-    ] = None,
-    program: Annotated[
-        bool | None,
-        typer.Option(
-            "--program/--no-program",
-            show_default=False,
-            help="Finished the accredited training program of each track checked, within "
-            "its recency window / no such program (finished or under way).",
-        ),
-    ] = None,
-    degree: Annotated[
-        EducationLevel | None,
-        typer.Option("--degree", help="Highest education completed.", case_sensitive=False),
-    ] = None,
-    experience_months: Annotated[
-        float | None,
-        typer.Option(
-            "--experience-months",
-            min=0,
-            metavar="N",
-            help="Months of full-time work in each track's field, up to now.",
-        ),
-    ] = None,
-    credential: Annotated[
-        list[str] | None,
-        typer.Option("--credential", metavar="ID", help="A credential you hold (repeatable)."),
-    ] = None,
-    military: Annotated[
-        bool | None,
-        typer.Option(
-            "--military/--no-military",
-            show_default=False,
-            help="Trained in a US military medical program.",
-        ),
-    ] = None,
-    as_of: Annotated[
-        dt.datetime | None,
-        typer.Option(
-            "--as-of",
-            formats=["%Y-%m-%d"],
-            metavar="DATE",
-            help="Evaluation date (default: the profile's as_of, else today).",
-        ),
-    ] = None,
-    state: Annotated[
-        str | None, typer.Option("--state", metavar="XX", help="Add this state's rules.")
-    ] = None,
+    tracks: TracksArg = None,
+    profile: ProfileOpt = None,
+    diploma: DiplomaOpt = None,
+    program: ProgramOpt = None,
+    degree: DegreeOpt = None,
+    experience_months: ExperienceMonthsOpt = None,
+    credential: CredentialOpt = None,
+    military: MilitaryOpt = None,
+    as_of: AsOfOpt = None,
+    state: StateOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -98,10 +109,10 @@ def eligible(
 
     Example: certadvisor eligible cma-aama rma-amt --diploma --experience-months 14
     """
+    # The engine and its Pydantic models are imported only when the command runs, not for
+    # `--help` or a usage error (they cost tens of milliseconds).
     from certadvisor.catalog.states import check_state
-    from certadvisor.eligibility.cohort import Report, Subject
-    from certadvisor.eligibility.evaluate import Assertions
-    from certadvisor.errors import InvalidInputError
+    from certadvisor.eligibility import Assertions, Report, Subject
     from certadvisor.render.eligibility import eligibility_rendering
 
     loaded = catalog(ctx)
@@ -112,13 +123,12 @@ def eligible(
         program=program,
         experience_months=experience_months,
         military=military,
-        credentials=_resolve_all(loaded, credential or []),
+        credentials=_resolve_all(loaded.resolve, credential or []),
     )
     _check_claims(claims, profile is not None)
     code = check_state(state) if state else None
-    day = as_of.date() if as_of else dt.date.today()
     if profile is not None:
-        report = _cohort(chosen, profile, loaded, as_of.date() if as_of else None, code)
+        report = _cohort(chosen, profile, loaded.resolve, as_of, code)
     else:
         if claims.is_empty():
             note(
@@ -126,24 +136,17 @@ def eligible(
                 "No --profile or flags given: every condition is unknown. "
                 "Try --diploma, --program or --experience-months N.",
             )
-        report = Report(chosen, [Subject("you", None, claims, day, code)])
-    emit(ctx, eligibility_rendering(report, loaded.data_as_of), fmt, output)
-    problems = report.problems()
-    if problems:
-        for line in problems:
-            note(ctx, line)
-        raise InvalidInputError(
-            f"{len(problems)} problem(s) in {profile}; "
-            f"{report.people()} valid people were evaluated",
-            "Fix the rows or people named above and run again (or `certadvisor data validate`).",
-        )
+        report = Report(chosen, [Subject("you", None, claims, resolve_as_of(as_of), code)])
+    rendering = eligibility_rendering(report, loaded.data_as_of, lambda: _states(report))
+    emit(ctx, rendering, fmt, output)
+    _fail_on_problems(ctx, report, profile)
 
 
 def _cohort(
     tracks: "list[Track]",
     path: Path,
-    loaded: "LoadedCatalog",
-    day: dt.date | None,
+    resolve: Callable[[str], str],
+    as_of: dt.datetime | None,
     code: str | None,
 ) -> "Report":
     """The people of a profile or cohort file, validated as they are evaluated.
@@ -151,19 +154,18 @@ def _cohort(
     A one-person file that does not validate is simply an invalid file: its problem lines
     and a hint, nothing on stdout (a cohort still prints the people that are valid).
     """
-    from certadvisor.eligibility.cohort import Report, Subject
-    from certadvisor.errors import InvalidInputError
-    from certadvisor.profiles.load import scan_profiles
+    from certadvisor.eligibility import Report, Subject
+    from certadvisor.profiles import scan_profiles
 
-    scan = scan_profiles(path, loaded.resolve)
-    today = dt.date.today()
+    scan = scan_profiles(path, resolve)
 
     def admit(entry: object) -> tuple[Subject | None, list[str]]:
         person, found = scan.admit(entry)
         if person is None:
             return None, found
         p = person.profile
-        return Subject(person.label, p.name, p, day or p.as_of or today, code or p.state), found
+        when = resolve_as_of(as_of, p.as_of)
+        return Subject(person.label, p.name, p, when, code or p.state), found
 
     if scan.single:
         subject, found = admit(scan.entries[0])
@@ -177,21 +179,42 @@ def _cohort(
     return Report(tracks, pending=scan.entries, admit=admit, problems=scan.problems)
 
 
-def _resolve_all(loaded: "LoadedCatalog", ids: list[str]) -> tuple[str, ...]:
-    from certadvisor.errors import CertAdvisorError, UsageError
+def _states(report: "Report") -> "list[StateBlock]":
+    """Each state of the report's people: code, name and the notes on the tracks shown."""
+    from certadvisor.catalog.states import state_block
 
+    categories = [str(t.category) for t in report.tracks]
+    ids = [t.id for t in report.tracks]
+    codes = dict.fromkeys(s.state for s in report.subjects() if s.state)
+    return [state_block(code, categories, ids) for code in codes]
+
+
+def _fail_on_problems(ctx: typer.Context, report: "Report", profile: Path | None) -> None:
+    """Name the invalid people of a cohort on stderr and exit 3 (after the others printed)."""
+    problems = report.problems()
+    if problems:
+        for line in problems:
+            note(ctx, line)
+        raise InvalidInputError(
+            f"{len(problems)} problem(s) in {profile}; "
+            f"{report.people()} valid people were evaluated",
+            "Fix the rows or people named above and run again (or `certadvisor data validate`).",
+        )
+
+
+def _resolve_all(resolve: Callable[[str], str], ids: list[str]) -> tuple[str, ...]:
+    """Credential ids as track ids; an unknown one is a usage error naming --credential."""
     out = []
     for raw in ids:
         try:
-            out.append(loaded.resolve(raw))
+            out.append(resolve(raw))
         except CertAdvisorError as exc:
             raise UsageError(f"--credential: {exc.message}", exc.hint) from None
     return tuple(out)
 
 
 def _check_claims(claims: "Assertions", with_profile: bool) -> None:
-    from certadvisor.errors import UsageError
-
+    """The shorthand flags must not contradict each other or come with a profile."""
     if with_profile and not claims.is_empty():
         raise UsageError(
             "--profile cannot be combined with the shorthand flags",

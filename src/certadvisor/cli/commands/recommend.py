@@ -74,7 +74,8 @@ def recommend(
     # Lazy: the engine and its pydantic models load only when the command runs, so that
     # `certadvisor --help` (which imports every command module) stays quick.
     from certadvisor.catalog.states import check_state, state_block, state_notes
-    from certadvisor.guidance.advising import eligibility_views, pick_person
+    from certadvisor.eligibility import summarize
+    from certadvisor.guidance.advising import pick_person
     from certadvisor.guidance.recommend import held_ids, rank_tracks
     from certadvisor.render.recommend import recommend_rendering
 
@@ -91,7 +92,7 @@ def recommend(
     request = _request(answers, code, member, someone.label if someone else None)
     tracks = loaded.tracks()
     when = resolve_as_of(as_of, someone.profile.as_of if someone else None)
-    views = eligibility_views(tracks, someone, when) if someone else None
+    views = summarize(tracks, someone.profile, when) if someone else None
     held = held_ids(someone.profile) if someone else set()
     rec = rank_tracks(tracks, request, state_notes(code) if code else None, views, held)
     ranked = rec.ranking

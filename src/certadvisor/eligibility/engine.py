@@ -5,11 +5,12 @@ Pure (no Typer, no Rich). Public API:
 - ``evaluate_track(track, person, as_of) -> TrackResult`` and
   ``evaluate(tracks, person, as_of) -> list[TrackResult]``, where ``person`` is a
   ``Profile`` (models/profile.py) or the shorthand flags as ``Assertions``
-  (eligibility_facts.py) and ``as_of`` is the evaluation date.
+  (eligibility/facts.py), together an ``Applicant``, and ``as_of`` is the evaluation date.
 - ``Evaluator(tracks)`` compiles the tracks once (identical conditions are evaluated once per
   person): ``.results(person, as_of)`` gives full ``TrackResult`` objects, ``.briefs(person,
-  as_of)`` the fast ``TrackBrief`` summaries (status, route, closest, missing) for big cohorts.
-  (``eligibility_report.Report`` runs the people of one `eligible` command through it.)
+  as_of)`` the fast ``EligibilitySummary`` objects (status, route, closest, missing) for big
+  cohorts. (``eligibility.cohort.Report`` runs the people of one `eligible` command through it.)
+- The result types live in models/results.py.
 - ``TrackResult``: ``status`` ('eligible' | 'not_eligible' | 'unknown'), ``route`` (first
   eligible route id or None), ``closest`` (the route ``missing`` speaks of, None when
   eligible), ``missing`` (plain words), ``opens_on`` (earliest date a route opens by time
@@ -29,21 +30,32 @@ evaluated. A route resting on an unverified fact is flagged and says so in plain
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Final, Literal, NamedTuple
+from typing import Final
 
 from certadvisor.eligibility.facts import (
+    MET,
+    UNKNOWN,
+    UNMET,
     Assertions,
+    Check,
+    Outcome,
     facts_from_assertions,
     facts_from_profile,
 )
-from certadvisor.eligibility.rules import MET, UNKNOWN, UNMET, Check, Outcome, Status, prepare
+from certadvisor.eligibility.rules import prepare
 from certadvisor.eligibility.wording import describe
 from certadvisor.models.catalog import Condition, Route, Track
-from certadvisor.models.common import Strict
 from certadvisor.models.profile import Profile
+from certadvisor.models.results import (
+    ConditionResult,
+    EligibilitySummary,
+    RouteResult,
+    TrackResult,
+    Verdict,
+)
 
-Verdict = Literal["eligible", "not_eligible", "unknown"]
-Person = Profile | Assertions
+Applicant = Profile | Assertions
+"""A person as the engine evaluates them: a full profile, or what the shorthand flags say."""
 ELIGIBLE: Final = "eligible"
 NOT_ELIGIBLE: Final = "not_eligible"
 _WORDING = {"text", "note", "source", "confidence"}
@@ -60,80 +72,6 @@ EFFORT = {
     "procedures": 1.0,
     "age": 1.0,
 }
-PARALLEL_MIN = 2000  # people; below this, forking costs more than it saves
-
-
-class ConditionResult(Strict):
-    """One condition of a route, judged."""
-
-    text: str
-    status: Status
-    gap: str | None = None
-    kind: str
-    opens_on: dt.date | None = None
-    closes_on: dt.date | None = None
-    unverified: bool = False
-    source: str | None = None
-    confidence: str | None = None
-    note: str | None = None
-    assumption: str | None = None
-
-
-class RouteResult(Strict):
-    """One route of a track, judged condition by condition."""
-
-    id: str
-    name: str
-    status: Verdict
-    conditions: list[ConditionResult]
-    summary: str
-    missing: list[str]
-    opens_on: dt.date | None = None
-    closes_on: dt.date | None = None
-    unverified: bool = False
-    source: str
-    as_of: str | None = None
-    confidence: str
-    notes: list[str]
-    documents: list[str]
-
-
-class TrackResult(Strict):
-    """One track for one person: the verdict, the route, what is missing, every route."""
-
-    track: str
-    status: Verdict
-    route: str | None
-    routes: list[RouteResult]
-    missing: list[str]
-    closest: str | None = None
-    credential: str
-    abbreviation: str
-    opens_on: dt.date | None = None
-    closes_on: dt.date | None = None
-    unverified: bool = False
-    notes: list[str]
-
-
-class PersonResult(Strict):
-    """Everything evaluated for one person of a profile file or the flags."""
-
-    name: str | None
-    results: list[TrackResult]
-    label: str
-    as_of: dt.date
-    state: str | None = None
-
-
-class TrackBrief(NamedTuple):
-    """The fast summary of one track for one person (what a cohort's CSV needs)."""
-
-    track: str
-    status: str
-    route: str | None
-    closest: str | None
-    missing: tuple[str, ...]
-    unverified: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +142,6 @@ class Evaluator:
     """Tracks compiled once, for evaluating one person or many."""
 
     def __init__(self, tracks: Iterable[Track]) -> None:
-        self.conditions: list[Condition] = []
         self._checks: list[Check] = []
         self._effort: list[float] = []
         keys: dict[str, int] = {}
@@ -216,8 +153,7 @@ class Evaluator:
                 for cond in route.conditions:
                     key = cond.model_dump_json(exclude=_WORDING)
                     if key not in keys:
-                        keys[key] = len(self.conditions)
-                        self.conditions.append(cond)
+                        keys[key] = len(self._checks)
                         self._checks.append(prepare(cond))
                         self._effort.append(EFFORT.get(cond.kind, 2.0))
                     ids.append(keys[key])
@@ -232,14 +168,11 @@ class Evaluator:
                 )
             )
         self._plans = plans
-        self._brief_memo: dict[tuple[object, ...], TrackBrief] = {}
-
-    @property
-    def tracks(self) -> list[Track]:
-        return [p.track for p in self._plans]
+        self._brief_memo: dict[tuple[object, ...], EligibilitySummary] = {}
+        self._summaries: dict[tuple[object, ...], EligibilitySummary] = {}
 
     def _outcomes(
-        self, person: Person, as_of: dt.date, dates: bool
+        self, person: Applicant, as_of: dt.date, dates: bool
     ) -> Iterator[tuple[_Plan, list[Outcome]]]:
         """Each plan with the outcome of every distinct condition (indexed by slot)."""
         if isinstance(person, Profile):
@@ -256,7 +189,7 @@ class Evaluator:
                 by_category[cat] = [check(facts, as_of, dates) for check in self._checks]
             yield plan, by_category[cat]
 
-    def briefs(self, person: Person, as_of: dt.date) -> list[TrackBrief]:
+    def briefs(self, person: Applicant, as_of: dt.date) -> list[EligibilitySummary]:
         """Status, route, closest route and missing items per track, without dates."""
         out = []
         memo = self._brief_memo
@@ -267,11 +200,12 @@ class Evaluator:
             if brief is None:
                 if len(memo) > _MEMO_MAX:
                     memo.clear()
+                    self._summaries.clear()
                 brief = memo[key] = self._brief(plan, outs)
             out.append(brief)
         return out
 
-    def _brief(self, plan: _Plan, outs: Sequence[Outcome]) -> TrackBrief:
+    def _brief(self, plan: _Plan, outs: Sequence[Outcome]) -> EligibilitySummary:
         status, verdicts, best = _judge(plan.slots, outs, self._effort)
         route = closest = None
         missing: tuple[str, ...] = ()
@@ -286,9 +220,22 @@ class Evaluator:
                 missing = tuple(
                     o.gap for o in (outs[s] for s in plan.slots[best]) if o.status != MET and o.gap
                 )
-        return TrackBrief(plan.track.id, status, route, closest, missing, flagged)
+        fields = (status, route, closest, missing, plan.track.id, flagged)
+        # One object per distinct summary: a cohort's thousands of people share a few
+        # thousand, and a big cohort's workers send them back pickled.
+        summary = self._summaries.get(fields)
+        if summary is None:
+            summary = self._summaries[fields] = EligibilitySummary(
+                status=status,
+                route=route,
+                closest=closest,
+                missing=missing,
+                track=plan.track.id,
+                unverified=flagged,
+            )
+        return summary
 
-    def results(self, person: Person, as_of: dt.date) -> list[TrackResult]:
+    def results(self, person: Applicant, as_of: dt.date) -> list[TrackResult]:
         """Full results per track: every route and condition, gaps, dates and notes."""
         return [
             _track_result(plan, outs, self._effort)
@@ -389,24 +336,21 @@ def _track_result(plan: _Plan, outs: Sequence[Outcome], effort: Sequence[float])
     )
 
 
-def evaluate(tracks: Iterable[Track], person: Person, as_of: dt.date) -> list[TrackResult]:
+def evaluate(tracks: Iterable[Track], person: Applicant, as_of: dt.date) -> list[TrackResult]:
     """Every track for one person (a profile or the shorthand flags) on a date."""
     return Evaluator(tracks).results(person, as_of)
 
 
-def evaluate_track(track: Track, person: Person, as_of: dt.date) -> TrackResult:
+def evaluate_track(track: Track, person: Applicant, as_of: dt.date) -> TrackResult:
     """One track for one person (a profile or the shorthand flags) on a date."""
     return Evaluator([track]).results(person, as_of)[0]
 
 
-__all__ = [
-    "Assertions",
-    "ConditionResult",
-    "Evaluator",
-    "PersonResult",
-    "RouteResult",
-    "TrackBrief",
-    "TrackResult",
-    "evaluate",
-    "evaluate_track",
-]
+def summarize(
+    tracks: Iterable[Track], person: Applicant, as_of: dt.date
+) -> dict[str, EligibilitySummary]:
+    """Each track's eligibility summary for one person on a date, by track id."""
+    return {s.track: s for s in Evaluator(tracks).briefs(person, as_of)}
+
+
+__all__ = ["Applicant", "Evaluator", "evaluate", "evaluate_track", "summarize"]

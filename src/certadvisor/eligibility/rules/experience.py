@@ -1,6 +1,6 @@
 """The work-experience rule: FTE months or hours in a window, duties, and the dates they change.
 
-Counting follows eligibility_facts (calendar months, inclusive end dates, fte weighting,
+Counting follows eligibility.facts (calendar months, inclusive end dates, fte weighting,
 full time at most per day). When a person is short only of time and still works in the
 field, `opens_on` is the first day the amount is reached if they keep working as now; when
 an eligible window will close, `closes_on` is the last day it still holds.
@@ -9,6 +9,7 @@ an eligible window will close, `closes_on` is the last day it still holds.
 import datetime as dt
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from certadvisor.eligibility.facts import (
     HOURS_PER_DAY,
@@ -20,16 +21,15 @@ from certadvisor.eligibility.facts import (
     Facts,
     Outcome,
     Span,
-    Status,
     add_months,
     all_of,
-    either,
     months_ago,
     months_between,
     work_done,
 )
-from certadvisor.eligibility.wording import months_words
+from certadvisor.eligibility.wording import either, months_words
 from certadvisor.models.catalog import ExperienceCondition
+from certadvisor.models.results import Status
 
 _EPS = 1e-6
 _WORK_WORDS = {
@@ -40,6 +40,60 @@ _WORK_WORDS = {
     "ekg": "EKG",
 }
 _DUTY_WORDS = {"blood_bank": "blood banking", "lab_operations": "laboratory operations"}
+_MET = Outcome(MET)
+
+
+@dataclass(frozen=True, slots=True)
+class _ExperienceRule:
+    """An experience condition with its wording worked out once."""
+
+    cond: ExperienceCondition
+    fields: str
+    window: str
+    field_list: list[str]
+    ask: Outcome
+    duties: Callable[[Sequence[Span], bool], Outcome] | None
+
+    def measure(self, facts: Facts, as_of: dt.date, dates: bool, jobs: list[Span]) -> Outcome:
+        """The amount worked in the window and the duties, with the dates they change."""
+        cond = self.cond
+        since = months_ago(as_of, cond.within_months) if cond.within_months else None
+        months, hours = work_done(jobs, since, as_of) if jobs else (0.0, 0.0)
+        short = cond.min_months - months if cond.min_months is not None else 0.0
+        short_h = cond.min_hours - hours if cond.min_hours is not None else 0.0
+        enough = short <= _EPS and short_h <= _EPS
+        complete = facts.jobs_complete_for(self.field_list)
+        counted = [
+            j for j in jobs if j.start < as_of and (since is None or j.end is None or j.end > since)
+        ]
+        amount_status: Status = MET if enough else UNMET if complete else UNKNOWN
+        duty = self.duties(counted, complete) if self.duties else _MET
+        status = all_of([amount_status, duty.status])
+        assumption = None
+        if any(not j.fte_given for j in counted):
+            assumption = "a job without fte was counted as full time"
+        if status == MET:
+            closes = _experience_closes(cond, jobs, as_of) if dates and since else None
+            return Outcome(MET, closes_on=closes, assumption=assumption)
+        gaps = self._gaps(amount_status, short, short_h)
+        if duty.gap:
+            gaps.append(duty.gap)
+        waits = amount_status == UNMET and duty.status == MET and _reachable(cond, jobs)
+        opens = _experience_opens(cond, jobs, as_of) if waits and dates else None
+        return Outcome(status, "; ".join(gaps), opens, None, waits, assumption)
+
+    def _gaps(self, amount_status: Status, short: float, short_h: float) -> list[str]:
+        """What is still needed of the amount, in words."""
+        if amount_status == UNKNOWN:
+            return [self.ask.gap or ""]
+        if amount_status != UNMET:
+            return []
+        if short > _EPS:
+            n = _more(short)
+            plural = "s" if n != 1 else ""
+            return [f"{n} more month{plural} of full-time experience in {self.fields}{self.window}"]
+        h = _more(short_h)
+        return [f"{h:,} more hour{'s' if h != 1 else ''} of {self.fields} work{self.window}"]
 
 
 def experience_check(cond: ExperienceCondition) -> Check:
@@ -53,10 +107,8 @@ def experience_check(cond: ExperienceCondition) -> Check:
     wanted = frozenset(str(f) for f in cond.fields)
     field_list = list(wanted)
     ask = Outcome(UNKNOWN, f"confirm your work history: {amount}")
-    duties = _duties(cond)
-    met = Outcome(MET)
-    months_back = cond.within_months
-    need_m, need_h = cond.min_months, cond.min_hours
+    measure = _ExperienceRule(cond, fields, window, field_list, ask, _duties(cond)).measure
+    # No work in the fields: the verdict depends only on whether the history is complete.
     empty: dict[bool, Outcome] = {}
 
     def run(facts: Facts, as_of: dt.date, dates: bool) -> Outcome:
@@ -67,48 +119,11 @@ def experience_check(cond: ExperienceCondition) -> Check:
         else:
             jobs = [j for j in facts.jobs if j.field in wanted]
         if not jobs:
-            # No work in these fields: the verdict does not depend on the date.
             complete = facts.jobs_complete_for(field_list)
             if complete not in empty:
                 empty[complete] = measure(facts, as_of, dates, jobs)
             return empty[complete]
         return measure(facts, as_of, dates, jobs)
-
-    def measure(facts: Facts, as_of: dt.date, dates: bool, jobs: list[Span]) -> Outcome:
-        since = months_ago(as_of, months_back) if months_back else None
-        months, hours = work_done(jobs, since, as_of) if jobs else (0.0, 0.0)
-        short = need_m - months if need_m is not None else 0.0
-        short_h = need_h - hours if need_h is not None else 0.0
-        enough = short <= _EPS and short_h <= _EPS
-        complete = facts.jobs_complete_for(field_list)
-        counted = [
-            j for j in jobs if j.start < as_of and (since is None or j.end is None or j.end > since)
-        ]
-        amount_status: Status = MET if enough else UNMET if complete else UNKNOWN
-        duty = duties(counted, complete) if duties else met
-        status = all_of([amount_status, duty.status])
-        assumption = None
-        if any(not j.fte_given for j in counted):
-            assumption = "a job without fte was counted as full time"
-        if status == MET:
-            closes = _experience_closes(cond, jobs, as_of) if dates and since else None
-            return Outcome(MET, closes_on=closes, assumption=assumption)
-        gaps = []
-        if amount_status == UNMET:
-            if short > _EPS:
-                n = _more(short)
-                plural = "s" if n != 1 else ""
-                gaps.append(f"{n} more month{plural} of full-time experience in {fields}{window}")
-            else:
-                h = _more(short_h)
-                gaps.append(f"{h:,} more hour{'s' if h != 1 else ''} of {fields} work{window}")
-        elif amount_status == UNKNOWN:
-            gaps.append(ask.gap or "")
-        if duty.gap:
-            gaps.append(duty.gap)
-        waits = amount_status == UNMET and duty.status == MET and _reachable(cond, jobs)
-        opens = _experience_opens(cond, jobs, as_of) if waits and dates else None
-        return Outcome(status, "; ".join(gaps), opens, None, waits, assumption)
 
     return run
 
@@ -124,7 +139,6 @@ def _duties(cond: ExperienceCondition) -> Callable[[Sequence[Span], bool], Outco
     if not need_all and not need_any:
         return None
     any_words = either([_DUTY_WORDS.get(d, d) for d in sorted(need_any)])
-    met = Outcome(MET)
 
     def run(counted: Sequence[Span], complete: bool) -> Outcome:
         known: set[str] = set()
@@ -134,7 +148,7 @@ def _duties(cond: ExperienceCondition) -> Callable[[Sequence[Span], bool], Outco
         lack = [d for d in need_all if d not in known]
         any_ok = not need_any or bool(known & need_any)
         if not lack and any_ok:
-            return met
+            return _MET
         words = either([_DUTY_WORDS.get(d, d) for d in lack], "and")
         if not any_ok:
             words = f"{words} duties and one of {any_words}" if words else any_words
