@@ -1,11 +1,10 @@
 """What every command shares: the app state, the output options, the catalog, emitting."""
 
-import datetime as dt
 import sys
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -14,73 +13,6 @@ from certadvisor.cli.clicks import Context
 if TYPE_CHECKING:
     from certadvisor.catalog import LoadedCatalog
     from certadvisor.render.output import Rendering
-
-
-class FormatChoice(StrEnum):
-    """Formats offered on the command line."""
-
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-
-
-class DocFormatChoice(StrEnum):
-    """Formats of commands whose result is a document, not one table."""
-
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-
-
-class FormatChoiceIcs(StrEnum):
-    """Formats offered by commands that can also write a calendar."""
-
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-    ics = "ics"
-
-
-FormatOpt = Annotated[
-    FormatChoice | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="table (default), json, markdown or csv; inferred from -o's suffix when omitted.",
-        case_sensitive=False,
-    ),
-]
-DocFormatOpt = Annotated[
-    DocFormatChoice | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="table (default), json or markdown; inferred from -o's suffix when omitted.",
-        case_sensitive=False,
-    ),
-]
-FormatIcsOpt = Annotated[
-    FormatChoiceIcs | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="table (default), json, markdown, csv or ics; inferred from -o's suffix.",
-        case_sensitive=False,
-    ),
-]
-OutputOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--output", "-o", help="Write to FILE instead of stdout ('-' is stdout).", metavar="FILE"
-    ),
-]
-
-AsOfDateOpt = Annotated[
-    dt.datetime | None,
-    typer.Option(formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Evaluation date."),
-]
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Options shared by the commands that price tracks: horizon, membership, CE, state."""
+"""Options of the commands that price tracks: the horizon and the cost of CE."""
 
 from typing import Annotated
 
@@ -12,10 +12,6 @@ YearsOpt = Annotated[
         "--years", metavar="N", help="Cost horizon in years, 0 to 100 (0: first-time cost)."
     ),
 ]
-MemberOpt = Annotated[
-    bool,
-    typer.Option("--member", help="Use member prices and count membership dues."),
-]
 CeCostOpt = Annotated[
     float | None,
     typer.Option(
@@ -23,10 +19,6 @@ CeCostOpt = Annotated[
         metavar="DOLLARS",
         help="Price continuing education at this cost per CE point (default: not counted).",
     ),
-]
-StateOpt = Annotated[
-    str | None,
-    typer.Option("--state", metavar="XX", help="Add a state's rules, e.g. WA or CA."),
 ]
 
 

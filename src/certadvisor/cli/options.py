@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from certadvisor.dates import parse_day
+
 
 class FormatChoice(StrEnum):
     """Formats of commands whose result is a table."""
@@ -48,6 +50,14 @@ def _format_option(choices: type[StrEnum]) -> typer.models.OptionInfo:
     return option
 
 
+def day_option(text: str) -> dt.date:
+    """A YYYY-MM-DD option value; a bad one is a usage error naming the option."""
+    try:
+        return parse_day(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 FormatOpt = Annotated[FormatChoice | None, _format_option(FormatChoice)]
 DocFormatOpt = Annotated[DocFormatChoice | None, _format_option(DocFormatChoice)]
 FormatIcsOpt = Annotated[FormatChoiceIcs | None, _format_option(FormatChoiceIcs)]
@@ -58,10 +68,10 @@ OutputOpt = Annotated[
     ),
 ]
 AsOfOpt = Annotated[
-    dt.datetime | None,
+    dt.date | None,
     typer.Option(
         "--as-of",
-        formats=["%Y-%m-%d"],
+        parser=day_option,
         metavar="YYYY-MM-DD",
         help="Evaluation date (default: the profile's as_of, else today).",
     ),
@@ -69,17 +79,44 @@ AsOfOpt = Annotated[
 ProfileOpt = Annotated[
     Path | None,
     typer.Option(
-        "--profile", help="Profile (YAML) or cohort (YAML profiles: or CSV).", metavar="FILE"
+        "--profile", "-p", help="Profile (YAML) or cohort (YAML profiles: or CSV).", metavar="FILE"
+    ),
+]
+RequiredProfileOpt = Annotated[
+    Path,
+    typer.Option(
+        "--profile", "-p", help="Profile, or a cohort (then -o is a folder).", metavar="FILE"
     ),
 ]
 PersonOpt = Annotated[
     str | None,
-    typer.Option("--person", "-p", metavar="NAME", help="Which person of a cohort file."),
+    typer.Option("--person", metavar="NAME", help="Which person of a cohort file."),
 ]
 StateOpt = Annotated[
     str | None,
-    typer.Option("--state", metavar="XX", help="Two-letter state code; adds its rules."),
+    typer.Option("--state", metavar="XX", help="Two-letter state code, e.g. WA; adds its rules."),
 ]
 MemberOpt = Annotated[
-    bool, typer.Option("--member/--no-member", help="Use member prices (and count dues).")
+    bool,
+    typer.Option("--member/--no-member", help="Use member prices and count membership dues."),
+]
+TrackArg = Annotated[str, typer.Argument(help="Track id or unambiguous abbreviation, e.g. CMA.")]
+TracksArg = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Track ids or abbreviations (default: every track).",
+        metavar="[TRACK]...",
+        show_default=False,
+    ),
+]
+SettingOpt = Annotated[
+    str | None,
+    typer.Option(metavar="SETTING", help="clinic, hospital, laboratory or public health."),
+]
+BudgetOpt = Annotated[
+    int | None, typer.Option(min=0, metavar="DOLLARS", help="Most you can pay to sit the exam.")
+]
+MonthsOpt = Annotated[
+    float | None,
+    typer.Option(min=0, metavar="MONTHS", help="Months you have until you want the credential."),
 ]

@@ -31,12 +31,12 @@ Internals: `store` (the SQLite file: identity, migrations, transactions, checkli
 `model` (stored records), `checks` (input checks, free of pydantic).
 """
 
+from certadvisor.dates import parse_day
 from certadvisor.wallet.checks import (
     DEFAULT_PERSON,
     check_person,
     check_points,
     clean_text,
-    parse_day,
     required_text,
 )
 from certadvisor.wallet.store import CERTIFICATES, WalletStore, open_store, store_path

@@ -5,23 +5,11 @@ Free of pydantic, so that opening the store and reading --person cost no model i
 
 import datetime as dt
 import math
-import re
 import unicodedata
 
 EXPORT_FORMAT = "certadvisor-wallet"
 DEFAULT_PERSON = "me"  # whose wallet a command means when no --person is given
 MAX_POINTS = 1000.0
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def parse_day(text: str) -> dt.date:
-    """A date written YYYY-MM-DD; anything else is a ValueError in plain words."""
-    if not _DAY.match(text.strip()):
-        raise ValueError(f"{text!r} is not a date; write it YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(f"{text!r} is not a real date") from None
 
 
 def check_not_future(day: dt.date, today: dt.date) -> dt.date:

@@ -5,13 +5,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
 
+from certadvisor.dates import parse_day
 from certadvisor.models.common import Strict
 from certadvisor.wallet.checks import (
     check_not_future,
     check_person,
     check_points,
     clean_text,
-    parse_day,
     required_text,
 )
 

@@ -1,35 +1,32 @@
 """`certadvisor checklist TRACK`: the steps from choosing a track to keeping it."""
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from certadvisor.cli.common import AsOfDateOpt, FormatOpt, OutputOpt, catalog, emit, note
+from certadvisor.cli.common import catalog, emit, note
 from certadvisor.cli.inputs import people_of, resolve_as_of
+from certadvisor.cli.options import (
+    AsOfOpt,
+    FormatOpt,
+    MemberOpt,
+    OutputOpt,
+    PersonOpt,
+    ProfileOpt,
+    StateOpt,
+    TrackArg,
+)
 from certadvisor.errors import UsageError
 
 if TYPE_CHECKING:
     from certadvisor.wallet.store import WalletStore
 
-TrackArg = Annotated[str, typer.Argument(help="Track id or unambiguous abbreviation, e.g. CMA.")]
-ProfileOpt = Annotated[
-    Path | None, typer.Option(metavar="FILE", help="Profile: ticks what you have done.")
-]
-PersonOpt = Annotated[
-    str | None,
-    typer.Option(metavar="NAME", help="Whose progress (a cohort's person; default: me)."),
-]
 MarkOpt = Annotated[
     list[int] | None, typer.Option(metavar="N", help="Mark step N done (repeatable).")
 ]
 UnmarkOpt = Annotated[
     list[int] | None, typer.Option(metavar="N", help="Mark step N not done (repeatable).")
 ]
-StateOpt = Annotated[
-    str | None, typer.Option(metavar="XX", help="State code; adds its rules to step 1.")
-]
-MemberOpt = Annotated[bool, typer.Option(help="Show member prices.")]
 
 
 def checklist(
@@ -41,7 +38,7 @@ def checklist(
     unmark: UnmarkOpt = None,
     state: StateOpt = None,
     member: MemberOpt = False,
-    as_of: AsOfDateOpt = None,
+    as_of: AsOfOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:

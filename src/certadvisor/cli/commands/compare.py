@@ -5,15 +5,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from certadvisor.cli.common import AsOfDateOpt, FormatOpt, OutputOpt, catalog, emit
-from certadvisor.cli.cost_options import (
-    CeCostOpt,
-    MemberOpt,
-    StateOpt,
-    YearsOpt,
-    check_cost_options,
-)
+from certadvisor.cli.common import catalog, emit
+from certadvisor.cli.cost_options import CeCostOpt, YearsOpt, check_cost_options
 from certadvisor.cli.inputs import resolve_as_of
+from certadvisor.cli.options import (
+    AsOfOpt,
+    FormatOpt,
+    MemberOpt,
+    OutputOpt,
+    ProfileOpt,
+    StateOpt,
+    TracksArg,
+)
 from certadvisor.errors import UsageError
 
 if TYPE_CHECKING:
@@ -23,14 +26,6 @@ if TYPE_CHECKING:
     from certadvisor.models.catalog import Track
     from certadvisor.models.results import EligibilitySummary
 
-TracksArg = Annotated[
-    list[str] | None,
-    typer.Argument(
-        help="Track ids or abbreviations (default: all, or --category).",
-        metavar="[TRACK]...",
-        show_default=False,
-    ),
-]
 CategoryOpt = Annotated[
     str | None,
     typer.Option(help="medical_assisting, laboratory, phlebotomy, patient_care or ekg."),
@@ -42,14 +37,6 @@ SortOpt = Annotated[
         metavar="KEY",
         help="cost (lowest first; unknown exam fees last), time (fastest), renewal "
         "(cheapest to keep), or name.",
-    ),
-]
-ProfileOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--profile",
-        metavar="FILE",
-        help="Add each track's eligibility and closest route for this person.",
     ),
 ]
 
@@ -64,7 +51,7 @@ def compare(
     sort: SortOpt = None,
     profile: ProfileOpt = None,
     state: StateOpt = None,
-    as_of: AsOfDateOpt = None,
+    as_of: AsOfOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -105,7 +92,7 @@ def compare(
 
 
 def _standing(
-    loaded: "LoadedCatalog", chosen: "list[Track]", profile: Path, as_of: "dt.datetime | None"
+    loaded: "LoadedCatalog", chosen: "list[Track]", profile: Path, as_of: "dt.date | None"
 ) -> "dict[str, EligibilitySummary]":
     """The one person of the profile file, measured against each track on the chosen date."""
     # Lazy, as in compare(); the profile models load only with --profile.

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from certadvisor.cli.common import FormatOpt, OutputOpt, catalog, emit
+from certadvisor.cli.common import catalog, emit
+from certadvisor.cli.options import FormatOpt, OutputOpt
 
 app = typer.Typer(
     rich_markup_mode="markdown",

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from certadvisor.cli.common import FormatOpt, OutputOpt, catalog, emit, note
+from certadvisor.cli.common import catalog, emit, note
 from certadvisor.cli.inputs import resolve_as_of
+from certadvisor.cli.options import AsOfOpt, FormatOpt, OutputOpt, ProfileOpt, StateOpt, TracksArg
 from certadvisor.errors import CertAdvisorError, InvalidInputError, UsageError
 from certadvisor.models.vocab import EducationLevel
 
@@ -17,16 +18,6 @@ if TYPE_CHECKING:
     from certadvisor.models.catalog import Track
     from certadvisor.models.states import StateBlock
 
-TracksArg = Annotated[
-    list[str] | None,
-    typer.Argument(help="Track ids or abbreviations (default: every track).", show_default=False),
-]
-ProfileOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--profile", help="Profile (YAML) or cohort (YAML profiles: or CSV).", metavar="FILE"
-    ),
-]
 DiplomaOpt = Annotated[
     bool | None,
     typer.Option(
@@ -68,18 +59,6 @@ MilitaryOpt = Annotated[
         show_default=False,
         help="Trained in a US military medical program.",
     ),
-]
-AsOfOpt = Annotated[
-    dt.datetime | None,
-    typer.Option(
-        "--as-of",
-        formats=["%Y-%m-%d"],
-        metavar="DATE",
-        help="Evaluation date (default: the profile's as_of, else today).",
-    ),
-]
-StateOpt = Annotated[
-    str | None, typer.Option("--state", metavar="XX", help="Add this state's rules.")
 ]
 
 
@@ -146,7 +125,7 @@ def _cohort(
     tracks: "list[Track]",
     path: Path,
     resolve: Callable[[str], str],
-    as_of: dt.datetime | None,
+    as_of: dt.date | None,
     code: str | None,
 ) -> "Report":
     """The people of a profile or cohort file, validated as they are evaluated.

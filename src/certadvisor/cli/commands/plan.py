@@ -5,10 +5,10 @@ from typing import Annotated
 
 import typer
 
-from certadvisor.cli.common import AsOfDateOpt, FormatIcsOpt, OutputOpt, catalog, emit
+from certadvisor.cli.common import catalog, emit
 from certadvisor.cli.inputs import plan_flag_error, resolve_as_of
+from certadvisor.cli.options import AsOfOpt, FormatIcsOpt, OutputOpt, TrackArg
 
-TrackArg = Annotated[str, typer.Argument(help="Track id or unambiguous abbreviation, e.g. CMA.")]
 ExamDateOpt = Annotated[
     dt.datetime,
     typer.Option(
@@ -52,7 +52,7 @@ def plan(
     hours_per_week: HoursPerWeekOpt = None,
     total_hours: TotalHoursOpt = None,
     start: StartOpt = None,
-    as_of: AsOfDateOpt = None,
+    as_of: AsOfOpt = None,
     fmt: FormatIcsOpt = None,
     output: OutputOpt = None,
 ) -> None:

@@ -6,9 +6,21 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from certadvisor.cli.common import AsOfDateOpt, FormatOpt, OutputOpt, catalog, emit
+from certadvisor.cli.common import catalog, emit
 from certadvisor.cli.common import state as state_of
 from certadvisor.cli.inputs import people_of, resolve_as_of
+from certadvisor.cli.options import (
+    AsOfOpt,
+    BudgetOpt,
+    FormatOpt,
+    MemberOpt,
+    MonthsOpt,
+    OutputOpt,
+    PersonOpt,
+    ProfileOpt,
+    SettingOpt,
+    StateOpt,
+)
 from certadvisor.errors import UsageError
 
 if TYPE_CHECKING:
@@ -18,27 +30,6 @@ GoalOpt = Annotated[
     str | None,
     typer.Option(metavar="GOAL", help="clinical, laboratory or either.", show_default=False),
 ]
-SettingOpt = Annotated[
-    str | None,
-    typer.Option(metavar="SETTING", help="clinic, hospital, laboratory or public health."),
-]
-BudgetOpt = Annotated[
-    int | None, typer.Option(min=0, metavar="DOLLARS", help="Most you can pay to sit the exam.")
-]
-MonthsOpt = Annotated[
-    float | None,
-    typer.Option(min=0, metavar="MONTHS", help="Months you have until you want the credential."),
-]
-StateOpt = Annotated[
-    str | None, typer.Option(metavar="XX", help="Two-letter state code; adds its rules.")
-]
-ProfileOpt = Annotated[
-    Path | None, typer.Option(metavar="FILE", help="Profile or cohort: adds eligibility.")
-]
-PersonOpt = Annotated[
-    str | None, typer.Option(metavar="NAME", help="Which person of a cohort file.")
-]
-MemberOpt = Annotated[bool, typer.Option(help="Count member prices.")]
 NoInputOpt = Annotated[
     bool, typer.Option("--no-input", help="Never ask; a missing option is an error.")
 ]
@@ -59,7 +50,7 @@ def recommend(
     profile: ProfileOpt = None,
     person: PersonOpt = None,
     member: MemberOpt = False,
-    as_of: AsOfDateOpt = None,
+    as_of: AsOfOpt = None,
     no_input: NoInputOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,

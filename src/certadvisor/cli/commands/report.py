@@ -7,8 +7,20 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from certadvisor.cli.common import AsOfDateOpt, DocFormatOpt, OutputOpt, catalog, emit, note
+from certadvisor.cli.common import catalog, emit, note
 from certadvisor.cli.inputs import resolve_as_of
+from certadvisor.cli.options import (
+    AsOfOpt,
+    BudgetOpt,
+    DocFormatOpt,
+    MemberOpt,
+    MonthsOpt,
+    OutputOpt,
+    PersonOpt,
+    RequiredProfileOpt,
+    SettingOpt,
+    StateOpt,
+)
 from certadvisor.errors import CertAdvisorError, InvalidInputError, UsageError
 
 if TYPE_CHECKING:
@@ -16,29 +28,11 @@ if TYPE_CHECKING:
     from certadvisor.guidance.report import PlanOptions
     from certadvisor.profiles import Person
 
-ProfileOpt = Annotated[
-    Path, typer.Option(metavar="FILE", help="Profile, or a cohort (then -o is a folder).")
-]
-PersonOpt = Annotated[
-    str | None, typer.Option(metavar="NAME", help="Only this person of a cohort.")
-]
 TrackOpt = Annotated[
     str | None,
     typer.Option(metavar="TRACK", help="Detail this track (default: the best-ranked one)."),
 ]
 GoalOpt = Annotated[str, typer.Option(metavar="GOAL", help="clinical, laboratory or either.")]
-SettingOpt = Annotated[
-    str | None,
-    typer.Option(metavar="SETTING", help="clinic, hospital, laboratory or public health."),
-]
-BudgetOpt = Annotated[
-    int | None, typer.Option(min=0, metavar="DOLLARS", help="Most you can pay to sit it.")
-]
-MonthsOpt = Annotated[float | None, typer.Option(min=0, metavar="MONTHS", help="Months available.")]
-StateOpt = Annotated[
-    str | None, typer.Option(metavar="XX", help="State code (default: the profile's).")
-]
-MemberOpt = Annotated[bool, typer.Option(help="Count member prices.")]
 ExamDateOpt = Annotated[
     dt.datetime | None,
     typer.Option(formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", help="Adds a study plan."),
@@ -54,7 +48,7 @@ _HINT = "Fix the rows or people named above and run again (or `certadvisor data 
 
 def report(
     ctx: typer.Context,
-    profile: ProfileOpt,
+    profile: RequiredProfileOpt,
     person: PersonOpt = None,
     track: TrackOpt = None,
     goal: GoalOpt = "either",
@@ -66,7 +60,7 @@ def report(
     exam_date: ExamDateOpt = None,
     hours_per_week: HoursPerWeekOpt = None,
     total_hours: TotalHoursOpt = None,
-    as_of: AsOfDateOpt = None,
+    as_of: AsOfOpt = None,
     fmt: DocFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:

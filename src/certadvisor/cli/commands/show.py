@@ -4,14 +4,9 @@ from typing import Annotated
 
 import typer
 
-from certadvisor.cli.common import DocFormatOpt, OutputOpt, catalog, emit
-from certadvisor.cli.cost_options import (
-    CeCostOpt,
-    MemberOpt,
-    StateOpt,
-    YearsOpt,
-    check_cost_options,
-)
+from certadvisor.cli.common import catalog, emit
+from certadvisor.cli.cost_options import CeCostOpt, YearsOpt, check_cost_options
+from certadvisor.cli.options import DocFormatOpt, MemberOpt, OutputOpt, StateOpt
 
 
 def show(

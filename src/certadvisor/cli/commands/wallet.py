@@ -14,23 +14,21 @@ import typer
 from certadvisor.cli.commands.wallet_ce import ce_app
 from certadvisor.cli.commands.wallet_options import (
     AllOpt,
-    AsOfOpt,
     PersonOpt,
-    TrackArg,
     as_of_flag,
     checked_flag,
     past_day_flag,
     rules_lookup,
     track_names,
 )
-from certadvisor.cli.common import (
+from certadvisor.cli.common import catalog, emit, note
+from certadvisor.cli.options import (
+    AsOfOpt,
     FormatChoiceIcs,
     FormatIcsOpt,
     FormatOpt,
     OutputOpt,
-    catalog,
-    emit,
-    note,
+    TrackArg,
 )
 from certadvisor.errors import UnknownTrackError
 from certadvisor.wallet import CERTIFICATES, clean_text, open_store, store_path
@@ -52,7 +50,7 @@ app.add_typer(ce_app, name="ce")
 
 
 def _status(
-    ctx: typer.Context, person: str, everyone: bool, as_of: str | None
+    ctx: typer.Context, person: str, everyone: bool, as_of: "dt.date | None"
 ) -> "tuple[LoadedCatalog, WalletStatus]":
     """The catalog and the wallet's status on the day --as-of names (status, calendar)."""
     from certadvisor.wallet.status import wallet_status

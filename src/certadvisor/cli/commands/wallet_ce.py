@@ -17,7 +17,8 @@ from certadvisor.cli.commands.wallet_options import (
     rules_lookup,
     track_names,
 )
-from certadvisor.cli.common import FormatOpt, OutputOpt, catalog, emit, note
+from certadvisor.cli.common import catalog, emit, note
+from certadvisor.cli.options import FormatOpt, OutputOpt
 from certadvisor.wallet import check_points, clean_text, open_store, required_text
 
 if TYPE_CHECKING:

@@ -37,13 +37,6 @@ PersonOpt = Annotated[
     ),
 ]
 AllOpt = Annotated[bool, typer.Option("--all", help="Everyone in the wallet (a caseload).")]
-AsOfOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of", help="Work out the cycle on this date (default today).", metavar="YYYY-MM-DD"
-    ),
-]
-TrackArg = Annotated[str, typer.Argument(help="Track id or unambiguous abbreviation, e.g. CMA.")]
 
 
 def checked_flag(name: str, check: Callable[[], T]) -> T:
@@ -59,9 +52,8 @@ def past_day_flag(name: str, text: str) -> dt.date:
     return checked_flag(name, lambda: check_not_future(parse_day(text), dt.date.today()))
 
 
-def as_of_flag(text: str | None) -> dt.date:
+def as_of_flag(day: dt.date | None) -> dt.date:
     """The day --as-of names, else today."""
-    day = None if text is None else checked_flag("--as-of", lambda: parse_day(text))
     return resolve_as_of(day)
 
 
