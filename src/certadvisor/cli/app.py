@@ -129,6 +129,12 @@ def _set_flag(ctx: Context, param: Parameter, value: bool) -> None:
         setattr(state(ctx), param.name, True)
 
 
+def _hidden_global_flag(*decls: str) -> TyperOption:
+    return TyperOption(
+        param_decls=list(decls), is_flag=True, expose_value=False, hidden=True, callback=_set_flag
+    )
+
+
 def _accept_global_options(command: Command) -> None:
     """Let --data, --no-color and --debug follow the command too: people type them last."""
     command.params += [
@@ -139,20 +145,8 @@ def _accept_global_options(command: Command) -> None:
             hidden=True,
             callback=_set_data,
         ),
-        TyperOption(
-            param_decls=["--no-color", "no_color"],
-            is_flag=True,
-            expose_value=False,
-            hidden=True,
-            callback=_set_flag,
-        ),
-        TyperOption(
-            param_decls=["--debug", "debug"],
-            is_flag=True,
-            expose_value=False,
-            hidden=True,
-            callback=_set_flag,
-        ),
+        _hidden_global_flag("--no-color", "no_color"),
+        _hidden_global_flag("--debug", "debug"),
     ]
     if isinstance(command, TyperGroup):
         for sub in command.commands.values():

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from certadvisor.eligibility import ConditionResult, PersonResult, Report, RouteResult, TrackResult
 from certadvisor.models.states import StateBlock
 from certadvisor.render.markdown import MarkdownDoc
-from certadvisor.render.marks import LEGEND, Citations
+from certadvisor.render.marks import LEGEND, Citations, catalog_reviewed
 from certadvisor.render.output import Rendering
 from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
 
@@ -288,8 +288,9 @@ def eligibility_rendering(report: Report, data_as_of: str | None, states: StateB
                 console.print(Text(line), soft_wrap=True)
         console.print(
             Text(
-                f"Catalog reviewed {data_as_of or 'unknown'}. Rules change: check "
-                "with the certifying body before you apply.",
+                catalog_reviewed(
+                    data_as_of, "Rules change: check with the certifying body before you apply."
+                ),
                 style="muted",
             )
         )

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from certadvisor.render.markdown import MarkdownDoc
-from certadvisor.render.marks import LEGEND, Citations
+from certadvisor.render.marks import LEGEND, Citations, catalog_reviewed
 from certadvisor.render.output import Rendering
 from certadvisor.render.wallet import CREDENTIAL_COLUMNS, pts
 from certadvisor.wallet.deadlines import fee_amount
@@ -248,8 +248,10 @@ def _print_status(console: "Console", status: WalletStatus, data_as_of: str | No
             foot.append(line + "\n")
         foot.rstrip()
         console.print(foot, soft_wrap=True)
-        note = f"Catalog reviewed {data_as_of or 'unknown'}. Rules change: check with the "
-        console.print(Text(note + "certifying body before a deadline.", style="muted"))
+        note = catalog_reviewed(
+            data_as_of, "Rules change: check with the certifying body before a deadline."
+        )
+        console.print(Text(note, style="muted"))
 
 
 def _status_markdown(status: WalletStatus, data_as_of: str | None) -> str:

@@ -24,9 +24,11 @@ from certadvisor.cli.options import (
 from certadvisor.errors import CertAdvisorError, InvalidInputError, UsageError
 
 if TYPE_CHECKING:
+    from certadvisor.catalog import LoadedCatalog
     from certadvisor.guidance.recommend import Request
     from certadvisor.guidance.report import PlanOptions
     from certadvisor.profiles import Person
+    from certadvisor.render.output import Rendering
 
 TrackOpt = Annotated[
     str | None,
@@ -72,11 +74,7 @@ def report(
     Example: certadvisor report --profile maria.yaml --exam-date 2027-03-15 -o maria.md
     """
     # Engine, Pydantic and SQLite imports cost tens of ms: only when the command really runs.
-    from certadvisor.catalog.states import state_block, state_notes
-    from certadvisor.cli.inputs import plan_flag_error
-    from certadvisor.guidance.plan import PlanInputError
-    from certadvisor.guidance.report import build_report, file_names
-    from certadvisor.render.report import report_rendering
+    from certadvisor.guidance.report import file_names
     from certadvisor.wallet.store import open_store
 
     loaded = catalog(ctx)
@@ -89,30 +87,50 @@ def report(
     with open_store(create=False) as store:
         for someone, name in zip(people, names, strict=True):
             request = _request(someone, state, goal, setting, budget, months, member)
-            code = request.state
-            try:
-                built = build_report(
-                    someone.label,
-                    someone.profile,
-                    tracks,
-                    request,
-                    resolve_as_of(as_of, someone.profile.as_of),
-                    as_of_given=as_of is not None or someone.profile.as_of is not None,
-                    state=state_notes(code) if code else None,
-                    plan=plan,
-                    focus=focus,
-                    marks={t.id: store.checklist_marks(someone.label, t.id) for t in tracks},
-                )
-            except PlanInputError as exc:
-                raise plan_flag_error(exc) from None
-            ranked = built.recommendation.ranking
-            cats, ids = [r.category for r in ranked], [r.track for r in ranked]
-            block = state_block(code, cats, ids) if code else None
-            rendering = report_rendering(built, loaded.data_as_of, block)
+            marks = {t.id: store.checklist_marks(someone.label, t.id) for t in tracks}
+            rendering = _packet(loaded, someone, request, as_of, plan, focus, marks)
             emit(ctx, rendering, fmt, str(folder / name) if folder else output)
     if folder:
         note(ctx, f"{len(people)} report{'s' if len(people) != 1 else ''} in {folder}")
     _fail_on_problems(ctx, problems, profile, people, person is not None)
+
+
+def _packet(
+    loaded: "LoadedCatalog",
+    someone: "Person",
+    request: "Request",
+    as_of: "dt.date | None",
+    plan: "PlanOptions | None",
+    focus: str | None,
+    marks: "dict[str, frozenset[int]]",
+) -> "Rendering":
+    """One person's advising packet, ready to write."""
+    from certadvisor.catalog.states import state_block, state_notes
+    from certadvisor.cli.inputs import plan_flag_error
+    from certadvisor.guidance.plan import PlanInputError
+    from certadvisor.guidance.report import build_report
+    from certadvisor.render.report import report_rendering
+
+    code = request.state
+    try:
+        built = build_report(
+            someone.label,
+            someone.profile,
+            loaded.tracks(),
+            request,
+            resolve_as_of(as_of, someone.profile.as_of),
+            as_of_given=as_of is not None or someone.profile.as_of is not None,
+            state=state_notes(code) if code else None,
+            plan=plan,
+            focus=focus,
+            marks=marks,
+        )
+    except PlanInputError as exc:
+        raise plan_flag_error(exc) from None
+    ranked = built.recommendation.ranking
+    cats, ids = [r.category for r in ranked], [r.track for r in ranked]
+    block = state_block(code, cats, ids) if code else None
+    return report_rendering(built, loaded.data_as_of, block)
 
 
 def _plan_options(
