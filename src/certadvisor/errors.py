@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 
 
@@ -20,11 +21,27 @@ class CertAdvisorError(Exception):
 
     exit_code: ExitCode = ExitCode.DOMAIN
 
-    def __init__(self, message: str, hint: str | None = None, details: list[str] | None = None):
+    def __init__(
+        self,
+        message: str,
+        hint: str | None = None,
+        details: list[str] | None = None,
+        *,
+        option: str | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.hint = hint
         self.details = details or []
+        # The engine input a hint points to ("force"); the command line names it as a flag
+        # in the hint's {option} (the engine knows no flags).
+        self.option = option
+
+    def hint_with(self, spell: Callable[[str], str]) -> str | None:
+        """The hint with its {option} spelled as the caller names that input."""
+        if self.hint is None or self.option is None:
+            return self.hint
+        return self.hint.replace("{option}", spell(self.option))
 
 
 class DomainError(CertAdvisorError):

@@ -83,7 +83,7 @@ class LazyCommands(TyperGroup):
         except CertAdvisorError as exc:
             if state(ctx).debug:
                 raise
-            _say_error(exc.message, exc.hint, exc.details)
+            _say_error(exc.message, exc.hint_with(_flag), exc.details)
             raise typer.Exit(int(exc.exit_code)) from None
         except BrokenPipeError:
             _silence_stdout()
@@ -197,6 +197,11 @@ def build_app() -> typer.Typer:
 
 
 app = build_app()
+
+
+def _flag(option: str) -> str:
+    """The command-line flag of an engine input: with_ce is --with-ce."""
+    return "--" + option.replace("_", "-")
 
 
 def _say_error(message: str, hint: str | None, details: list[str]) -> None:

@@ -3,13 +3,12 @@
 Each command's engine is a public module of its own, imported by the command that uses it
 (importing them all here would load the cost and eligibility engines into `plan`):
 
-- `compare`: `compare_tracks`, `select_track_ids`, `check_sort`, `sort_rows`; results
+- `compare`: `compare_tracks`, `select_track_ids`, `sort_rows`, `SORTS`; results
   `Comparison`, `ComparisonRow`;
 - `recommend`: `rank_tracks`, `Request`, `parse_goal`, `parse_setting`, `held_ids`; results
   `Recommendation`, `Ranked`, `Factor` (the scoring factors are in `factors`);
 - `plan`: `build_plan`, `check_plan_inputs`, `PlanInputError`, `default_total_hours` (the
   application milestones are in `milestones`);
 - `checklist`: `build_checklist`, `STEP_COUNT`;
-- `report`: `build_report`, `PlanOptions`, `file_names`; result `AdvisingReport`;
-- `advising`: `pick_person`, the one person of a profile or cohort a command advises.
+- `report`: `build_report`, `PlanOptions`, `file_names`; result `AdvisingReport`.
 """

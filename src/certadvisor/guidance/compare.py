@@ -14,7 +14,7 @@ from pydantic import Field
 from certadvisor.catalog import TrackSummary
 from certadvisor.catalog.listing import filter_tracks
 from certadvisor.costs.total import DEFAULT_YEARS, total_cost
-from certadvisor.errors import DomainError, UsageError
+from certadvisor.errors import DomainError
 from certadvisor.models.catalog import CredentialAccreditation, TimeEstimate, Track
 from certadvisor.models.common import Confidence, IntFact, Strict, TextFact
 from certadvisor.models.costs import CostPart, TotalCost
@@ -91,16 +91,6 @@ class Comparison(Strict):
     ce_cost_per_point: float | None
     sort: str | None
     rows: list[ComparisonRow]
-
-
-def check_sort(sort: str | None) -> str | None:
-    """The sort key in lower case, or a usage error naming the valid ones."""
-    if sort is None:
-        return None
-    key = sort.strip().lower()
-    if key not in SORTS:
-        raise UsageError(f"unknown --sort {sort!r}", f"Choose one of: {', '.join(SORTS)}.")
-    return key
 
 
 def select_track_ids(

@@ -19,7 +19,9 @@ def backup_store(store: WalletStore, target: Path, *, force: bool = False) -> No
     if target.exists() and target.resolve() == store.path.resolve():
         raise UsageError(f"{target}: is the wallet itself; name another file")
     if target.exists() and not force:
-        raise UsageError(f"{target}: already exists", "Pass --force to replace it.")
+        raise UsageError(
+            f"{target}: already exists", "Pass {option} to replace it.", option="force"
+        )
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)

@@ -45,7 +45,8 @@ def add_credential(
         if row is not None and not replace:
             raise DomainError(
                 f"{check_person(person)!r} already holds {track} in the wallet",
-                "To change its date or number, add it again with --replace (CE is kept).",
+                "To change its date or number, add it again with {option} (CE is kept).",
+                option="replace",
             )
         stamp = now_stamp()
         if row is None:
@@ -77,7 +78,8 @@ def remove_credential(store: WalletStore, person: str, track: str, *, with_ce: b
             raise DomainError(
                 f"{track} has {count} CE entr{'y' if count == 1 else 'ies'} in the wallet; "
                 "nothing was removed",
-                "Export them first (wallet export), then pass --with-ce to remove them too.",
+                "Export them first (wallet export), then pass {option} to remove them too.",
+                option="with_ce",
             )
         conn.execute("DELETE FROM credential WHERE id = ?", (cid,))
     return int(count)

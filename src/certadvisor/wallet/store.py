@@ -318,7 +318,8 @@ class WalletStore:
             return []
         raise DomainError(
             f"nobody called {check_person(name)!r} is in the wallet",
-            f"People in the wallet: {', '.join(everyone)}. Choose one with --person NAME.",
+            f"People in the wallet: {', '.join(everyone)}. Choose one with {{option}} NAME.",
+            option="person",
         )
 
     def credential_id(self, conn: sqlite3.Connection, person: str, track: str) -> int:

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from certadvisor.cli.common import catalog, emit, note
-from certadvisor.cli.inputs import people_of, resolve_as_of
+from certadvisor.cli.inputs import people_of, pick_person, resolve_as_of
 from certadvisor.cli.options import (
     AsOfOpt,
     FormatOpt,
@@ -50,7 +50,6 @@ def checklist(
     # command runs, so that `certadvisor --help` (which imports every command) stays quick.
     from certadvisor.catalog.states import state_block
     from certadvisor.eligibility import evaluate_track
-    from certadvisor.guidance.advising import pick_person
     from certadvisor.guidance.checklist import build_checklist
     from certadvisor.render.checklist import checklist_rendering
     from certadvisor.wallet.model import DEFAULT_PERSON

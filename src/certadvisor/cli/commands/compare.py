@@ -62,11 +62,11 @@ def compare(
     # Lazy: the engine and its pydantic models load only when the command runs, so that
     # `certadvisor --help` (which imports every command module) stays quick.
     from certadvisor.catalog.states import state_block
-    from certadvisor.guidance.compare import check_sort, compare_tracks, select_track_ids
+    from certadvisor.guidance.compare import compare_tracks, select_track_ids
     from certadvisor.render.compare import compare_rendering
 
     check_cost_options(years, ce_cost_per_point)
-    sort_key = check_sort(sort)
+    sort_key = _check_sort(sort)
     loaded = catalog(ctx)
     chosen = loaded.tracks(
         select_track_ids(loaded.summaries, loaded.resolve, tracks or [], category)
@@ -107,3 +107,15 @@ def _standing(
         )
     person = people[0].profile
     return summarize(chosen, person, resolve_as_of(as_of, person.as_of))
+
+
+def _check_sort(sort: str | None) -> str | None:
+    """The sort key in lower case, or a usage error naming the valid ones."""
+    from certadvisor.guidance.compare import SORTS  # lazy, as in compare()
+
+    if sort is None:
+        return None
+    key = sort.strip().lower()
+    if key not in SORTS:
+        raise UsageError(f"unknown --sort {sort!r}", f"Choose one of: {', '.join(SORTS)}.")
+    return key

@@ -8,7 +8,7 @@ import typer
 
 from certadvisor.cli.common import catalog, emit
 from certadvisor.cli.common import state as state_of
-from certadvisor.cli.inputs import people_of, resolve_as_of
+from certadvisor.cli.inputs import people_of, pick_person, resolve_as_of
 from certadvisor.cli.options import (
     AsOfOpt,
     BudgetOpt,
@@ -66,7 +66,6 @@ def recommend(
     # `certadvisor --help` (which imports every command module) stays quick.
     from certadvisor.catalog.states import check_state, state_block, state_notes
     from certadvisor.eligibility import summarize
-    from certadvisor.guidance.advising import pick_person
     from certadvisor.guidance.recommend import held_ids, rank_tracks
     from certadvisor.render.recommend import recommend_rendering
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from certadvisor.cli.common import catalog, emit, note
-from certadvisor.cli.inputs import resolve_as_of
+from certadvisor.cli.inputs import pick_person, resolve_as_of
 from certadvisor.cli.options import (
     AsOfOpt,
     BudgetOpt,
@@ -200,7 +200,6 @@ def _people(
     Like `eligible`, a bad person does not stop the others; with none valid (or the one
     named by --person invalid) it is an error at once.
     """
-    from certadvisor.guidance.advising import pick_person
     from certadvisor.profiles import read_profiles
 
     found = read_profiles(path, resolve)
