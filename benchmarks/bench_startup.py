@@ -1,4 +1,4 @@
-"""Start-up of every command, as paired whole-process runs against another certadvisor.
+"""Start-up CPU time of every command, as paired whole-process runs against another install.
 
 Each round runs every command once with this install and once with the other one (in
 alternating order), so that load on the machine falls on both alike; the ratios of the medians
@@ -10,11 +10,11 @@ Without --baseline it prints this install's medians alone.
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -61,12 +61,14 @@ COMMANDS: list[tuple[str, list[str]]] = [
 
 
 def _once(exe: list[str], args: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
+    """CPU seconds (user + system) of one whole-process run: steadier than wall time on a
+    shared machine, and what start-up costs the person's computer."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run([*exe, *args], env=env, capture_output=True)
-    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 3):
         raise SystemExit(f"{' '.join(args)} failed ({done.returncode}): {done.stderr.decode()}")
-    return elapsed
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def _env(tmp: str, name: str) -> dict[str, str]:
