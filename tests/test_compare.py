@@ -206,7 +206,7 @@ def test_markdown_tables_are_whole_and_deterministic(run: Any) -> None:
     assert table.header[:2] == ["Track", "What it takes"] and len(table.header) == 8
     assert len(table.rows) == 12
     assert "## Sources" in first.stdout and "Catalog reviewed 2026-11-26" in first.stdout
-    numbered = re.findall(r"^(\d+)\. <https?://", first.stdout, re.M)
+    numbered = re.findall(r"^(\d+)\. .*<https?://", first.stdout, re.M)
     assert numbered == [str(i) for i in range(1, len(numbered) + 1)] and numbered
     cited = {int(n) for n in re.findall(r"\[(\d+)\]", first.stdout)}
     assert cited == set(range(1, len(numbered) + 1))  # every footnote listed, none unused

@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from certadvisor.render.marks import LEGEND, Citations
+from certadvisor.render.marks import LEGEND, Citations, source_line
 
 
 def escape(text: Any) -> str:
@@ -59,7 +59,10 @@ class MarkdownDoc:
             "certifying body before you pay."
         )
         if self.citations.urls:
-            lines = [f"{i}. <{url}> ({when})" for i, url, when in self.citations.entries()]
+            lines = [
+                f"{i}. {source_line(url, when, markdown=True)}"
+                for i, url, when in self.citations.entries()
+            ]
             self.parts.append("\n".join(lines) + "\n")
 
     def render(self) -> str:

@@ -226,11 +226,10 @@ def status_rendering(status: WalletStatus, data_as_of: str | None) -> Rendering:
             console.print(summary)
             console.print(_details(person.credentials, cites, console.width), soft_wrap=True)
         if cites.urls:
-            foot = Text(f"\nMarkers: {LEGEND}\n", style="muted")
+            console.print(Text(f"\nMarkers: {LEGEND}", style="muted"), soft_wrap=True)
             for line in cites.lines():
-                foot.append(line + "\n")
-            foot.rstrip()
-            console.print(foot, soft_wrap=True)
+                # an address is never broken (it stays clickable); a source's name wraps
+                console.print(Text(line), soft_wrap="://" in line)
             note = f"Catalog reviewed {data_as_of or 'unknown'}. Rules change: check with the "
             console.print(Text(note + "certifying body before a deadline.", style="muted"))
 

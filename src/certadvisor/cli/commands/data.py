@@ -1,13 +1,13 @@
 """`certadvisor data ...`: validate files, print schemas, list sources, show paths."""
 
-import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from certadvisor.cli.common import FormatOpt, OutputOpt, catalog, emit
+from certadvisor.cli.common import AsOfDateOpt, FormatOpt, OutputOpt, catalog, emit, state
+from certadvisor.cli.inputs import resolve_as_of
 
 app = typer.Typer(
     rich_markup_mode="markdown",
@@ -71,19 +71,27 @@ def sources(
             "--stale-after", min=0, help="A fact older than DAYS is stale.", metavar="DAYS"
         ),
     ] = 365,
+    as_of: AsOfDateOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """Every fact's source, date and confidence; unverified and stale ones first.
 
+    A fact is stale when its source was neither published nor checked in the last DAYS.
+
     Example: certadvisor data sources --stale-after 180 --format csv -o sources.csv
     """
+    from certadvisor.catalog import catalog_paths
     from certadvisor.catalog.provenance import sourced_facts
+    from certadvisor.catalog.sources import registry_for
     from certadvisor.catalog.states import state_rules
     from certadvisor.render.sources import sources_rendering
 
     loaded = catalog(ctx)
-    facts = sourced_facts(loaded.tracks(), state_rules().states, dt.date.today(), stale_after)
+    registry = registry_for(catalog_paths(state(ctx).data))
+    facts = sourced_facts(
+        loaded.tracks(), state_rules().states, resolve_as_of(as_of, None), stale_after, registry
+    )
     emit(ctx, sources_rendering(facts, loaded.data_as_of, stale_after), fmt, output)
 
 
