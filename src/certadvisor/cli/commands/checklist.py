@@ -36,6 +36,7 @@ def checklist(
 
     Example: certadvisor checklist cma-aama --profile me.yaml --mark 3 --format markdown
     """
+    from certadvisor.catalog.dated import fees_on
     from certadvisor.cli.inputs import people_of, state_section
     from certadvisor.eligibility.evaluate import evaluate_track
     from certadvisor.errors import UsageError
@@ -61,6 +62,7 @@ def checklist(
             note(ctx, f"step {number} {verb} for {who}" + ("" if changed else " (no change)"))
         marks = store.checklist_marks(who, chosen.id)
     when = evaluation_date(someone, as_of.date() if as_of else None)
+    chosen = fees_on(chosen, when)  # the fees in force on that date
     result = evaluate_track(chosen, someone.profile, when) if someone else None
     code = state or (someone.profile.state if someone else None)
     section = state_section(code, [str(chosen.category)], [chosen.id])
