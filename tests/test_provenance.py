@@ -199,3 +199,36 @@ def test_footers_name_the_publisher_and_the_copy(run: Any) -> None:
     ) in r.stdout
     md = run("show", "cpt-nha", "--format", "markdown")
     assert "NHA, *Candidate Handbook* (2015-10), read in a copy at docplayer.net" in md.stdout
+
+
+def test_review_ranks_eligibility_then_cost_then_deadline_weakest_and_oldest_first(
+    run: Any,
+) -> None:
+    fixture = FIXTURES / "review_catalog.yaml"
+    r = run("--data", str(fixture), "data", "review", "--format", "json", "--as-of", "2026-11-30")
+    assert r.exit_code == 0, r.stderr
+    mine = [i for i in r.json()["data"]["items"] if i["owner"] == "pxr-track"]
+    assert [(i["impact"], i["path"]) for i in mine] == [
+        ("eligibility", "routes[1]"),  # unverified blog route before the official one
+        ("eligibility", "routes[0]"),
+        ("cost", "fees[0]"),  # the whole first-time cost, checked 2024: older than the rest
+        ("deadline", "renewal.cycle_months"),
+        ("minor", "exam.questions"),  # unverified before official
+        ("minor", "fees[1]"),  # a member price: not counted at non-member prices
+        ("minor", "exam.minutes"),
+        ("minor", "fees[2]"),  # a practice exam: never counted
+    ]
+    ranks = [i["rank"] for i in mine]
+    assert ranks == sorted(ranks)
+    assert mine[2]["age_days"] > mine[0]["age_days"]
+    assert "over 20%" in mine[2]["why"]
+
+
+def test_review_offers_every_format(run: Any) -> None:
+    for fmt in ("table", "markdown", "csv"):
+        r = run("data", "review", "--limit", "3", "--format", fmt, "--as-of", "2026-11-30")
+        assert r.exit_code == 0, r.stderr
+        assert r.stdout
+    csv_lines = run("data", "review", "--limit", "3", "-f", "csv").stdout.splitlines()
+    assert csv_lines[0].startswith("rank,impact,owner,fact")
+    assert len(csv_lines) == 4
