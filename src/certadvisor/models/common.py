@@ -56,7 +56,10 @@ def partial_date_start(value: str) -> dt.date:
 class Provenance(Strict):
     """Where a fact comes from: every fact in the catalog carries one."""
 
-    source: str = Field(min_length=1, description="URL of the page that states the fact")
+    source: str = Field(
+        min_length=1,
+        description="Id of the source in the registry (data/sources.yaml), or a URL",
+    )
     as_of: PartialDate | None = Field(
         default=None, description="Date shown by the source; null when the page is undated"
     )
