@@ -163,7 +163,7 @@ def test_table_fits_the_terminal(run: Any, monkeypatch: pytest.MonkeyPatch, widt
     result = run(*_cmd("fx-lab", "--profile", PEOPLE, "--person", "Lee"))
     assert result.exit_code == 0
     # A source address is never broken, so that it stays clickable.
-    lines = [ln for ln in result.stdout.splitlines() if not re.match(r"\[\d+\] http", ln)]
+    lines = [ln for ln in result.stdout.splitlines() if not re.match(r"(\[\d+\])? *http", ln)]
     assert max(len(ln) for ln in lines) <= int(width)
     assert "[x]" in result.stdout and "☑" in result.stdout
 

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -148,7 +149,9 @@ def test_show_marks_every_figure_and_lists_sources(run: Any) -> None:
     result = run("show", "cma-aama")
     assert result.exit_code == 0
     assert "Sources" in result.stdout
-    assert "[1] https://" in result.stdout
+    # publisher and title, then the address on its own line
+    assert re.search(r"^\[1\] AAMA", result.stdout, re.M)
+    assert re.search(r"^    https://", result.stdout, re.M)
     assert "● official" in result.stdout  # the legend of markers
 
 
@@ -190,7 +193,7 @@ def test_data_sources_lists_unverified_first(run: Any) -> None:
     statuses = [f["status"] for f in facts]
     order = {"unverified": 0, "stale": 1, "undated": 2, "current": 3}
     assert statuses == sorted(statuses, key=order.__getitem__)
-    assert all(f["source"].startswith("http") for f in facts)
+    assert all(f["source"].startswith("http") and f["source_id"] for f in facts)
     assert {f["confidence"] for f in facts} <= {"official", "government", "secondary", "unverified"}
 
 

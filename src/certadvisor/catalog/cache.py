@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from certadvisor.models.catalog import Catalog, Track
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 _CACHES_KEPT = 6
 
 

@@ -48,6 +48,10 @@ def _read_files(paths: Sequence[Path]) -> list[CatalogFile]:
 
 def _cache_key(files: Sequence[CatalogFile]) -> str:
     h = hashlib.sha256(f"certadvisor {__version__} cache {CACHE_FORMAT}\n".encode())
+    # the registry decides which confidences pass, so a change to it must re-validate
+    registry = bundled_data_dir() / "sources.yaml"
+    raw = registry.read_bytes() if registry.is_file() else b""
+    h.update(b"sources.yaml\0" + hashlib.sha256(raw).digest())
     for f in files:
         h.update(f.label.encode() + b"\0" + hashlib.sha256(f.raw).digest())
     return h.hexdigest()[:32]

@@ -6,26 +6,47 @@ from collections.abc import Sequence
 from pydantic import ValidationError
 
 from certadvisor.catalog.files import CatalogFile
+from certadvisor.catalog.sources import (
+    bundled_registry,
+    check_confidences,
+    link_sources,
+    parse_sources,
+)
 from certadvisor.catalog.yaml_io import load_yaml, validation_lines
 from certadvisor.errors import InvalidInputError
 from certadvisor.models.catalog import Catalog, Track
 
 
 def parse_catalog_file(f: CatalogFile) -> "Catalog":
-    """Validate one file's YAML as a catalog, with file:line:col errors."""
+    """Validate one file's YAML as a catalog, with file:line:col errors.
+
+    A catalog file may register its own sources under a top-level ``sources:`` list; every
+    fact's confidence is checked against what its source's publisher kind allows.
+    """
     data = load_yaml(f.raw, f.label)
     if not isinstance(data, dict) or "tracks" not in data:
         raise InvalidInputError(
             f"{f.label}: not a catalog file (it needs a top-level 'tracks:' list)",
             "See `certadvisor data schema tracks` for the format.",
         )
+    own = data.get("sources")
+    registry = bundled_registry()
+    if own is not None:
+        if not isinstance(own, list):
+            raise InvalidInputError(f"{f.label}: sources: must be a list of sources")
+        registry = registry.extended(parse_sources(own, f.raw, f.label))
+    # facts name sources by id in the file; results carry the source's address (same shape,
+    # so validation errors still point into the file as written)
+    linked = link_sources({k: v for k, v in data.items() if k != "sources"}, registry)
     try:
-        return Catalog.model_validate(data)
+        catalog = Catalog.model_validate(linked)
     except ValidationError as exc:
         lines = validation_lines(exc, data, f.raw, f.label)
         raise InvalidInputError(
             lines[0], "Fix the file and run `certadvisor data validate FILE`.", lines
         ) from None
+    check_confidences(data, f.raw, f.label, registry)
+    return catalog
 
 
 def merge_catalogs(parts: Sequence[tuple[CatalogFile, "Catalog"]]) -> "Catalog":

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from certadvisor.catalog.sources import Registry, describe, registry_from
 from certadvisor.models.catalog import Track
 from certadvisor.models.common import Fact, Provenance, partial_date_start
 from certadvisor.models.states import State
@@ -24,6 +25,16 @@ class SourcedFact:
     confidence: str
     status: str
     age_days: int | None
+    cite: str = ""
+    cite_markdown: str = ""
+    source_id: str | None = None
+    publisher: str | None = None
+    publisher_kind: str | None = None
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    read_at: str | None = None
+    read_on: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -35,6 +46,15 @@ class SourcedFact:
             "confidence": self.confidence,
             "status": self.status,
             "age_days": self.age_days,
+            "source_id": self.source_id,
+            "cite": self.cite,
+            "publisher": self.publisher,
+            "publisher_kind": self.publisher_kind,
+            "title": self.title,
+            "published": self.published,
+            "url": self.url,
+            "read_at": self.read_at,
+            "read_on": self.read_on,
         }
 
 
@@ -70,16 +90,29 @@ def sourced_facts(
     states: Sequence[State],
     today: dt.date,
     stale_after_days: int,
+    registry: Registry | None = None,
 ) -> list[SourcedFact]:
-    """Every sourced fact; unverified, then stale, then undated ones first."""
+    """Every sourced fact; unverified, then stale, then undated ones first.
+
+    A fact's age is that of its source: the newer of the date the source shows (published)
+    and the date it was last checked (read_on); an unregistered source has only the fact's
+    own as_of.
+    """
+    reg = registry or registry_from([])
     found = []
     owners: list[tuple[str, BaseModel]] = [(t.id, t) for t in tracks]
     owners += [(f"state {s.code}", s) for s in states]
     for owner, model in owners:
         for path, item in _walk(model, ""):
-            age = None
-            if item.as_of:
-                age = (today - partial_date_start(item.as_of)).days
+            src = reg.resolve(item.source)
+            dates = [d for d in (src.published, src.read_on) if d] if src else []
+            if not src and item.as_of:
+                dates = [item.as_of]
+            newest = max((partial_date_start(d) for d in dates), default=None)
+            age = (today - newest).days if newest else None
+            lab = describe(item.source, reg)
+            cite = lab.plain if lab else item.source
+            cite_md = lab.markdown if lab else f"<{item.source}>"
             if item.confidence == "unverified":
                 status = "unverified"
             elif age is not None and age > stale_after_days:
@@ -98,6 +131,16 @@ def sourced_facts(
                     str(item.confidence),
                     status,
                     age,
+                    cite,
+                    cite_md,
+                    src.id if src else None,
+                    src.publisher if src else None,
+                    str(src.publisher_kind) if src else None,
+                    src.title if src else None,
+                    src.published if src else None,
+                    src.url if src else None,
+                    src.read_at if src else None,
+                    src.read_on if src else None,
                 )
             )
     order = {"unverified": 0, "stale": 1, "undated": 2, "current": 3}

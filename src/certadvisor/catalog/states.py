@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from functools import cache
 
+from certadvisor.catalog.sources import bundled_registry, link_sources
 from certadvisor.catalog.yaml_io import load_yaml, read_text, validation_lines
 from certadvisor.errors import InvalidInputError, UsageError
 from certadvisor.models.states import State, StateBlock, StateNote, StateRules
@@ -18,7 +19,7 @@ def state_rules() -> StateRules:
     raw = read_text(path, "states.yaml")
     data = load_yaml(raw, "states.yaml")
     try:
-        return StateRules.model_validate(data)
+        return StateRules.model_validate(link_sources(data, bundled_registry()))
     except ValidationError as exc:
         lines = validation_lines(exc, data, raw, "states.yaml")
         raise InvalidInputError(lines[0], None, lines) from None

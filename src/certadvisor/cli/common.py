@@ -40,7 +40,26 @@ def catalog(ctx: typer.Context) -> "LoadedCatalog":
     st = state(ctx)
     if st._catalog is None:
         st._catalog = catalog_module.load(st.data)
+        _label_sources(st.data)
     return st._catalog
+
+
+def _label_sources(data: list[Path]) -> None:
+    """Let footers name sources by publisher and title; the registry is read on first use."""
+    from certadvisor.render.marks import use_source_labels
+
+    found: dict[str, object] = {}
+
+    def describe(ref: str) -> object:
+        from certadvisor.catalog import catalog_paths
+        from certadvisor.catalog.sources import describe as describe_source
+        from certadvisor.catalog.sources import registry_for
+
+        if "" not in found:
+            found[""] = registry_for(catalog_paths(data))
+        return describe_source(ref, found[""])  # type: ignore[arg-type]
+
+    use_source_labels(describe)
 
 
 def note(ctx: typer.Context, message: str) -> None:

@@ -6,6 +6,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from certadvisor.models.common import (
+    DatedAmount,
     Fact,
     IntFact,
     Money,
@@ -129,6 +130,9 @@ class Fee(Provenance):
         default=None, description="true: member price; false: non-member price; null: everyone"
     )
     routes: list[str] = Field(default_factory=list, description="Routes it applies to; empty: all")
+    history: list[DatedAmount] = Field(
+        default_factory=list, description="Past or announced amounts, each dated and sourced"
+    )
 
     @model_validator(mode="after")
     def _range_in_order(self) -> "Fee":

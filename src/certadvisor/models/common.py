@@ -5,7 +5,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
@@ -56,7 +56,10 @@ def partial_date_start(value: str) -> dt.date:
 class Provenance(Strict):
     """Where a fact comes from: every fact in the catalog carries one."""
 
-    source: str = Field(min_length=1, description="URL of the page that states the fact")
+    source: str = Field(
+        min_length=1,
+        description="Id of the source in the registry (data/sources.yaml), or a URL",
+    )
     as_of: PartialDate | None = Field(
         default=None, description="Date shown by the source; null when the page is undated"
     )
@@ -94,3 +97,30 @@ class TextFact(Fact):
 
 
 Money = Annotated[int, Field(ge=0, description="Whole US dollars")]
+
+
+class DatedAmount(Provenance):
+    """A fee's amount in force over a period, with its own source (a fee's ``history``).
+
+    ``valid_from`` is the first day in force; ``valid_until`` the first day no longer in
+    force (null: open-ended).
+    """
+
+    amount: Money | None = None
+    amount_max: Money | None = None
+    valid_from: PartialDate | None = None
+    valid_until: PartialDate | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "DatedAmount":
+        if self.valid_from is None and self.valid_until is None:
+            raise ValueError("a dated amount needs valid_from, valid_until or both")
+        if (
+            self.valid_from is not None
+            and self.valid_until is not None
+            and partial_date_start(self.valid_until) <= partial_date_start(self.valid_from)
+        ):
+            raise ValueError("valid_until must come after valid_from")
+        if self.amount_max is not None and (self.amount is None or self.amount_max < self.amount):
+            raise ValueError("amount_max must be at least amount")
+        return self

@@ -285,7 +285,8 @@ def eligibility_rendering(report: Report, data_as_of: str | None, states: StateB
         if cites.urls:
             console.print(Text(f"Sources ({LEGEND}):", style="heading"))
             for line in cites.lines():
-                console.print(Text(line), soft_wrap=True)
+                # an address is never broken (it stays clickable); a source's name wraps
+                console.print(Text(line), soft_wrap="://" in line)
         console.print(
             Text(
                 catalog_reviewed(

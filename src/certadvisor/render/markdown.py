@@ -3,7 +3,13 @@
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from certadvisor.render.marks import CHECK_BEFORE_PAYING, LEGEND, Citations, catalog_reviewed
+from certadvisor.render.marks import (
+    CHECK_BEFORE_PAYING,
+    LEGEND,
+    Citations,
+    catalog_reviewed,
+    source_line,
+)
 
 
 def escape(text: Any) -> str:
@@ -55,7 +61,10 @@ class MarkdownDoc:
         self.heading("Sources", 2)
         self.paragraph(catalog_reviewed(data_as_of, f"Markers: {LEGEND}.", CHECK_BEFORE_PAYING))
         if self.citations.urls:
-            lines = [f"{i}. <{url}> ({when})" for i, url, when in self.citations.entries()]
+            lines = [
+                f"{i}. {source_line(url, when, markdown=True)}"
+                for i, url, when in self.citations.entries()
+            ]
             self.parts.append("\n".join(lines) + "\n")
 
     def render(self) -> str:

@@ -1,7 +1,8 @@
 """Confidence markers and numbered source citations shared by every writer."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -19,6 +20,28 @@ CHECK_BEFORE_PAYING = "Fees and rules change: check with the certifying body bef
 def catalog_reviewed(data_as_of: str | None, *more: str) -> str:
     """'Catalog reviewed 2026-06-18.' and any further sentences: every output's date footer."""
     return " ".join([f"Catalog reviewed {data_as_of or 'unknown'}.", *more])
+
+
+_describe: "Callable[[str], Any] | None" = None
+
+
+def use_source_labels(describe: "Callable[[str], Any] | None") -> None:
+    """Name cited sources by publisher and title: `describe(ref)` gives an object with
+    `plain`, `markdown` and `url` (the command layer installs it; renderers look nothing up)."""
+    global _describe
+    _describe = describe
+
+
+def source_line(ref: str, when: str, markdown: bool = False) -> str:
+    """'NHA, Candidate Handbook (2015-10), read in a copy at docplayer.net: URL' for a cited
+    source; the bare address and the fact's date for a source the registry does not know."""
+    lab = _describe(ref) if _describe is not None else None
+    if lab is None:
+        return f"<{ref}> ({when})" if markdown else f"{ref} ({when})"
+    text = lab.markdown if markdown else lab.plain
+    if lab.url:
+        text += f": <{lab.url}>" if markdown else f": {lab.url}"
+    return str(text)
 
 
 def marker(confidence: str | None) -> str:
@@ -48,8 +71,19 @@ class Citations:
         return [(i, url, self.dates.get(url) or "undated") for i, url in enumerate(self.urls, 1)]
 
     def lines(self) -> list[str]:
-        """'[3] https://... (2026-06)' for each source, as under a console report."""
-        return [f"[{i}] {url} ({when})" for i, url, when in self.entries()]
+        """'[3] NHA, Candidate Handbook (2015-10), read in a copy at docplayer.net' then the
+        address on a line of its own (indented), or '[3] https://... (2026-06)' for a source
+        the registry does not know."""
+        out = []
+        for i, url, when in self.entries():
+            lab = _describe(url) if _describe is not None else None
+            if lab is None:
+                out.append(f"[{i}] {url} ({when})")
+            else:
+                out.append(f"[{i}] {lab.plain}")
+                if lab.url:
+                    out.append(f"    {lab.url}")
+        return out
 
     def ref(self, fact: object) -> str:
         """'● [3]' for a sourced object with source, as_of and confidence attributes."""
@@ -77,5 +111,6 @@ def print_sources(
     if cites.urls:
         console.print(Text("Sources", style="heading"))
     for line in cites.lines():
-        console.print(Text(line), soft_wrap=True)
+        # an address is never broken, so that it stays clickable; a source's name wraps
+        console.print(Text(line), soft_wrap="://" in line)
     console.print(Text(catalog_reviewed(data_as_of, CHECK_BEFORE_PAYING), style="muted"))

@@ -11,11 +11,47 @@ from certadvisor.render.output import Rendering
 if TYPE_CHECKING:
     from rich.console import Console
 
-_HEADERS = ("status", "owner", "fact", "value", "confidence", "as_of", "source")
+_HEADERS = (
+    "status",
+    "owner",
+    "fact",
+    "value",
+    "confidence",
+    "as_of",
+    "source",
+    "cite",
+    "publisher_kind",
+    "read_on",
+    "url",
+)
 
 
 def _row(f: SourcedFact) -> list[str]:
-    return [f.status, f.owner, f.path, f.value, f.confidence, f.as_of or "undated", f.source]
+    return [
+        f.status,
+        f.owner,
+        f.path,
+        f.value,
+        f.confidence,
+        f.as_of or "undated",
+        f.source,
+        f.cite,
+        f.publisher_kind or "unregistered",
+        f.read_on or "",
+        f.read_at or f.url or (f.source if "://" in f.source else ""),
+    ]
+
+
+def _md_row(f: SourcedFact) -> list[str]:
+    return [
+        f.status,
+        f.owner,
+        f.path,
+        f.value,
+        f.confidence,
+        f.as_of or "undated",
+        f.cite_markdown or f.source,
+    ]
 
 
 def sources_rendering(
@@ -28,7 +64,8 @@ def sources_rendering(
     }
     summary = (
         f"{len(facts)} sourced facts: {counts['unverified']} unverified, {counts['stale']} "
-        f"older than {stale_after} days, {counts['undated']} undated, {counts['current']} current."
+        f"with a source last checked or published over {stale_after} days ago, "
+        f"{counts['undated']} undated, {counts['current']} current."
     )
 
     def table(console: "Console") -> None:
@@ -44,8 +81,11 @@ def sources_rendering(
         for f in facts:
             status = Text(f"{marker(f.confidence)} {f.status}", style=style[f.status])
             fact = Text(f"{f.path}: {f.value}\n")
-            fact.append(f.source, style="muted")
-            t.add_row(status, Text(f.owner), fact, f.as_of or "undated")
+            fact.append(f.cite or f.source, style="muted")
+            when = f.as_of or f.published or "undated"
+            if f.read_on:
+                when += f"\nread {f.read_on}"
+            t.add_row(status, Text(f.owner), fact, when)
         console.print(t)
         console.print(f"Markers: {LEGEND}", style="muted")
 
@@ -55,7 +95,7 @@ def sources_rendering(
         doc.paragraph(summary)
         doc.table(
             ["Status", "Track / state", "Fact", "Value", "Confidence", "As of", "Source"],
-            [_row(f) for f in facts],
+            [_md_row(f) for f in facts],
         )
         doc.paragraph(catalog_reviewed(data_as_of))
         return doc.render()

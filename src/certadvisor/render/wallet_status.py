@@ -243,11 +243,10 @@ def _print_status(console: "Console", status: WalletStatus, data_as_of: str | No
         console.print(summary)
         console.print(_details(person.credentials, cites, console.width), soft_wrap=True)
     if cites.urls:
-        foot = Text(f"\nMarkers: {LEGEND}\n", style="muted")
+        console.print(Text(f"\nMarkers: {LEGEND}", style="muted"), soft_wrap=True)
         for line in cites.lines():
-            foot.append(line + "\n")
-        foot.rstrip()
-        console.print(foot, soft_wrap=True)
+            # an address is never broken (it stays clickable); a source's name wraps
+            console.print(Text(line), soft_wrap="://" in line)
         note = catalog_reviewed(
             data_as_of, "Rules change: check with the certifying body before a deadline."
         )

@@ -6,6 +6,12 @@ from pydantic import ValidationError
 
 from certadvisor.catalog.files import CatalogFile
 from certadvisor.catalog.parse import merge_catalogs, parse_catalog_file
+from certadvisor.catalog.sources import (
+    bundled_registry,
+    check_confidences,
+    parse_sources,
+    unchecked_claims,
+)
 from certadvisor.catalog.yaml_io import load_yaml, read_text, validation_lines
 from certadvisor.errors import InvalidInputError
 from certadvisor.models.catalog import Catalog, Track
@@ -27,19 +33,36 @@ def validate_file(path: Path, bundled_tracks: list[Track]) -> str:
         bundled = [t for t in bundled_tracks if t.id not in {x.id for x in cat.tracks}]
         base = CatalogFile(path, "catalog", b"")
         merge_catalogs([(base, Catalog.model_construct(as_of=None, tracks=bundled)), (f, cat)])
-        return f"{label}: valid catalog, {len(cat.tracks)} track(s)"
+        text = f"{label}: valid catalog, {len(cat.tracks)} track(s)"
+        own = data.get("sources")
+        registry = bundled_registry()
+        if isinstance(own, list):
+            registry = registry.extended(parse_sources(own, raw, label))
+        unchecked = unchecked_claims(data, registry)
+        if unchecked:
+            text += (
+                f"\nnote: {unchecked} official or government fact(s) cite unregistered sources "
+                "whose publisher is unknown; register them under 'sources:' so their "
+                "confidence can be checked"
+            )
+        return text
     if isinstance(data, dict) and "states" in data:
         try:
             rules = StateRules.model_validate(data)
         except ValidationError as exc:
             lines = validation_lines(exc, data, raw, label)
             raise InvalidInputError(lines[0], None, lines) from None
+        check_confidences(data, raw, label, bundled_registry())
         return f"{label}: valid state rules, {len(rules.states)} state(s)"
+    if isinstance(data, dict) and "sources" in data and isinstance(data["sources"], list):
+        found = parse_sources(data["sources"], raw, label)
+        return f"{label}: valid source registry, {len(found)} source(s)"
     if isinstance(data, dict):
         people = load_profiles(path)
         kind = "cohort" if "profiles" in data else "profile"
         return f"{label}: valid {kind}, {len(people)} {'person' if len(people) == 1 else 'people'}"
     raise InvalidInputError(
         f"{label}: not a certadvisor file",
-        "Expected a catalog (tracks:), state rules (states:), a profile or a cohort (profiles:).",
+        "Expected a catalog (tracks:), state rules (states:), a source registry (sources:), "
+        "a profile or a cohort (profiles:).",
     )

@@ -48,6 +48,7 @@ def checklist(
     """
     # Lazy: the engine, its pydantic models and the wallet's sqlite3 load only when the
     # command runs, so that `certadvisor --help` (which imports every command) stays quick.
+    from certadvisor.catalog.dated import fees_on
     from certadvisor.catalog.states import state_block
     from certadvisor.eligibility import evaluate_track
     from certadvisor.guidance.checklist import build_checklist
@@ -65,6 +66,7 @@ def checklist(
         _apply_marks(ctx, store, who, chosen.id, changes)
         marks = store.checklist_marks(who, chosen.id)
     when = resolve_as_of(as_of, someone.profile.as_of if someone else None)
+    chosen = fees_on(chosen, when)  # the fees in force on that date
     result = evaluate_track(chosen, someone.profile, when) if someone else None
     code = state or (someone.profile.state if someone else None)
     block = state_block(code, [str(chosen.category)], [chosen.id]) if code else None

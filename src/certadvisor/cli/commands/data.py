@@ -1,19 +1,20 @@
 """`certadvisor data ...`: validate files, print schemas, list sources, show paths."""
 
-import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from certadvisor.cli.common import catalog, emit
-from certadvisor.cli.options import FormatOpt, OutputOpt
+from certadvisor.cli.common import catalog, emit, state
+from certadvisor.cli.inputs import resolve_as_of
+from certadvisor.cli.options import AsOfOpt, FormatOpt, OutputOpt
 
 app = typer.Typer(
     rich_markup_mode="markdown",
     help=(
-        "Catalog tools: validate a file, print a JSON Schema, list sources, show paths.\n\n"
+        "Catalog tools: validate a file, print a JSON Schema, list sources, review the facts "
+        "that matter most, show paths.\n\n"
         "Example: certadvisor data validate my-tracks.yaml"
     ),
     no_args_is_help=True,
@@ -72,20 +73,60 @@ def sources(
             "--stale-after", min=0, help="A fact older than DAYS is stale.", metavar="DAYS"
         ),
     ] = 365,
+    as_of: AsOfOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """Every fact's source, date and confidence; unverified and stale ones first.
 
+    A fact is stale when its source was neither published nor checked in the last DAYS.
+
     Example: certadvisor data sources --stale-after 180 --format csv -o sources.csv
     """
+    from certadvisor.catalog import catalog_paths
     from certadvisor.catalog.provenance import sourced_facts
+    from certadvisor.catalog.sources import registry_for
     from certadvisor.catalog.states import state_rules
     from certadvisor.render.sources import sources_rendering
 
     loaded = catalog(ctx)
-    facts = sourced_facts(loaded.tracks(), state_rules().states, dt.date.today(), stale_after)
+    registry = registry_for(catalog_paths(state(ctx).data))
+    facts = sourced_facts(
+        loaded.tracks(), state_rules().states, resolve_as_of(as_of, None), stale_after, registry
+    )
     emit(ctx, sources_rendering(facts, loaded.data_as_of, stale_after), fmt, output)
+
+
+@app.command("review")
+def review(
+    ctx: typer.Context,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, metavar="N", help="Show the first N only.")
+    ] = None,
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """The maintainer's queue: facts ranked by how much a wrong value would change the advice.
+
+    A route or state rule decides eligibility; a fee over 20% of a track's 5-year cost (or one
+    whose amount is unknown) moves a cost; a renewal rule sets a deadline. Within each, the
+    weakest confidence and the oldest source come first.
+
+    Example: certadvisor data review --limit 20 --format markdown -o review.md
+    """
+    from certadvisor.catalog import catalog_paths
+    from certadvisor.catalog.sources import registry_for
+    from certadvisor.catalog.states import state_rules
+    from certadvisor.render.review import review_rendering
+    from certadvisor.validation.review import review_queue
+
+    loaded = catalog(ctx)
+    registry = registry_for(catalog_paths(state(ctx).data))
+    items = review_queue(
+        loaded.tracks(), state_rules().states, resolve_as_of(as_of, None), registry
+    )
+    emit(ctx, review_rendering(items, loaded.data_as_of, limit), fmt, output)
 
 
 @app.command("path")

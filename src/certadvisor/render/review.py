@@ -1,0 +1,95 @@
+"""Writers for `data review`: the maintainer's queue in every format."""
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.marks import LEGEND, marker
+from certadvisor.render.output import Rendering
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from certadvisor.validation.review import ReviewItem
+
+_HEADERS = (
+    "rank",
+    "impact",
+    "owner",
+    "fact",
+    "value",
+    "confidence",
+    "age_days",
+    "why",
+    "source",
+    "cite",
+)
+
+
+def _row(item: "ReviewItem") -> list[Any]:
+    f = item.fact
+    age = "" if f.age_days is None else f.age_days
+    return [item.rank, item.impact, f.owner, f.path, f.value, f.confidence, age, item.why]
+
+
+def review_rendering(
+    items: Sequence["ReviewItem"], data_as_of: str | None, limit: int | None
+) -> Rendering:
+    """The review queue (the first `limit` items when given) in every format."""
+    shown = list(items[:limit] if limit else items)
+    counts = {
+        i: sum(1 for x in items if x.impact == i) for i in ("eligibility", "cost", "deadline")
+    }
+    summary = (
+        f"{len(items)} facts to review: {counts['eligibility']} decide eligibility, "
+        f"{counts['cost']} move a cost by more than 20%, {counts['deadline']} set a deadline; "
+        "weakest and oldest first within each."
+    )
+
+    def table(console: "Console") -> None:
+        from rich.table import Table
+        from rich.text import Text
+
+        t = Table(title=summary, title_justify="left")
+        t.add_column("#", justify="right", no_wrap=True)
+        t.add_column("Impact", no_wrap=True)
+        t.add_column("Track / state", no_wrap=True)
+        t.add_column("Fact, why it matters, source", overflow="fold")
+        t.add_column("Confidence", no_wrap=True)
+        t.add_column("Age", justify="right", no_wrap=True)
+        for item in shown:
+            f = item.fact
+            text = Text(f"{f.path}: {f.value}\n{item.why}\n")
+            text.append(f.cite or f.source, style="muted")
+            age = "undated" if f.age_days is None else f"{f.age_days} d"
+            t.add_row(
+                str(item.rank),
+                item.impact,
+                f.owner,
+                text,
+                f"{marker(f.confidence)} {f.confidence}",
+                age,
+            )
+        console.print(t)
+        console.print(f"Markers: {LEGEND}", style="muted")
+
+    def markdown() -> str:
+        doc = MarkdownDoc()
+        doc.heading("Catalog review queue")
+        doc.paragraph(summary)
+        doc.table(
+            ["#", "Impact", "Track / state", "Fact", "Value", "Confidence", "Age (days)", "Why"]
+            + ["Source"],
+            [[*_row(i), i.fact.cite_markdown or i.fact.source] for i in shown],
+        )
+        doc.paragraph(f"Catalog reviewed {data_as_of or 'unknown'}.")
+        return doc.render()
+
+    return Rendering(
+        command="data review",
+        data_as_of=data_as_of,
+        payload=lambda: {"counts": counts, "items": [i.as_dict() for i in shown]},
+        table=table,
+        markdown=markdown,
+        csv=lambda: (_HEADERS, [[*_row(i), i.fact.source, i.fact.cite] for i in shown]),
+    )
