@@ -188,7 +188,7 @@ def build_app() -> typer.Typer:
         name="certadvisor",
         help=HELP,
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=True,
         pretty_exceptions_enable=False,
         context_settings=SETTINGS,
     )

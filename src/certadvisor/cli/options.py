@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from certadvisor.cli.completion import complete_state, complete_track
 from certadvisor.dates import parse_day
 
 
@@ -94,19 +95,30 @@ PersonOpt = Annotated[
 ]
 StateOpt = Annotated[
     str | None,
-    typer.Option("--state", metavar="XX", help="Two-letter state code, e.g. WA; adds its rules."),
+    typer.Option(
+        "--state",
+        metavar="XX",
+        help="Two-letter state code, e.g. WA; adds its rules.",
+        autocompletion=complete_state,
+    ),
 ]
 MemberOpt = Annotated[
     bool,
     typer.Option("--member/--no-member", help="Use member prices and count membership dues."),
 ]
-TrackArg = Annotated[str, typer.Argument(help="Track id or unambiguous abbreviation, e.g. CMA.")]
+TrackArg = Annotated[
+    str,
+    typer.Argument(
+        help="Track id or unambiguous abbreviation, e.g. CMA.", autocompletion=complete_track
+    ),
+]
 TracksArg = Annotated[
     list[str] | None,
     typer.Argument(
         help="Track ids or abbreviations (default: every track).",
         metavar="[TRACK]...",
         show_default=False,
+        autocompletion=complete_track,
     ),
 ]
 SettingOpt = Annotated[

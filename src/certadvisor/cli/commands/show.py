@@ -1,17 +1,15 @@
 """`certadvisor show TRACK`: everything about one track, with its cost year by year."""
 
-from typing import Annotated
-
 import typer
 
 from certadvisor.cli.common import catalog, emit
 from certadvisor.cli.cost_options import CeCostOpt, YearsOpt, check_cost_options
-from certadvisor.cli.options import DocFormatOpt, MemberOpt, OutputOpt, StateOpt
+from certadvisor.cli.options import DocFormatOpt, MemberOpt, OutputOpt, StateOpt, TrackArg
 
 
 def show(
     ctx: typer.Context,
-    track: Annotated[str, typer.Argument(help="Track id or unambiguous abbreviation, e.g. CMA.")],
+    track: TrackArg,
     years: YearsOpt = 5,
     member: MemberOpt = False,
     ce_cost_per_point: CeCostOpt = None,
