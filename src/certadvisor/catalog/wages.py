@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from certadvisor.catalog.yaml_io import load_yaml, read_text, validation_lines
 from certadvisor.errors import InvalidInputError
 from certadvisor.models.common import Confidence
-from certadvisor.models.wages import NationalFigure, Occupation, WageTable
+from certadvisor.models.wages import Occupation, WageTable
 from certadvisor.paths import bundled_data_dir
 
 WAGES_FILE = "wages.yaml"
@@ -28,13 +28,23 @@ class StatePay:
 
 
 @dataclass(frozen=True)
+class NationalPay:
+    """A national median for one survey period, with the address of its source."""
+
+    median: int
+    period: str
+    source: str
+    confidence: Confidence
+
+
+@dataclass(frozen=True)
 class Pay:
     """What a track's work pays: in the state when known, and nationally."""
 
     track: str
     occupation: Occupation
     state: StatePay | None
-    national: list[NationalFigure]
+    national: list[NationalPay]
 
     @property
     def weekly_median(self) -> float | None:
@@ -77,6 +87,14 @@ def _check_sources(table: WageTable) -> None:
             )
 
 
+def _address(ref: str) -> str:
+    """The address a registered source is cited by (its id when it has none)."""
+    from certadvisor.catalog.sources import bundled_registry
+
+    source = bundled_registry().by_id.get(ref)
+    return (source.url or source.read_at or ref) if source else ref
+
+
 def pay_for(track_id: str, state: str | None, table: WageTable | None = None) -> Pay | None:
     """The pay of the occupation a track leads to (None when the catalog maps it to none)."""
     table = table or wage_table()
@@ -84,7 +102,11 @@ def pay_for(track_id: str, state: str | None, table: WageTable | None = None) ->
     if soc is None:
         return None
     occupation = next(o for o in table.occupations if o.soc == soc)
-    national = [n for n in table.national if n.soc == soc]
+    national = [
+        NationalPay(n.median, n.period, _address(n.source), n.confidence)
+        for n in table.national
+        if n.soc == soc
+    ]
     row = table.states.get(state.upper(), {}).get(soc) if state else None
     here = None
     if state and row is not None:
@@ -95,7 +117,7 @@ def pay_for(track_id: str, state: str | None, table: WageTable | None = None) ->
             mean,
             median,
             table.period,
-            table.states_source,
+            _address(table.states_source),
             table.states_confidence,
         )
     return Pay(track_id, occupation, here, national)

@@ -1,6 +1,6 @@
 """Writers for `show`: one track with every figure marked and footnoted."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from certadvisor.eligibility.wording import describe, money, months_words
 from certadvisor.models.catalog import Track
@@ -9,6 +9,7 @@ from certadvisor.render.costs import markdown_cost_section, print_cost_section
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import Citations, print_sources
 from certadvisor.render.output import Rendering
+from certadvisor.render.pay import pay_lines, pay_payload
 from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
 
 # rich is imported inside the table writers only: json and markdown output skip its import.
@@ -16,6 +17,7 @@ from certadvisor.render.state_notes import markdown_state_notes, print_state_not
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from certadvisor.catalog.wages import Pay
     from certadvisor.models.costs import TotalCost
     from certadvisor.models.states import StateBlock
 
@@ -177,18 +179,27 @@ def track_rendering(
     data_as_of: str | None,
     costs: "TotalCost | None" = None,
     state: "StateBlock | None" = None,
+    pay: "Pay | None" = None,
 ) -> Rendering:
-    """One track in table, markdown and json, with its cost over a horizon and a state's notes."""
-    return Rendering(
-        command="show",
-        data_as_of=data_as_of,
-        payload=lambda: {
+    """One track in table, markdown and json, with its cost over a horizon, a state's notes
+    and (with a state) what the work pays there."""
+
+    def payload() -> dict[str, Any]:
+        found: dict[str, Any] = {
             "track": track.model_dump(mode="json"),
             "costs": costs.model_dump(mode="json") if costs is not None else None,
             "state": state.model_dump(mode="json") if state is not None else None,
-        },
-        table=lambda console: _print_track(console, track, data_as_of, costs, state),
-        markdown=lambda: _track_markdown(track, data_as_of, costs, state),
+        }
+        if pay is not None:
+            found["pay"] = pay_payload(pay)
+        return found
+
+    return Rendering(
+        command="show",
+        data_as_of=data_as_of,
+        payload=payload,
+        table=lambda console: _print_track(console, track, data_as_of, costs, state, pay),
+        markdown=lambda: _track_markdown(track, data_as_of, costs, state, pay),
     )
 
 
@@ -198,6 +209,7 @@ def _print_track(
     data_as_of: str | None,
     costs: "TotalCost | None",
     state: "StateBlock | None",
+    pay: "Pay | None" = None,
 ) -> None:
     cites = Citations()
     _print_heading(console, track, cites)
@@ -212,6 +224,9 @@ def _print_track(
         _print_facts(console, "More", rest)
     if state is not None:
         print_state_notes(console, state.code, state.name, state.notes, cites)
+    if pay is not None:
+        first = costs.first_time if costs is not None else None
+        _print_lines(console, "Pay", pay_lines(pay, state.name if state else None, first, cites))
     print_sources(console, cites, data_as_of)
 
 
@@ -257,6 +272,14 @@ def _print_facts(console: "Console", title: str, rows: list[tuple[str, str]]) ->
     console.print(t)
 
 
+def _print_lines(console: "Console", title: str, lines: list[str]) -> None:
+    from rich.text import Text
+
+    console.print(Text(title, style="heading"))
+    for line in lines:
+        console.print(Text(f"  • {line}"))
+
+
 def _print_fees(console: "Console", track: Track, cites: Citations) -> None:
     from rich.table import Table
     from rich.text import Text
@@ -274,7 +297,11 @@ def _print_fees(console: "Console", track: Track, cites: Citations) -> None:
 
 
 def _track_markdown(
-    track: Track, data_as_of: str | None, costs: "TotalCost | None", state: "StateBlock | None"
+    track: Track,
+    data_as_of: str | None,
+    costs: "TotalCost | None",
+    state: "StateBlock | None",
+    pay: "Pay | None" = None,
 ) -> str:
     doc = MarkdownDoc()
     cites = doc.citations
@@ -306,5 +333,9 @@ def _track_markdown(
         doc.table(["Fact", "Value"], rest)
     if state is not None:
         markdown_state_notes(doc, state.code, state.name, state.notes)
+    if pay is not None:
+        doc.heading("Pay", 2)
+        first = costs.first_time if costs is not None else None
+        doc.bullets(pay_lines(pay, state.name if state else None, first, cites))
     doc.sources_footer(data_as_of)
     return doc.render()

@@ -29,11 +29,13 @@ def show(
     check_cost_options(years, ce_cost_per_point)
     loaded = catalog(ctx)
     found = loaded.track(track)
-    block = None
+    block = pay = None
     if state is not None:
         # Only with --state: the state models would add to every `show`'s start-up.
         from certadvisor.catalog.states import state_block
+        from certadvisor.catalog.wages import pay_for
 
         block = state_block(state, [str(found.category)], [found.id])
+        pay = pay_for(found.id, block.code)
     costs = total_cost(found, years=years, member=member, ce_cost_per_point=ce_cost_per_point)
-    emit(ctx, track_rendering(found, loaded.data_as_of, costs, block), fmt, output)
+    emit(ctx, track_rendering(found, loaded.data_as_of, costs, block, pay), fmt, output)
