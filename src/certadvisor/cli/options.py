@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from certadvisor.dates import parse_day
+from certadvisor.dates import parse_bounded_day
 
 
 class FormatChoice(StrEnum):
@@ -53,7 +53,7 @@ def _format_option(choices: type[StrEnum]) -> typer.models.OptionInfo:
 def day_option(text: str) -> dt.date:
     """A YYYY-MM-DD option value; a bad one is a usage error naming the option."""
     try:
-        return parse_day(text)
+        return parse_bounded_day(text)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
 
