@@ -133,7 +133,7 @@ def test_alias_bomb_is_refused(tmp_path: Path) -> None:
 
 
 def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("certadvisor.catalog.yaml_io.MAX_FILE_BYTES", 100)
+    monkeypatch.setattr("certadvisor.catalog.reading.MAX_FILE_BYTES", 100)
     err = load_error(write(tmp_path, GOOD))
     assert "over the" in err.message and "limit" in err.message
 

@@ -4,11 +4,16 @@
 def main() -> None:
     """Run certadvisor."""
     import gc
+    import sys
 
     # A run is short and builds many objects (Typer, Rich and pydantic classes) with few
     # reference cycles: without the cyclic collector start-up is 10-15 ms faster, and
     # reference counting still frees memory as usual.
     gc.disable()
-    from certadvisor.cli.app import main as run
+    try:
+        from certadvisor.cli.app import main as run
 
-    run()
+        run()
+    except KeyboardInterrupt:
+        # Ctrl-C while the program is still starting (importing) is an interruption too
+        sys.exit(130)

@@ -36,3 +36,39 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("certadvisor", appauthor=False))
+
+
+# The wallet's own files (wallet/store.py names them the same); kept here so that a writer of
+# reports can refuse to overwrite them without importing the wallet and sqlite3.
+WALLET_FILE = "wallet.sqlite3"
+CERTIFICATES_DIR = "certificates"
+_SIDECARS = ("", "-wal", "-shm", "-journal")
+
+
+def wallet_files() -> list[Path]:
+    """The wallet store and its SQLite side files (they may not exist yet)."""
+    home = home_dir()
+    return [home / f"{WALLET_FILE}{suffix}" for suffix in _SIDECARS]
+
+
+def is_wallet_file(target: Path) -> bool:
+    """Whether writing ``target`` would overwrite the wallet, its side files or a certificate."""
+    real = Path(os.path.realpath(target))
+    home = Path(os.path.realpath(home_dir()))
+    if real.parent == home and real.name in {p.name for p in wallet_files()}:
+        return True
+    if real == home / CERTIFICATES_DIR or (home / CERTIFICATES_DIR) in real.parents:
+        return True
+    try:
+        found = os.stat(target)
+    except OSError:
+        return False
+    # a hard link to the store is the store too
+    for own in wallet_files():
+        try:
+            mine = os.stat(own)
+        except OSError:
+            continue
+        if (mine.st_dev, mine.st_ino) == (found.st_dev, found.st_ino):
+            return True
+    return False

@@ -13,6 +13,7 @@ from certadvisor.cli.clicks import (
     ClickException,
     Command,
     Context,
+    DateTime,
     Exit,
     NoArgsIsHelpError,
     Parameter,
@@ -22,6 +23,7 @@ from certadvisor.cli.clicks import (
 )
 from certadvisor.cli.common import AppState, state
 from certadvisor.errors import CertAdvisorError, ExitCode
+from certadvisor.text import safe, safe_line
 
 COMMANDS = (
     "tracks", "show", "compare", "eligible", "checklist", "plan", "recommend", "report",
@@ -97,7 +99,7 @@ class LazyCommands(TyperGroup):
             if state(ctx).debug:
                 raise
             _say_error(
-                f"unexpected internal error: {type(exc).__name__}: {exc}",
+                f"unexpected internal error: {type(exc).__name__}: {str(exc)[:500]}",
                 "Please report it; run again with --debug to see the traceback.",
                 [],
             )
@@ -148,9 +150,26 @@ def _accept_global_options(command: Command) -> None:
         _hidden_global_flag("--no-color", "no_color"),
         _hidden_global_flag("--debug", "debug"),
     ]
+    for param in command.params:
+        if isinstance(param.type, DateTime):
+            param.type = _BoundedDateTime(param.type.formats)
     if isinstance(command, TyperGroup):
         for sub in command.commands.values():
             _accept_global_options(sub)
+
+
+class _BoundedDateTime(DateTime):
+    """A date flag within the years every input date keeps to (see certadvisor.dates)."""
+
+    def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+        from certadvisor.dates import check_day
+
+        converted = super().convert(value, param, ctx)
+        try:
+            check_day(converted.date())
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+        return converted
 
 
 def _version(value: bool) -> None:
@@ -205,13 +224,22 @@ def _flag(option: str) -> str:
 
 
 def _say_error(message: str, hint: str | None, details: list[str]) -> None:
-    lines = [f"Error: {message}"]
-    lines += [f"  {d}" for d in details[1:20]]
+    # every line may quote an input: shown escaped, each problem kept on one line
+    lines = [f"Error: {safe_line(message)}"]
+    lines += [f"  {safe_line(d)}" for d in details[1:20]]
     if len(details) > 20:
         lines.append(f"  ... and {len(details) - 20} more")
     if hint:
-        lines.append(hint)
-    sys.stderr.write("\n".join(lines) + "\n")
+        lines.append(safe(hint))
+    _write_stderr("\n".join(lines) + "\n")
+
+
+def _write_stderr(text: str) -> None:
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def _report_usage_error(exc: ClickException) -> int:
@@ -220,10 +248,10 @@ def _report_usage_error(exc: ClickException) -> int:
     if isinstance(exc, NoArgsIsHelpError) and ctx is not None:
         sys.stdout.write(ctx.get_help() + "\n")
         return 0
-    lines = [f"Error: {exc.format_message()}"]
+    lines = [f"Error: {safe_line(exc.format_message())}"]
     if ctx is not None:
-        lines.append(f"Try '{ctx.command_path} --help'.")
-    sys.stderr.write("\n".join(lines) + "\n")
+        lines.append(f"Try '{safe_line(ctx.command_path)} --help'.")
+    _write_stderr("\n".join(lines) + "\n")
     return exc.exit_code
 
 

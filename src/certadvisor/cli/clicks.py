@@ -6,6 +6,7 @@ The one module that reaches into Typer's vendored click, so a Typer upgrade is m
 from typer import Abort, Exit
 from typer._click.core import Command, Context, Parameter
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+from typer._click.types import DateTime
 from typer.core import TyperGroup, TyperOption
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "ClickException",
     "Command",
     "Context",
+    "DateTime",
     "Exit",
     "NoArgsIsHelpError",
     "Parameter",

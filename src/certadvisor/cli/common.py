@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from certadvisor.cli.clicks import Context
+from certadvisor.text import safe
 
 if TYPE_CHECKING:
     from certadvisor.catalog import LoadedCatalog
@@ -64,7 +65,7 @@ def _label_sources(data: list[Path]) -> None:
 
 def note(ctx: typer.Context, message: str) -> None:
     """A message for the person on stderr (never mixed with data on stdout)."""
-    sys.stderr.write(message + "\n")
+    sys.stderr.write(safe(message) + "\n")
 
 
 def emit(

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from certadvisor.cli.completion import complete_state, complete_track
-from certadvisor.dates import parse_day
+from certadvisor.dates import parse_bounded_day
 
 
 class FormatChoice(StrEnum):
@@ -54,7 +54,7 @@ def _format_option(choices: type[StrEnum]) -> typer.models.OptionInfo:
 def day_option(text: str) -> dt.date:
     """A YYYY-MM-DD option value; a bad one is a usage error naming the option."""
     try:
-        return parse_day(text)
+        return parse_bounded_day(text)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
 

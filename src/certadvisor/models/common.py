@@ -5,7 +5,9 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from certadvisor.dates import FIRST_DAY, LAST_DAY, check_day
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
@@ -27,9 +29,9 @@ class Confidence(StrEnum):
 
 def _to_partial_date(value: object) -> object:
     if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int):
-        return str(value)
+        value = value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
     if isinstance(value, str):
         if not _PARTIAL_DATE.match(value):
             raise ValueError("must be a date written YYYY, YYYY-MM or YYYY-MM-DD")
@@ -38,11 +40,16 @@ def _to_partial_date(value: object) -> object:
                 dt.date.fromisoformat(value)
             except ValueError:
                 raise ValueError(f"{value} is not a real date") from None
+        if not FIRST_DAY.year <= int(value[:4]) <= LAST_DAY.year:
+            raise ValueError(f"{value} is outside {FIRST_DAY.year}-{LAST_DAY.year}")
     return value
 
 
 PartialDate = Annotated[str, BeforeValidator(_to_partial_date)]
 """A date as precise as its source: ``2026``, ``2026-06`` or ``2026-06-18``."""
+
+Day = Annotated[dt.date, AfterValidator(check_day)]
+"""A calendar date from an input, within the years date arithmetic is sure to stay inside."""
 
 
 def partial_date_start(value: str) -> dt.date:

@@ -1,11 +1,10 @@
 """The person's profile, exactly as the contract spells it: a left-out key is unknown."""
 
-import datetime as dt
 from typing import Annotated
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from certadvisor.models.common import Strict
+from certadvisor.models.common import Day, Strict
 from certadvisor.models.vocab import (
     Accreditation,
     Duty,
@@ -14,15 +13,34 @@ from certadvisor.models.vocab import (
     Procedure,
     ProgramField,
 )
+from certadvisor.text import check_label
 
-Hours = Annotated[float, Field(ge=0)]
+# Bounds far past any real value (a program of 100,000 hours is 48 years full time), so that
+# arithmetic on a number from a file never overflows or meets infinity
+Hours = Annotated[float, Field(ge=0, le=100_000)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+
+
+def _label(value: object) -> object:
+    return check_label(value) if isinstance(value, str) else value
+
+
+def _subjects(value: object) -> object:
+    if isinstance(value, dict):
+        for key in value:
+            if isinstance(key, str):
+                try:
+                    check_label(key, max_len=60)
+                except ValueError as exc:
+                    raise ValueError(f"subject {key!r}: {exc}") from None
+    return value
 
 
 class Education(Strict):
     """Schooling: the highest level and academic credit by subject."""
 
     highest: EducationLevel | None = None
-    semester_hours: dict[str, Hours] | None = Field(
+    semester_hours: Annotated[dict[str, Hours] | None, BeforeValidator(_subjects)] = Field(
         default=None, description="Academic credit by subject (quarter hours x 2/3)"
     )
     total_semester_hours: Hours | None = None
@@ -41,7 +59,7 @@ class Program(Strict):
 
     field: ProgramField
     accreditation: list[Accreditation] | None = None
-    completed: dt.date | None = None
+    completed: Day | None = None
     contact_hours: Hours | None = None
     practicum_hours: Hours | None = None
 
@@ -50,8 +68,8 @@ class Job(Strict):
     """One role in the work history."""
 
     field: ExperienceField
-    started: dt.date
-    ended: dt.date | None = None
+    started: Day
+    ended: Day | None = None
     fte: float | None = Field(default=None, gt=0, le=1.5, description="1.0 = full time")
     duties: list[Duty] | None = None
 
@@ -65,21 +83,23 @@ class Job(Strict):
 class HeldCredential(Strict):
     """A credential the person holds."""
 
-    id: str = Field(min_length=1)
-    earned: dt.date | None = None
+    id: str = Field(min_length=1, max_length=100)
+    earned: Day | None = None
 
 
 class Profile(Strict):
     """One person; every key is optional and a left-out key means unknown."""
 
-    name: str | None = None
-    as_of: dt.date | None = None
+    name: Annotated[str | None, BeforeValidator(_label)] = Field(
+        default=None, description="A label: one line, 1 to 100 characters"
+    )
+    as_of: Day | None = None
     state: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
-    birth_date: dt.date | None = None
+    birth_date: Day | None = None
     education: Education | None = None
     programs: list[Program] | None = None
     experience: list[Job] | None = None
-    procedures: dict[Procedure, Annotated[int, Field(ge=0)]] | None = None
+    procedures: dict[Procedure, Count] | None = None
     credentials: list[HeldCredential] | None = None
     military: bool | None = None
 

@@ -16,6 +16,7 @@ shows them: the header is row 1. Credential ids resolve like track ids everywher
 
 import csv
 import io
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,6 +105,22 @@ def scan_profiles(path: Path, resolve: Resolver | None = None) -> Scan:
     return _scan_yaml(raw, label, path.stem, lookup)
 
 
+DEFAULT_MAX_PEOPLE = 1_000_000
+
+
+def cohort_row_limit() -> int:
+    """How many people a cohort may hold: CERTADVISOR_MAX_ROWS, else 1,000,000."""
+    raw = os.environ.get("CERTADVISOR_MAX_ROWS", "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_PEOPLE
+
+
+def _too_many(label: str, limit: int) -> InvalidInputError:
+    return InvalidInputError(
+        f"{label}: more than {limit:,} people in one cohort",
+        "Split the file, or raise the limit with CERTADVISOR_MAX_ROWS=N.",
+    )
+
+
 def _default_resolver() -> Resolver:
     return catalog.load().resolve
 
@@ -180,6 +197,8 @@ def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup) -> Scan:
         ]
         if not isinstance(items, list) or not items:
             raise InvalidInputError(f"{label}: profiles: must be a list of at least one person")
+        if len(items) > cohort_row_limit():
+            raise _too_many(label, cohort_row_limit())
         entries = []
         for i, item in enumerate(items):
             name = item.get("name") if isinstance(item, dict) else None
@@ -218,7 +237,8 @@ def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup) -> Scan:
 
 def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
     text = decode_text(raw, label)
-    rows: Iterable[list[str]] = csv.reader(io.StringIO(text, newline=""))
+    # strict: an unclosed quote is an error, not a cell that swallows the rest of the file
+    rows: Iterable[list[str]] = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in next(iter(rows))]
     except (StopIteration, csv.Error):
@@ -238,12 +258,17 @@ def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
             problems.append(f"{label}:row 1: column {i + 1} {column!r}: {why}")
             header[i] = ""
     entries: list[tuple[int, list[str]]] = []
+    limit = cohort_row_limit()
+    n = 1
     try:
         for n, row in enumerate(rows, start=2):
             if any(row) and any(c.strip() for c in row):
                 entries.append((n, row))
+                if len(entries) > limit:
+                    raise _too_many(label, limit)
     except csv.Error as exc:
-        problems.append(f"{label}: CSV error after row {len(entries) + 1}: {exc}")
+        why = "a quote is not closed" if "end of data" in str(exc) else str(exc)
+        problems.append(f"{label}:row {n + 1}: CSV error: {why}")
     if not entries:
         problems.append(f"{label}: no people (the file has a header row only)")
     plans = plan_columns(header)

@@ -1,10 +1,15 @@
 """Rich consoles for stdout, stderr and files; colour follows the terminal, NO_COLOR, --no-color."""
 
 import os
-from typing import IO
+from collections.abc import Iterable
+from typing import IO, Any
 
 from rich.console import Console
+from rich.segment import Segment
+from rich.text import Text
 from rich.theme import Theme
+
+from certadvisor.text import safe
 
 THEME = Theme(
     {
@@ -27,7 +32,21 @@ THEME = Theme(
 
 
 class _Console(Console):
-    """A console that leaves a closed pipe to the CLI's error boundary (a quiet exit 0)."""
+    """A console that shows control characters from inputs escaped, never sends them.
+
+    It also leaves a closed pipe to the CLI's error boundary (a quiet exit 0).
+    """
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        # before layout, so that a cell is measured as it will be shown
+        return super().render_str(safe(text), **kwargs)
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        # the last gate, for Text built by a renderer: Rich's own codes are styles and
+        # control segments, so only the text it was given is escaped
+        return super()._render_buffer(
+            seg if seg.control else Segment(safe(seg.text), seg.style) for seg in buffer
+        )
 
     def on_broken_pipe(self) -> None:
         self.quiet = True
@@ -62,7 +81,7 @@ def stderr_console(no_color: bool = False) -> Console:
 
 def file_console(fh: IO[str]) -> Console:
     """Plain console for a table written to a file or a pipe."""
-    return Console(
+    return _Console(
         file=fh,
         theme=THEME,
         no_color=True,

@@ -1,7 +1,7 @@
 """Pick a format, wrap JSON in the contract's envelope, write to stdout or a file atomically."""
 
 import io
-import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from certadvisor.errors import CertAdvisorError, UsageError
+from certadvisor.text import safe
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -123,13 +124,13 @@ def render_text(
         import json
 
         doc = envelope(rendering.command, rendering.data_as_of, to_jsonable(rendering.payload()))
-        return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode()
+        return (_json_safe(json.dumps(doc, indent=2, ensure_ascii=False)) + "\n").encode()
     if fmt is OutputFormat.MARKDOWN:
         assert rendering.markdown is not None
-        return rendering.markdown().encode()
+        return safe(rendering.markdown()).encode()
     if fmt is OutputFormat.CSV:
         assert rendering.csv is not None
-        return _csv_text(*rendering.csv()).encode()
+        return safe(_csv_text(*rendering.csv())).encode()
     if fmt is OutputFormat.ICS:
         assert rendering.ics is not None
         return rendering.ics()
@@ -141,30 +142,23 @@ def render_text(
         return None
     buf = io.StringIO()
     rendering.table(file_console(buf))
-    return buf.getvalue().encode()
+    return safe(buf.getvalue()).encode()
+
+
+# json.dumps escapes C0 controls in strings but not DEL, C1 controls, bidi overrides or lone
+# surrogates; outside strings JSON is ASCII, so escaping them everywhere keeps the same data
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _json_safe(text: str) -> str:
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file so that a reader never sees half of it."""
-    path = path.expanduser()
-    if path.is_dir():
-        raise UsageError(f"{path}: is a folder", "Give a file name to write, e.g. -o out.md.")
-    folder = path.parent if str(path.parent) else Path(".")
-    import tempfile
+    """Write ``-o`` output: a regular file atomically, a pipe or a device written through."""
+    from certadvisor.render.write import write_output
 
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except FileNotFoundError:
-        raise CertAdvisorError(f"{path}: the folder {folder} does not exist") from None
-    except PermissionError:
-        raise CertAdvisorError(f"{path}: permission denied") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_output(path, data)
 
 
 def emit(
@@ -187,7 +181,17 @@ def emit(
         if announce:
             announce(f"saved to {output}")
     else:
-        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(
-            data.decode()
-        )
+        _to_stdout(data)
+
+
+def _to_stdout(data: bytes) -> None:
+    try:
+        if hasattr(sys.stdout, "buffer"):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data.decode())
         sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise CertAdvisorError(f"standard output: could not be written: {exc.strerror}") from None
