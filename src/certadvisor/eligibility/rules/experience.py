@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from certadvisor.eligibility.effort import DEFAULT_MONTHS
 from certadvisor.eligibility.facts import (
     HOURS_PER_DAY,
     MET,
@@ -80,7 +81,12 @@ class _ExperienceRule:
             gaps.append(duty.gap)
         waits = amount_status == UNMET and duty.status == MET and _reachable(cond, jobs)
         opens = _experience_opens(cond, jobs, as_of) if waits and dates else None
-        return Outcome(status, "; ".join(gaps), opens, None, waits, assumption)
+        need = _months_needed(short, short_h, jobs if waits else [])
+        if enough:
+            # Time enough, duties lacking: the rule counts duties over the whole window, so
+            # taking them on is what is left (DEFAULT_MONTHS says how long, by judgement).
+            need = DEFAULT_MONTHS["duties"]
+        return Outcome(status, "; ".join(gaps), opens, None, waits, assumption, need)
 
     def _gaps(self, amount_status: Status, short: float, short_h: float) -> list[str]:
         """What is still needed of the amount, in words."""
@@ -126,6 +132,14 @@ def experience_check(cond: ExperienceCondition) -> Check:
         return measure(facts, as_of, dates, jobs)
 
     return run
+
+
+def _months_needed(short: float, short_h: float, going: Sequence[Span]) -> float:
+    """Months of work still short, at the pace of the jobs going on (full time otherwise)."""
+    per_month, per_day = _rates(going) if going else (1.0, HOURS_PER_DAY)
+    by_months = short / per_month if short > _EPS and per_month > 0 else 0.0
+    by_hours = short_h / (per_day * 365.25 / 12) if short_h > _EPS and per_day > 0 else 0.0
+    return max(by_months, by_hours)
 
 
 def _more(short: float) -> int:
