@@ -130,6 +130,7 @@ def test_the_single_person_table_reads_without_colour(run: Any, monkeypatch: Any
             "--profile",
             str(EXAMPLES / "receptionist-thinking-of-ma.yaml"),
             *AS_OF,
+            "--explain",
         )
         assert r.exit_code == 0, r.stderr
         assert "\x1b[" not in r.stdout
@@ -180,7 +181,7 @@ def test_markdown_for_handouts(run: Any) -> None:
     assert r.exit_code == 0, r.stderr
     assert r.stdout.startswith("# Certification eligibility")
     tables = check_markdown(r.stdout)
-    assert tables[0].header == ["Track", "Status", "Route", "Source", "Still needed"]
+    assert tables[0].header == ["Track", "Status", "Route", "Source", "Still needed", "Confirm"]
     assert len(tables[0].rows) == 12
     assert "- [ ] " in r.stdout and "- [x] " in r.stdout
     assert "## Sources" in r.stdout and "1. <https://" in r.stdout
@@ -417,3 +418,29 @@ def test_an_impossible_date_in_a_cohort_spares_the_others(run: Any, tmp_path: Pa
     assert "c.yaml:3:5: profiles[0] (Ana): birth_date: must be a real date" in r.stderr
     assert "c.yaml:9:" in r.stderr and "profiles[2] (Cy): programs[0].completed:" in r.stderr
     assert "2 problem(s)" in r.stderr and "2 valid people were evaluated" in r.stderr
+
+
+def test_many_tracks_print_the_matrix_and_the_line_that_matters(run: Any) -> None:
+    r = run("eligible", "--diploma", "--program", *AS_OF)
+    assert r.exit_code == 0, r.stderr
+    assert "Eligible now: CMA (AAMA)" in r.stdout
+    assert "Route by route: add --explain (or name one track)." in r.stdout
+    assert "Category 1:" not in r.stdout, "no route trees without --explain"
+    assert len(r.stdout.splitlines()) < 110
+    full = run("eligible", "--diploma", "--program", *AS_OF, "--explain")
+    assert "Category 1:" in full.stdout and "Confirm: " in full.stdout
+
+
+def test_a_clinical_credential_is_not_eligible_on_administrative_work_alone(run: Any) -> None:
+    r = run(
+        "eligible",
+        "ccma",
+        "--profile",
+        str(EXAMPLES / "receptionist-thinking-of-ma.yaml"),
+        *AS_OF,
+        "--format",
+        "json",
+    )
+    (ccma,) = r.json()["data"]["people"][0]["results"]
+    assert ccma["status"] == "unknown"
+    assert ccma["missing"][0].startswith("confirm your work included clinical duties")

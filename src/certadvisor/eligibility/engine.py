@@ -87,6 +87,11 @@ class _Plan:
     kinds: tuple[tuple[str, ...], ...]
 
 
+def _is_clinical(track: Track) -> bool:
+    """A credential whose title says it is clinical (Certified Clinical Medical Assistant)."""
+    return "clinical" in track.credential.lower().split()
+
+
 def _route_flag(route: Route) -> bool:
     if route.confidence == "unverified":
         return True
@@ -167,10 +172,11 @@ class Evaluator:
             for route in track.routes:
                 ids = []
                 for cond in route.conditions:
-                    key = cond.model_dump_json(exclude=_WORDING)
+                    clinical = cond.kind == "experience" and _is_clinical(track)
+                    key = f"{clinical}:{cond.model_dump_json(exclude=_WORDING)}"
                     if key not in keys:
                         keys[key] = len(self._checks)
-                        self._checks.append(prepare(cond))
+                        self._checks.append(prepare(cond, clinical))
                     ids.append(keys[key])
                 slots.append(tuple(ids))
             plans.append(

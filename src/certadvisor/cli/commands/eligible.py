@@ -60,6 +60,14 @@ MilitaryOpt = Annotated[
         help="Trained in a US military medical program.",
     ),
 ]
+ExplainOpt = Annotated[
+    bool,
+    typer.Option(
+        "--explain",
+        help="Show every route, condition by condition, for every track (the table shows "
+        "them for one track only; markdown and json always have them).",
+    ),
+]
 
 
 def eligible(
@@ -74,6 +82,7 @@ def eligible(
     military: MilitaryOpt = None,
     as_of: AsOfOpt = None,
     state: StateOpt = None,
+    explain: ExplainOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -116,7 +125,9 @@ def eligible(
                 "Try --diploma, --program or --experience-months N.",
             )
         report = Report(chosen, [Subject("you", None, claims, resolve_as_of(as_of), code)])
-    rendering = eligibility_rendering(report, loaded.data_as_of, lambda: _states(report))
+    rendering = eligibility_rendering(
+        report, loaded.data_as_of, lambda: _states(report), explain=explain
+    )
     emit(ctx, rendering, fmt, output)
     _fail_on_problems(ctx, report, profile)
 

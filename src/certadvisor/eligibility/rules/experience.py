@@ -102,8 +102,12 @@ class _ExperienceRule:
         return [f"{h:,} more hour{'s' if h != 1 else ''} of {self.fields} work{self.window}"]
 
 
-def experience_check(cond: ExperienceCondition) -> Check:
-    """The check for an experience condition: amount in the window, duties, and dates."""
+def experience_check(cond: ExperienceCondition, clinical: bool = False) -> Check:
+    """The check for an experience condition: amount in the window, duties, and dates.
+
+    `clinical`: the credential is a clinical one (its title says so) while the condition names
+    no duties: work whose listed duties include nothing clinical leaves it unknown, to confirm.
+    """
     fields = either([_WORK_WORDS.get(f, f) for f in cond.fields])
     window = f" within the last {months_words(cond.within_months)}" if cond.within_months else ""
     if cond.min_months is not None:
@@ -113,7 +117,8 @@ def experience_check(cond: ExperienceCondition) -> Check:
     wanted = frozenset(str(f) for f in cond.fields)
     field_list = list(wanted)
     ask = Outcome(UNKNOWN, f"confirm your work history: {amount}")
-    measure = _ExperienceRule(cond, fields, window, field_list, ask, _duties(cond)).measure
+    duties = _duties(cond) or (_clinical_duties if clinical else None)
+    measure = _ExperienceRule(cond, fields, window, field_list, ask, duties).measure
     # No work in the fields: the verdict depends only on whether the history is complete.
     empty: dict[bool, Outcome] = {}
 
@@ -171,6 +176,22 @@ def _duties(cond: ExperienceCondition) -> Callable[[Sequence[Span], bool], Outco
         return Outcome(UNMET, f"experience that includes {words} duties")
 
     return run
+
+
+_NOT_CLINICAL = Outcome(
+    UNKNOWN,
+    "confirm your work included clinical duties (this is a clinical credential; the duties "
+    "listed are not clinical)",
+)
+
+
+def _clinical_duties(counted: Sequence[Span], complete: bool) -> Outcome:
+    """For a clinical credential: work listed with duties, none of them clinical, is in doubt."""
+    if not counted or any(j.duties is None for j in counted):
+        return _MET
+    if any("clinical" in (j.duties or ()) for j in counted):
+        return _MET
+    return _NOT_CLINICAL
 
 
 def _rates(jobs: Sequence[Span]) -> tuple[float, float]:
