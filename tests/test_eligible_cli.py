@@ -88,6 +88,9 @@ def test_a_cohort_with_a_bad_row_prints_the_others_and_exits_3(run: Any, tmp_pat
     )
     assert r.exit_code == 3
     rows = list(csv.DictReader(out.open()))
+    (bad,) = [row for row in rows if row["status"] == "invalid"]
+    assert bad["name"].startswith("Kim") and "is before started" in bad["missing"]
+    rows = [row for row in rows if row["status"] != "invalid"]
     assert sorted({row["name"] for row in rows}) == ["Ana", "Ben", "Chloe", "Dev", "Eli"]
     assert len(rows) == 5 * 12
     assert "row 7 (Kim" in r.stderr and "experience.0: ended (2024-06-01) is before" in r.stderr
@@ -444,3 +447,23 @@ def test_a_clinical_credential_is_not_eligible_on_administrative_work_alone(run:
     (ccma,) = r.json()["data"]["people"][0]["results"]
     assert ccma["status"] == "unknown"
     assert ccma["missing"][0].startswith("confirm your work included clinical duties")
+
+
+def test_nobody_is_dropped_from_the_handout_or_the_json(run: Any) -> None:
+    cohort = str(EXAMPLES / "counselor-cohort-one-bad-row.csv")
+    md = run("eligible", "cma", "--profile", cohort, *AS_OF, "--format", "markdown")
+    assert md.exit_code == 3
+    assert "## Not evaluated: invalid entries" in md.stdout and "row 7, Kim" in md.stdout
+    js = run("eligible", "cma", "--profile", cohort, *AS_OF, "--format", "json")
+    assert js.exit_code == 3
+    (bad,) = js.json()["data"]["invalid"]
+    assert bad["row"] == 7 and bad["name"].startswith("Kim")
+    assert any("is before started" in e for e in bad["errors"])
+
+
+def test_two_people_of_one_name_are_warned_about(run: Any, tmp_path: Path) -> None:
+    f = tmp_path / "c.yaml"
+    f.write_text("profiles:\n  - name: Ana\n  - name: ana\n")
+    r = run("eligible", "cma", "--profile", str(f), *AS_OF)
+    assert r.exit_code == 0
+    assert "more than one person is named 'ana'" in r.stderr

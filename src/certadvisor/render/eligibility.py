@@ -291,6 +291,15 @@ def _markdown_person(doc: MarkdownDoc, p: PersonResult, level: int) -> None:
             doc.bullets(f"Confirm: {n}" for n in r.notes)
 
 
+def _invalid_lines(report: Report) -> list[str]:
+    """'row 7, Kim: experience.0: ended ... is before started ...' for each invalid person."""
+    lines = []
+    for bad in report.invalid():
+        where = ", ".join(x for x in (f"row {bad.row}" if bad.row else "", bad.name or "") if x)
+        lines.append(f"{where or 'an entry'}: {'; '.join(bad.errors)}")
+    return lines
+
+
 def _markdown(report: Report, data_as_of: str | None, states: StateBlocks) -> str:
     doc = MarkdownDoc()
     people = report.results()
@@ -304,6 +313,13 @@ def _markdown(report: Report, data_as_of: str | None, states: StateBlocks) -> st
         )
     for p in people:
         _markdown_person(doc, p, 2)
+    invalid = _invalid_lines(report)
+    if invalid:
+        doc.heading("Not evaluated: invalid entries", 2)
+        doc.paragraph(
+            f"{len(invalid)} person(s) of the file could not be evaluated. Fix these and run again:"
+        )
+        doc.bullets(invalid)
     for block in states():
         markdown_state_notes(doc, block.code, block.name, block.notes)
     doc.sources_footer(data_as_of)
@@ -312,11 +328,15 @@ def _markdown(report: Report, data_as_of: str | None, states: StateBlocks) -> st
 
 def _csv(report: Report) -> tuple[Sequence[str], list[list[Any]]]:
     flag = {True: "true", False: "false"}
-    return CSV_HEADERS, [
+    rows: list[list[Any]] = [
         [p.label, b.track, b.status, b.route, "; ".join(b.missing), b.closest, flag[b.unverified]]
         for p in report.briefs()
         for b in p.tracks
     ]
+    for bad in report.invalid():
+        label = bad.name or (f"row {bad.row}" if bad.row else "")
+        rows.append([label, "", "invalid", "", "; ".join(bad.errors), "", ""])
+    return CSV_HEADERS, rows
 
 
 def eligibility_rendering(
@@ -337,6 +357,11 @@ def eligibility_rendering(
             _person_table(console, report.results()[0], cites, explain)
         else:
             _cohort_table(console, report)
+        invalid = _invalid_lines(report)
+        if invalid:
+            console.print(Text(f"Not evaluated ({len(invalid)} invalid):", style="heading"))
+            for line in invalid:
+                console.print(Text(f"  • {line}"))
         for block in states():
             print_state_notes(console, block.code, block.name, block.notes, cites)
         console.print(Text(f"Marks: {KEY}", style="muted"))
@@ -358,6 +383,9 @@ def eligibility_rendering(
         return {
             "people": people,
             "states": [{"code": b.code, "name": b.name, "notes": b.notes} for b in states()],
+            "invalid": [
+                {"row": b.row, "name": b.name, "errors": b.errors} for b in report.invalid()
+            ],
         }
 
     return Rendering(

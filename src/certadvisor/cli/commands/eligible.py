@@ -166,7 +166,9 @@ def _cohort(
                 found,
             )
         return Report(tracks, [subject])
-    return Report(tracks, pending=scan.entries, admit=admit, problems=scan.problems)
+    return Report(
+        tracks, pending=scan.entries, admit=admit, problems=scan.problems, locate=scan.locate
+    )
 
 
 def _states(report: "Report") -> "list[StateBlock]":
@@ -180,7 +182,17 @@ def _states(report: "Report") -> "list[StateBlock]":
 
 
 def _fail_on_problems(ctx: typer.Context, report: "Report", profile: Path | None) -> None:
-    """Name the invalid people of a cohort on stderr and exit 3 (after the others printed)."""
+    """Name the invalid people of a cohort on stderr and exit 3 (after the others printed).
+
+    Two people of one name are warned about: a handout could mix them up.
+    """
+    names = [s.label for s in report.subjects()] if report.people() < 5000 else []
+    seen: set[str] = set()
+    for label in names:
+        key = label.casefold()
+        if key in seen:
+            note(ctx, f"Warning: more than one person is named {label!r}; tell them apart.")
+        seen.add(key)
     problems = report.problems()
     if problems:
         for line in problems:
