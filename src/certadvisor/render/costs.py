@@ -122,7 +122,7 @@ def part_rows(cost: TotalCost, cites: Citations) -> list[tuple[str, str, str, st
     for p in [*cost.first_time.parts, *cost.recurring]:
         counted = figure(p.amount, p.lower_bound, p.unverified and p.count > 0)
         if p.unknown and p.count:
-            counted = f"≥ {dollars(0)} (unknown)"
+            counted = "unknown"
         src = cites.ref(p) if p.source else marker(p.confidence)
         rows.append(
             (p.label, when_text(p, cost.years), each_text(p), str(p.count), counted, src or "—")
