@@ -141,7 +141,9 @@ def year_rows(cost: TotalCost) -> list[tuple[str, str, str, str]]:
                 label,
                 "; ".join(y.items) or "—",
                 dollars(y.amount),
-                figure(y.cumulative, y.lower_bound, False),
+                "unknown"
+                if y.lower_bound and y.cumulative <= 0
+                else figure(y.cumulative, y.lower_bound, False),
             )
         )
     return rows
