@@ -22,6 +22,7 @@ from certadvisor.models.catalog import (
     Condition,
     CredentialCondition,
     ExperienceCondition,
+    MilitaryCondition,
     ProgramCondition,
     Track,
 )
@@ -37,10 +38,12 @@ DEFAULT_MONTHS: dict[str, float] = {
     "semester_hours": 6.0,
     "procedures": 2.0,
     "age": 12.0,
-    "military": 24.0,
     "credential": 24.0,
 }
 RENEWAL = math.inf
+# Training only the military gives (a military course, military medical training) is no way in
+# for someone who does not have it: unmet, it is out of reach; unknown, it may be met.
+OUT_OF_REACH = 1e6
 # Judgement: closeness weighs time and cost, and these are paid for (tuition, fees) while work
 # experience is paid work: their months count one and a half when routes are compared.
 TUITION = {"program": 1.5, "education": 1.5, "semester_hours": 1.5}
@@ -73,6 +76,10 @@ def default_months(cond: Condition, track: Track, route: str, ladder: Mapping[st
 
     A program takes the time the catalog states for its route, where it states one.
     """
+    if isinstance(cond, MilitaryCondition) or (
+        isinstance(cond, ProgramCondition) and list(cond.accreditation) == ["military"]
+    ):
+        return OUT_OF_REACH
     if isinstance(cond, ProgramCondition):
         stated = [
             t.months_min
@@ -156,7 +163,7 @@ def closest_reason(
     """Why a route was chosen as closest, in one sentence."""
     if effort.worst == effort.best:
         text = f"{chosen} needs the least estimated time: {about(effort.best)}"
-    elif math.isinf(effort.worst):
+    elif effort.worst >= OUT_OF_REACH:
         text = f"{chosen} needs at least {about(effort.best)}; the rest depends on what you confirm"
     else:
         text = (
@@ -172,11 +179,12 @@ def closest_reason(
 
 def finite(value: float) -> float | None:
     """A month count for JSON: None where no way in is known."""
-    return None if math.isinf(value) else round(value, 1)
+    return None if value >= OUT_OF_REACH else round(value, 1)
 
 
 __all__ = [
     "DEFAULT_MONTHS",
+    "OUT_OF_REACH",
     "RENEWAL",
     "Effort",
     "about",
