@@ -148,7 +148,16 @@ def _judge(plan: "_Plan", outs: Sequence[Outcome], as_of: dt.date) -> _Judged:
         plan.ids[best], efforts[best], renewals, len(verdicts) - 1, plan.track.abbreviation
     )
     chosen = efforts[best]
-    quick = min(range(len(efforts)), key=lambda i: (efforts[i].best, efforts[i].key))
+    # Holding another credential is not a hope worth naming to someone who did not list it.
+    hopes = [
+        i
+        for i, route in enumerate(plan.slots)
+        if not any(
+            outs[s].status == UNKNOWN and k == "credential"
+            for s, k in zip(route, plan.kinds[i], strict=True)
+        )
+    ]
+    quick = min(hopes or [best], key=lambda i: (efforts[i].best, efforts[i].key))
     if efforts[quick].best < chosen.best:
         reason += (
             f"; {plan.ids[quick]} may be quicker ({about(efforts[quick].best)} at best) "
