@@ -18,11 +18,13 @@ def _status(run: Any, profile: str, *extra: str) -> str:
 def test_as_of_sets_the_day_eligibility_is_measured(run: Any) -> None:
     # Front-desk work since 2024-05-06: CCMA's year of experience is not there in mid 2024.
     assert _status(run, UNDATED, "--as-of", "2024-06-01") == "not_eligible"
-    assert _status(run, UNDATED, "--as-of", "2026-11-30") == "eligible"
+    # Later the time is there, but her duties are administrative only: CCMA is a clinical
+    # credential, so it stays to be confirmed.
+    assert _status(run, UNDATED, "--as-of", "2026-11-30") == "unknown"
 
 
 def test_as_of_wins_over_the_profiles_own_date(run: Any) -> None:
-    assert _status(run, DATED) == "eligible"
+    assert _status(run, DATED) == "unknown"
     assert _status(run, DATED, "--as-of", "2024-06-01") == "not_eligible"
 
 
@@ -31,6 +33,7 @@ def test_as_of_changes_the_table_a_person_reads(run: Any) -> None:
     assert early.exit_code == 0, early.stderr
     assert "not eligible" in early.stdout
     assert "not eligible" not in run("compare", "ccma-nha", "--profile", DATED).stdout
+    assert "unknown" in run("compare", "ccma-nha", "--profile", DATED).stdout
 
 
 def test_a_bad_as_of_date_is_a_usage_error(run: Any) -> None:

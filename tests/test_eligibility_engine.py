@@ -278,7 +278,7 @@ def test_unverified_routes_are_flagged_in_plain_words() -> None:
     assert r.routes[0].conditions[0].source == "https://example.org/blog"
 
 
-def test_closest_route_weighs_effort_and_time() -> None:
+def test_closest_route_is_the_least_time_still_needed() -> None:
     prog = {"kind": "program", "field": "phlebotomy"}
     sticks = {"kind": "procedures", "minimums": {"venipunctures": 30}}
     t = track(
@@ -286,6 +286,7 @@ def test_closest_route_weighs_effort_and_time() -> None:
         {"id": "sticks", "conditions": [sticks]},
         {"id": "wait", "conditions": [EXP_12_IN_36]},
     )
+    # Six more months of work is further than twenty documented sticks.
     p = person(
         programs=[],
         procedures={"venipunctures": 10},
@@ -293,12 +294,41 @@ def test_closest_route_weighs_effort_and_time() -> None:
     )
     r = evaluate_track(t, p, AS_OF)
     assert r.status == "not_eligible"
-    assert r.closest == "wait"
-    assert r.opens_on == dt.date(2027, 6, 1)
-    p = person(programs=[], procedures={"venipunctures": 10}, experience=[])
-    r = evaluate_track(t, p, AS_OF)
     assert r.closest == "sticks"
     assert r.missing == ["20 more venipunctures"]
+    assert r.opens_on == dt.date(2027, 6, 1)
+    assert r.closest_reason and "sticks needs the least estimated time" in r.closest_reason
+    # One month of work left is closer than the sticks.
+    p = person(
+        programs=[],
+        procedures={"venipunctures": 10},
+        experience=[{"field": "phlebotomy", "started": "2025-12-20", "fte": 1}],
+    )
+    r = evaluate_track(t, p, AS_OF)
+    assert r.closest == "wait"
+    assert r.months_needed is not None and r.months_needed < 1
+
+
+def test_a_renewal_route_is_never_closest_for_someone_not_known_to_hold_it() -> None:
+    renew = {"kind": "credential", "any_of": ["fix-one"]}
+    prog = {"kind": "program", "field": "phlebotomy"}
+    t = track({"id": "renew", "conditions": [renew]}, {"id": "program", "conditions": [prog]})
+    r = evaluate_track(t, person(programs=[]), AS_OF)
+    assert r.closest == "program"
+    assert r.closest_reason and "renew is for renewing FIX holders" in r.closest_reason
+
+
+def test_an_unknown_never_beats_a_known_smaller_gap() -> None:
+    other = {"kind": "credential", "any_of": ["fix-other"]}
+    t = track(
+        {"id": "holder", "conditions": [other]},
+        {"id": "work", "conditions": [EXP_12_IN_36]},
+    )
+    p = person(experience=[{"field": "phlebotomy", "started": "2026-03-01", "fte": 1}])
+    r = evaluate_track(t, p, AS_OF)
+    assert r.closest == "work", "credentials unknown: holding one is no known shortcut"
+    assert r.months_needed == r.months_needed_max and (r.months_needed or 0) > 0
+    assert "may be quicker" not in (r.closest_reason or ""), "no hope pinned on a credential"
 
 
 def test_a_track_without_routes_is_unknown() -> None:
@@ -445,4 +475,7 @@ def test_a_summary_in_json_is_its_standing_only() -> None:
         "route": "r",
         "closest": None,
         "missing": [],
+        "months_needed": None,
+        "months_needed_max": None,
+        "closest_reason": None,
     }

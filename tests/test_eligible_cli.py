@@ -89,6 +89,9 @@ def test_a_cohort_with_a_bad_row_prints_the_others_and_exits_3(run: Any, tmp_pat
     )
     assert r.exit_code == 3
     rows = list(csv.DictReader(out.open()))
+    (bad,) = [row for row in rows if row["status"] == "invalid"]
+    assert bad["name"].startswith("Kim") and "is before started" in bad["missing"]
+    rows = [row for row in rows if row["status"] != "invalid"]
     assert sorted({row["name"] for row in rows}) == ["Ana", "Ben", "Chloe", "Dev", "Eli"]
     assert len(rows) == 5 * 12
     assert "row 7 (Kim" in r.stderr and "experience.0: ended (2024-06-01) is before" in r.stderr
@@ -131,6 +134,7 @@ def test_the_single_person_table_reads_without_colour(run: Any, monkeypatch: Any
             "--profile",
             str(EXAMPLES / "receptionist-thinking-of-ma.yaml"),
             *AS_OF,
+            "--explain",
         )
         assert r.exit_code == 0, r.stderr
         assert "\x1b[" not in r.stdout
@@ -181,7 +185,7 @@ def test_markdown_for_handouts(run: Any) -> None:
     assert r.exit_code == 0, r.stderr
     assert r.stdout.startswith("# Certification eligibility")
     tables = check_markdown(r.stdout)
-    assert tables[0].header == ["Track", "Status", "Route", "Source", "Still needed"]
+    assert tables[0].header == ["Track", "Status", "Route", "Source", "Still needed", "Confirm"]
     assert len(tables[0].rows) == 12
     assert "- [ ] " in r.stdout and "- [x] " in r.stdout
     assert "## Sources" in r.stdout and re.search(r"^1\. .*<https://", r.stdout, re.M)
@@ -418,3 +422,49 @@ def test_an_impossible_date_in_a_cohort_spares_the_others(run: Any, tmp_path: Pa
     assert "c.yaml:3:5: profiles[0] (Ana): birth_date: must be a real date" in r.stderr
     assert "c.yaml:9:" in r.stderr and "profiles[2] (Cy): programs[0].completed:" in r.stderr
     assert "2 problem(s)" in r.stderr and "2 valid people were evaluated" in r.stderr
+
+
+def test_many_tracks_print_the_matrix_and_the_line_that_matters(run: Any) -> None:
+    r = run("eligible", "--diploma", "--program", *AS_OF)
+    assert r.exit_code == 0, r.stderr
+    assert "Eligible now: CMA (AAMA)" in r.stdout
+    assert "Route by route: add --explain (or name one track)." in r.stdout
+    assert "Category 1:" not in r.stdout, "no route trees without --explain"
+    assert len(r.stdout.splitlines()) < 110
+    full = run("eligible", "--diploma", "--program", *AS_OF, "--explain")
+    assert "Category 1:" in full.stdout and "Confirm: " in full.stdout
+
+
+def test_a_clinical_credential_is_not_eligible_on_administrative_work_alone(run: Any) -> None:
+    r = run(
+        "eligible",
+        "ccma",
+        "--profile",
+        str(EXAMPLES / "receptionist-thinking-of-ma.yaml"),
+        *AS_OF,
+        "--format",
+        "json",
+    )
+    (ccma,) = r.json()["data"]["people"][0]["results"]
+    assert ccma["status"] == "unknown"
+    assert ccma["missing"][0].startswith("confirm your work included clinical duties")
+
+
+def test_nobody_is_dropped_from_the_handout_or_the_json(run: Any) -> None:
+    cohort = str(EXAMPLES / "counselor-cohort-one-bad-row.csv")
+    md = run("eligible", "cma", "--profile", cohort, *AS_OF, "--format", "markdown")
+    assert md.exit_code == 3
+    assert "## Not evaluated: invalid entries" in md.stdout and "row 7, Kim" in md.stdout
+    js = run("eligible", "cma", "--profile", cohort, *AS_OF, "--format", "json")
+    assert js.exit_code == 3
+    (bad,) = js.json()["data"]["invalid"]
+    assert bad["row"] == 7 and bad["name"].startswith("Kim")
+    assert any("is before started" in e for e in bad["errors"])
+
+
+def test_two_people_of_one_name_are_warned_about(run: Any, tmp_path: Path) -> None:
+    f = tmp_path / "c.yaml"
+    f.write_text("profiles:\n  - name: Ana\n  - name: ana\n")
+    r = run("eligible", "cma", "--profile", str(f), *AS_OF)
+    assert r.exit_code == 0
+    assert "more than one person is named 'ana'" in r.stderr

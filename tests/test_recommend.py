@@ -45,7 +45,7 @@ def test_goal_filters_and_every_rank_is_explained(run: Any) -> None:
     assert [r["rank"] for r in rec["ranking"]] == list(range(1, len(ids) + 1))
     scores = [r["score"] for r in rec["ranking"]]
     assert scores == sorted(scores, reverse=True)
-    assert rec["not_scored"] == ["setting", "budget", "time", "state", "eligibility"]
+    assert rec["not_scored"] == ["setting", "budget", "time", "state", "eligibility", "ladder"]
     for r in rec["ranking"]:
         assert [f["name"] for f in r["factors"]] == list(rec["weights"])
 
@@ -127,10 +127,13 @@ def test_markdown_and_csv(run: Any) -> None:
         "Time",
         "State",
         "Eligibility",
+        "Ladder",
     ]
     assert "## Sources" in md.stdout
     csv = run("--data", FX, "recommend", "--goal", "either", "--format", "csv").stdout
-    assert csv.splitlines()[0] == "rank,track,score,goal,setting,budget,time,state,eligibility"
+    assert csv.splitlines()[0] == (
+        "rank,track,score,goal,setting,budget,time,state,eligibility,ladder,best_score"
+    )
 
 
 # --- asking and not asking ----------------------------------------------------------------------
@@ -255,7 +258,14 @@ def test_with_a_profile_time_follows_the_closest_route(run: Any) -> None:
         "2026-01-15",
     )
     f = _factor(rec, "fx-lab", "time")
-    assert f["reason"] == "your closest route (program) takes 24 to 30 months: may fit in 26 months"
+    # Kim's profile says nothing: the time still needed is nothing at best, years at worst.
+    assert f["reason"] == (
+        "eligible now at best, about 4 years at worst (closest route: program): "
+        "may fit in 26 months"
+    )
+    assert (f["points"], f["best_value"]) == (0.0, 1.0)
+    ranked = next(r for r in rec["ranking"] if r["track"] == "fx-lab")
+    assert ranked["best_score"] > ranked["score"]
 
 
 # --- credentials already held -------------------------------------------------------------------
@@ -292,12 +302,17 @@ def test_mlt_holder_is_pointed_at_mls_not_at_her_own_or_a_lesser_credential(run:
     assert ids[0] == "mls-ascp"
     assert "mlt-ascp" not in ids and [h["track"] for h in rec["held"]] == ["mlt-ascp"]
     pbt = _ranked(rec, "pbt-ascp")
-    assert ids[-1] == "pbt-ascp" and pbt["covered_by"] == ["mlt-ascp"]
-    assert "your MLT(ASCP) alone qualifies you" in pbt["note"]
+    assert pbt["covered_by"] == ["mlt-ascp"]
+    ladder = {f["name"]: f for f in pbt["factors"]}["ladder"]
+    assert ladder["points"] == 0 and "your MLT(ASCP) alone qualifies you" in ladder["reason"]
+    mls = {f["name"]: f for f in _ranked(rec, "mls-ascp")["factors"]}["ladder"]
+    assert mls["points"] == 20 and "builds on your MLT(ASCP)" in mls["reason"]
+    scores = [r["score"] for r in rec["ranking"]]
+    assert scores == sorted(scores, reverse=True), "the ranking is sorted by its own score"
     md = run("recommend", *args, "--profile", MLT_PROFILE, "--format", "markdown").stdout
     check_markdown(md)
     assert "## Already held (not ranked)" in md
-    assert "Note: ranked after the tracks that add to what you hold" in md
+    assert "Ladder 0/20 (judgement): your MLT(ASCP) alone qualifies you" in md
 
 
 @settings(max_examples=40, deadline=None)

@@ -42,6 +42,15 @@ class PersonBrief(NamedTuple):
 
 
 Admit = Callable[[Any], tuple[Subject | None, list[str]]]
+Locate = Callable[[Any], tuple[int | None, str | None]]
+
+
+class Invalid(NamedTuple):
+    """Someone of a cohort who could not be evaluated: where, who, and why."""
+
+    row: int | None
+    name: str | None
+    errors: list[str]
 
 
 class Report:
@@ -55,6 +64,7 @@ class Report:
         pending: Sequence[Any] = (),
         admit: Admit | None = None,
         problems: Sequence[str] = (),
+        locate: Locate | None = None,
     ) -> None:
         self.tracks = list(tracks)
         self.evaluator = Evaluator(self.tracks)
@@ -63,6 +73,8 @@ class Report:
         self._admit = admit
         self._subjects: list[Subject] | None = None if self._pending else list(subjects)
         self._admitted: list[str] = []
+        self._locate = locate
+        self._invalid: list[Invalid] = []
         self._results: list[PersonResult] | None = None
         self._briefs: list[PersonBrief] | None = None
 
@@ -76,8 +88,20 @@ class Report:
                 problems += found
                 if subject is not None:
                     subjects.append(subject)
+                else:
+                    self._invalid.append(self._invalid_entry(entry, found))
             self._subjects, self._admitted = subjects, problems
         return self._subjects
+
+    def _invalid_entry(self, entry: Any, found: list[str]) -> Invalid:
+        row, name = self._locate(entry) if self._locate else (None, None)
+        return Invalid(row, name, list(found))
+
+    def invalid(self) -> list[Invalid]:
+        """The people of the file who could not be evaluated (after the people were read)."""
+        if self._subjects is None and self._briefs is None:
+            self.subjects()
+        return self._invalid
 
     def people(self) -> int:
         """How many people validated (without validating again what is already known)."""
@@ -122,6 +146,11 @@ class Report:
             done = [item for part in parts for item in part]
             self._briefs = [b for b, _ in done if b is not None]
             self._admitted = [line for _, found in done for line in found]
+            self._invalid = [
+                self._invalid_entry(entry, found)
+                for entry, (b, found) in zip(self._pending, done, strict=True)
+                if b is None
+            ]
         else:
             self._briefs = [
                 PersonBrief(s.label, s.as_of, self.evaluator.briefs(s.person, s.as_of))

@@ -13,18 +13,20 @@ Pure (no Typer, no Rich). Public API:
 - The result types live in models/results.py.
 - ``TrackResult``: ``status`` ('eligible' | 'not_eligible' | 'unknown'), ``route`` (first
   eligible route id or None), ``closest`` (the route ``missing`` speaks of, None when
-  eligible), ``missing`` (plain words), ``opens_on`` (earliest date a route opens by time
-  alone), ``closes_on`` (last day the person stays eligible, None when no window closes),
+  eligible) with ``closest_reason``, ``months_needed`` and ``months_needed_max`` (estimated
+  months still needed at best and at worst, see eligibility.effort), ``missing`` (plain
+  words), ``opens_on`` (earliest date a route opens by time alone), ``closes_on`` (last
+  day the person stays eligible, None when no window closes),
   ``unverified`` and ``notes``; ``routes`` lists every ``RouteResult`` with its
   ``ConditionResult`` list (``status`` met/unmet/unknown, ``gap``, dates, source).
 
 Rules: a condition is met, unmet or unknown; a route is eligible when every condition is met,
 not eligible when one is unmet, else unknown; a track is eligible when a route is, not
-eligible when every route is not, else unknown. The closest route needs the least effort
-(unmet conditions weighted by what they take, see ``EFFORT``; one that time alone will meet
-weighs half a point), then has the fewest unknown conditions, then comes first in the
-catalog. Documentation notes of a route are carried, never
-evaluated. A route resting on an unverified fact is flagged and says so in plain words.
+eligible when every route is not, else unknown. The closest route needs the least estimated
+time to close its gaps at worst, then at best (eligibility.effort: unknowns are unknown
+effort, a renewal route is never a way in), then comes first in the catalog. Documentation
+notes of a route are carried, never evaluated. A route resting on an unverified fact is
+flagged and says so in plain words.
 """
 
 import datetime as dt
@@ -32,6 +34,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from certadvisor.eligibility.effort import (
+    RENEWAL,
+    Effort,
+    about,
+    closest_reason,
+    default_months,
+    finite,
+    ladder_months,
+    route_effort,
+)
 from certadvisor.eligibility.facts import (
     MET,
     UNKNOWN,
@@ -60,18 +72,6 @@ ELIGIBLE: Final = "eligible"
 NOT_ELIGIBLE: Final = "not_eligible"
 _WORDING = {"text", "note", "source", "confidence"}
 _MEMO_MAX = 100_000
-# What an unmet condition takes, for choosing the closest route: a program, a degree, a
-# credential or military training is a long way; experience or credit less; counts least.
-EFFORT = {
-    "program": 3.0,
-    "education": 3.0,
-    "credential": 3.0,
-    "military": 3.0,
-    "experience": 2.0,
-    "semester_hours": 2.0,
-    "procedures": 1.0,
-    "age": 1.0,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +83,13 @@ class _Plan:
     slots: tuple[tuple[int, ...], ...]
     flagged: tuple[bool, ...]
     used: tuple[int, ...]
+    defaults: tuple[tuple[float, ...], ...]
+    kinds: tuple[tuple[str, ...], ...]
+
+
+def _is_clinical(track: Track) -> bool:
+    """A credential whose title says it is clinical (Certified Clinical Medical Assistant)."""
+    return "clinical" in track.credential.lower().split()
 
 
 def _route_flag(route: Route) -> bool:
@@ -104,46 +111,69 @@ def _time_only(outs: Sequence[Outcome]) -> bool:
     return bool(unmet) and all(o.waits for o in unmet) and all(o.status != UNKNOWN for o in outs)
 
 
-def _judge(
-    slots: Sequence[Sequence[int]], outs: Sequence[Outcome], effort: Sequence[float]
-) -> tuple[Verdict, list[Verdict], int | None]:
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    """A track's verdict, each route's, the closest route and why."""
+
+    status: Verdict
+    verdicts: list[Verdict]
+    best: int | None
+    effort: Effort | None
+    reason: str | None
+
+
+def _judge(plan: "_Plan", outs: Sequence[Outcome], as_of: dt.date) -> _Judged:
     """The track's verdict, each route's, and the closest route (None when eligible).
 
-    Closest: the least effort still needed (each unmet condition weighs what it takes,
-    `EFFORT`; one that time alone will meet weighs half a point), then the fewest unknown
-    conditions, then the first in the catalog.
+    Closest: the least estimated months still needed at worst, then at best (see
+    eligibility.effort); a renewal route is never closest for someone not known to hold the
+    credential; then the first in the catalog.
     """
     verdicts: list[Verdict] = []
-    best, best_key = None, (0.0, 0)
-    for i, route in enumerate(slots):
-        need = 0.0
-        unmet = unknown = 0
-        for s in route:
-            o = outs[s]
-            if o.status == MET:
-                continue
-            if o.status == UNMET:
-                unmet += 1
-                need += 0.5 if o.waits else effort[s]
-            else:
-                unknown += 1
-        verdicts.append(NOT_ELIGIBLE if unmet else UNKNOWN if unknown else ELIGIBLE)
-        key = (need, unknown)
-        if best is None or key < best_key:
-            best, best_key = i, key
+    efforts: list[Effort] = []
+    for route, defaults, kinds in zip(plan.slots, plan.defaults, plan.kinds, strict=True):
+        route_outs = [outs[s] for s in route]
+        verdicts.append(_verdict(route_outs))
+        efforts.append(route_effort(route_outs, defaults, kinds, as_of))
     if ELIGIBLE in verdicts:
-        return ELIGIBLE, verdicts, None
-    if verdicts and all(v == NOT_ELIGIBLE for v in verdicts):
-        return NOT_ELIGIBLE, verdicts, best
-    return UNKNOWN, verdicts, best
+        return _Judged(ELIGIBLE, verdicts, None, Effort(0.0, 0.0, 0), None)
+    if not verdicts:
+        return _Judged(UNKNOWN, verdicts, None, None, None)
+    status: Verdict = NOT_ELIGIBLE if all(v == NOT_ELIGIBLE for v in verdicts) else UNKNOWN
+    best = min(range(len(efforts)), key=lambda i: efforts[i].key)
+    renewals = [
+        plan.ids[i] for i, defaults in enumerate(plan.defaults) if i != best and RENEWAL in defaults
+    ]
+    reason = closest_reason(
+        plan.ids[best], efforts[best], renewals, len(verdicts) - 1, plan.track.abbreviation
+    )
+    chosen = efforts[best]
+    # Holding another credential is not a hope worth naming to someone who did not list it.
+    hopes = [
+        i
+        for i, route in enumerate(plan.slots)
+        if not any(
+            outs[s].status == UNKNOWN and k == "credential"
+            for s, k in zip(route, plan.kinds[i], strict=True)
+        )
+    ]
+    quick = min(hopes or [best], key=lambda i: (efforts[i].best, efforts[i].key))
+    if efforts[quick].best < chosen.best:
+        reason += (
+            f"; {plan.ids[quick]} may be quicker ({about(efforts[quick].best)} at best) "
+            "if what you must confirm is so"
+        )
+        chosen = Effort(efforts[quick].best, chosen.worst, chosen.unknowns)
+    return _Judged(status, verdicts, best, chosen, reason)
 
 
 class Evaluator:
     """Tracks compiled once, for evaluating one person or many."""
 
     def __init__(self, tracks: Iterable[Track]) -> None:
+        tracks = list(tracks)
+        ladder = ladder_months(tracks)
         self._checks: list[Check] = []
-        self._effort: list[float] = []
         keys: dict[str, int] = {}
         plans = []
         for track in tracks:
@@ -151,11 +181,11 @@ class Evaluator:
             for route in track.routes:
                 ids = []
                 for cond in route.conditions:
-                    key = cond.model_dump_json(exclude=_WORDING)
+                    clinical = cond.kind == "experience" and _is_clinical(track)
+                    key = f"{clinical}:{cond.model_dump_json(exclude=_WORDING)}"
                     if key not in keys:
                         keys[key] = len(self._checks)
-                        self._checks.append(prepare(cond))
-                        self._effort.append(EFFORT.get(cond.kind, 2.0))
+                        self._checks.append(prepare(cond, clinical))
                     ids.append(keys[key])
                 slots.append(tuple(ids))
             plans.append(
@@ -165,6 +195,11 @@ class Evaluator:
                     tuple(slots),
                     tuple(_route_flag(r) for r in track.routes),
                     tuple(sorted({s for route in slots for s in route})),
+                    tuple(
+                        tuple(default_months(c, track, r.id, ladder) for c in r.conditions)
+                        for r in track.routes
+                    ),
+                    tuple(tuple(c.kind for c in r.conditions) for r in track.routes),
                 )
             )
         self._plans = plans
@@ -195,18 +230,19 @@ class Evaluator:
         memo = self._brief_memo
         for plan, outs in self._outcomes(person, as_of, dates=False):
             # A track's summary depends only on its conditions' outcomes, and people share them.
-            key = (plan.track.id, *[outs[s] for s in plan.used])
+            key = (plan.track.id, as_of, *[outs[s] for s in plan.used])
             brief = memo.get(key)
             if brief is None:
                 if len(memo) > _MEMO_MAX:
                     memo.clear()
                     self._summaries.clear()
-                brief = memo[key] = self._brief(plan, outs)
+                brief = memo[key] = self._brief(plan, outs, as_of)
             out.append(brief)
         return out
 
-    def _brief(self, plan: _Plan, outs: Sequence[Outcome]) -> EligibilitySummary:
-        status, verdicts, best = _judge(plan.slots, outs, self._effort)
+    def _brief(self, plan: _Plan, outs: Sequence[Outcome], as_of: dt.date) -> EligibilitySummary:
+        judged = _judge(plan, outs, as_of)
+        status, verdicts, best = judged.status, judged.verdicts, judged.best
         route = closest = None
         missing: tuple[str, ...] = ()
         if status == ELIGIBLE:
@@ -220,7 +256,10 @@ class Evaluator:
                 missing = tuple(
                     o.gap for o in (outs[s] for s in plan.slots[best]) if o.status != MET and o.gap
                 )
-        fields = (status, route, closest, missing, plan.track.id, flagged)
+        effort = judged.effort
+        lo = finite(effort.best) if effort else None
+        hi = finite(effort.worst) if effort else None
+        fields = (status, route, closest, missing, plan.track.id, flagged, lo, hi, judged.reason)
         # One object per distinct summary: a cohort's thousands of people share a few
         # thousand, and a big cohort's workers send them back pickled.
         summary = self._summaries.get(fields)
@@ -232,13 +271,16 @@ class Evaluator:
                 missing=missing,
                 track=plan.track.id,
                 unverified=flagged,
+                months_needed=lo,
+                months_needed_max=hi,
+                closest_reason=judged.reason,
             )
         return summary
 
     def results(self, person: Applicant, as_of: dt.date) -> list[TrackResult]:
         """Full results per track: every route and condition, gaps, dates and notes."""
         return [
-            _track_result(plan, outs, self._effort)
+            _track_result(plan, outs, as_of)
             for plan, outs in self._outcomes(person, as_of, dates=True)
         ]
 
@@ -287,9 +329,10 @@ def _route_result(route: Route, outs: Sequence[Outcome], flagged: bool) -> Route
     )
 
 
-def _track_result(plan: _Plan, outs: Sequence[Outcome], effort: Sequence[float]) -> TrackResult:
+def _track_result(plan: _Plan, outs: Sequence[Outcome], as_of: dt.date) -> TrackResult:
     track = plan.track
-    status, _, best = _judge(plan.slots, outs, effort)
+    judged = _judge(plan, outs, as_of)
+    status, best, effort = judged.status, judged.best, judged.effort
     results = [
         _route_result(r, [outs[s] for s in slots], f)
         for r, slots, f in zip(track.routes, plan.slots, plan.flagged, strict=True)
@@ -333,6 +376,9 @@ def _track_result(plan: _Plan, outs: Sequence[Outcome], effort: Sequence[float])
         closes_on=closes,
         unverified=flagged,
         notes=notes,
+        months_needed=finite(effort.best) if effort else None,
+        months_needed_max=finite(effort.worst) if effort else None,
+        closest_reason=judged.reason,
     )
 
 

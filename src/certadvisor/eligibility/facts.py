@@ -280,6 +280,7 @@ class Outcome(NamedTuple):
     closes_on: dt.date | None = None
     waits: bool = False
     assumption: str | None = None
+    months: float | None = None
 
 
 Check = Callable[[Facts, dt.date, bool], Outcome]

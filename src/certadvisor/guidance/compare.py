@@ -189,13 +189,23 @@ def compare_row(
     )
 
 
+def _nothing_known(cost: TotalCost) -> bool:
+    """A total of unknown fees alone: it is unknown, not $0, so it sorts last."""
+    return cost.amount <= 0 and any(p.unknown for p in [*cost.first_time.parts, *cost.recurring])
+
+
 def _unpriced(parts: Sequence[CostPart]) -> bool:
     return any(p.unknown and p.lower_bound for p in parts)
 
 
 # A total resting on an unknown amount cannot be ranked against known ones, so it goes after them.
 _SORT_KEYS: dict[str, Callable[[ComparisonRow], Any]] = {
-    "cost": lambda r: (_unpriced(r.cost.first_time.parts), r.cost.amount, r.cost.lower_bound),
+    "cost": lambda r: (
+        _nothing_known(r.cost),
+        _unpriced(r.cost.first_time.parts),
+        r.cost.amount,
+        r.cost.lower_bound,
+    ),
     "time": lambda r: (r.time_to_eligible.months_min is None, r.time_to_eligible.months_min or 0),
     "renewal": lambda r: (_unpriced(r.cost.recurring), r.cost.recurring_amount, r.cost.lower_bound),
     "name": lambda r: (r.abbreviation.lower(), r.track),

@@ -10,6 +10,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from certadvisor.costs.total import first_time_cost
+from certadvisor.eligibility.effort import about
 from certadvisor.eligibility.wording import money, months_words
 from certadvisor.models.catalog import Track
 from certadvisor.models.common import Provenance, Strict
@@ -42,6 +43,18 @@ WEIGHTS: dict[str, int] = {
     "time": 15,
     "state": 10,
     "eligibility": 10,
+    # As much as the setting: a counselor points a holder up the ladder (MLT to MLS); at 10,
+    # a cheap step sideways that the held credential already covers outranked the step up.
+    "ladder": 20,
+}
+# Judgement: career areas where a credential held is a step toward another (a medical
+# assistant draws blood and runs EKGs; a phlebotomist works in the laboratory's front end).
+RELATED_AREAS: dict[str, frozenset[str]] = {
+    "medical_assisting": frozenset({"phlebotomy", "ekg", "patient_care"}),
+    "phlebotomy": frozenset({"laboratory", "patient_care", "medical_assisting"}),
+    "patient_care": frozenset({"phlebotomy", "ekg", "medical_assisting"}),
+    "ekg": frozenset({"patient_care", "medical_assisting"}),
+    "laboratory": frozenset({"phlebotomy"}),
 }
 GOAL_FIT: dict[Goal, dict[str, float]] = {
     Goal.CLINICAL: {"medical_assisting": 1.0, "patient_care": 1.0, "ekg": 0.8, "phlebotomy": 0.6},
@@ -86,6 +99,11 @@ class Factor(Strict):
     judgement: bool = Field(description="true when the value is the tool's judgement")
     reason: str
     facts: list[Cited] = Field(default_factory=list)
+    best_value: float | None = Field(
+        default=None,
+        description="The value if what the person must still confirm turns out in their favour; "
+        "null when nothing unknown decides this factor",
+    )
 
 
 def _prov(source: str | None, as_of: str | None, confidence: str | None) -> Provenance | None:
@@ -100,8 +118,9 @@ def factor(
     reason: str,
     facts: Sequence[Cited] = (),
     judgement: bool = False,
+    best: float | None = None,
 ) -> Factor:
-    """A factor with its points: the value times the factor's weight."""
+    """A factor with its points: the value times the factor's weight (the worst case)."""
     points = None if value is None else round(value * WEIGHTS[name], 1)
     return Factor(
         name=name,
@@ -111,6 +130,7 @@ def factor(
         judgement=judgement,
         reason=reason,
         facts=list(facts),
+        best_value=best if best is not None and best != value else None,
     )
 
 
@@ -147,32 +167,57 @@ def budget_factor(track: Track, budget: int | None, member: bool) -> Factor:
 
 
 def time_factor(track: Track, months: float | None, verdict: EligibilitySummary | None) -> Factor:
-    """Whether the closest route (else the fastest) fits the time frame."""
+    """Whether the months still needed (from the person's gaps) fit the time frame.
+
+    Without a profile, the catalog's fastest time to eligibility stands in for them.
+    """
     if months is None:
         return factor("time", None, "no time frame given")
     if verdict is not None and verdict.status == "eligible":
         return factor("time", 1.0, "eligible now by your profile")
+    if verdict is not None and verdict.closest is not None:
+        return _time_left(months, verdict)
     known = [t for t in track.time_to_eligible if t.months_min is not None]
     if not known:
         facts = [Cited(text=t.text, source=t) for t in track.time_to_eligible]
         return factor("time", 0.5, "the catalog has no time to eligibility in months", facts)
-    closest = verdict.closest if verdict is not None else None
-    yours = [t for t in known if closest and closest in t.routes]
-    way = f"your closest route ({closest})" if yours else "the fastest way"
-    fastest = min(yours or known, key=lambda t: (t.months_min or 0, t.months_max or 0))
+    fastest = min(known, key=lambda t: (t.months_min or 0, t.months_max or 0))
     low = fastest.months_min or 0
     high = fastest.months_max if fastest.months_max is not None else low
     span = months_words(low) if high == low else f"{low:g} to {high:g} months"
-    value, fits = (
-        (1.0, "fits")
-        if high <= months
-        else ((0.5, "may fit") if low <= months else (0.0, "does not fit"))
-    )
+    value, fits = _fits(low, high, months)
     return factor(
         "time",
         value,
-        f"{way} takes {span}: {fits} in {months_words(months)}",
+        f"the fastest way takes {span}: {fits} in {months_words(months)}",
         [Cited(text=fastest.text, source=fastest)],
+    )
+
+
+def _fits(low: float, high: float | None, months: float) -> tuple[float, str]:
+    if high is not None and high <= months:
+        return 1.0, "fits"
+    return (0.5, "may fit") if low <= months else (0.0, "does not fit")
+
+
+def _time_left(months: float, verdict: EligibilitySummary) -> Factor:
+    """Scored on the months the closest route still needs (best and worst case)."""
+    low = verdict.months_needed or 0.0
+    high = verdict.months_needed_max
+    at_best = "eligible now" if low == 0 else f"{about(low)} still needed"
+    if high == low:
+        need = at_best
+    elif high is None:
+        need = f"{at_best} at best, no known way in at worst"
+    else:
+        need = f"{at_best} at best, {about(high)} at worst"
+    _, fits = _fits(low, high, months)
+    worst = 0.0 if high is None or high > months else 1.0
+    return factor(
+        "time",
+        worst,
+        f"{need} (closest route: {verdict.closest}): {fits} in {months_words(months)}",
+        best=1.0 if low <= months else 0.0,
     )
 
 
@@ -208,16 +253,57 @@ def state_factor(track: Track, state: State | None, code: str | None) -> Factor:
 
 
 def eligibility_factor(verdict: EligibilitySummary | None, asked: bool) -> Factor:
-    """The eligibility verdict as a factor."""
+    """The eligibility verdict as a factor: an unknown counts as not yet (its best case apart)."""
     if not asked:
         return factor("eligibility", None, "no profile given")
     if verdict is None:
-        return factor("eligibility", 0.5, "not evaluated")
-    value = {"eligible": 1.0, "not_eligible": 0.0}.get(verdict.status, 0.5)
+        return factor("eligibility", 0.0, "not evaluated", best=1.0)
     if verdict.status == "eligible":
-        reason = f"eligible now (route {verdict.route})"
-    elif verdict.missing:
-        reason = f"{verdict.status.replace('_', ' ')}: {'; '.join(verdict.missing)}"
-    else:
-        reason = verdict.status.replace("_", " ")
-    return factor("eligibility", value, reason)
+        return factor("eligibility", 1.0, f"eligible now (route {verdict.route})")
+    words = verdict.status.replace("_", " ")
+    reason = f"{words}: {'; '.join(verdict.missing)}" if verdict.missing else words
+    if verdict.status == "unknown":
+        could = verdict.months_needed == 0
+        reason += " (eligible now at best, if you confirm it)" if could else ""
+        return factor("eligibility", 0.0, reason, best=1.0 if could else 0.0)
+    return factor("eligibility", 0.0, reason)
+
+
+def ladder_factor(
+    track: Track, held: Mapping[str, tuple[str, str]], covered: Sequence[str]
+) -> Factor:
+    """Whether the track builds on a credential the person holds (judgement).
+
+    `held` maps the ids of held credentials to their (abbreviation, career area); `covered`
+    lists the held credentials that alone qualify for the track (a step sideways, not up).
+    """
+    if not held:
+        return factor("ladder", None, "no credentials held (or not said)")
+
+    def said(ids: Sequence[str]) -> str:
+        return " or ".join(held[i][0] if i in held else i for i in ids)
+
+    names = ", ".join(h[0] for h in held.values())
+    if covered:
+        return factor(
+            "ladder",
+            0.0,
+            f"your {said(covered)} alone qualifies you for it: a step sideways",
+            judgement=True,
+        )
+    asks = sorted(
+        {c for r in track.routes for cond in r.conditions for c in getattr(cond, "any_of", [])}
+        & set(held)
+    )
+    if asks:
+        return factor(
+            "ladder",
+            1.0,
+            f"builds on your {said(asks)}: a route asks for it",
+            judgement=True,
+        )
+    area = str(track.category)
+    near = sorted(h for h, (_, a) in held.items() if a == area or area in RELATED_AREAS.get(a, ()))
+    if near:
+        return factor("ladder", 0.75, f"a related step from your {said(near)}", judgement=True)
+    return factor("ladder", 0.5, f"unrelated to what you hold ({names})", judgement=True)

@@ -22,6 +22,7 @@ from certadvisor.guidance.factors import (
     eligibility_factor,
     factor,
     fit,
+    ladder_factor,
     state_factor,
     time_factor,
 )
@@ -54,8 +55,12 @@ JUDGEMENT_NOTE = (
     "fees, times, state rules and eligibility behind them are catalog facts, cited."
 )
 HELD_NOTE = (
-    " Credentials you hold are not ranked; a track one of them alone qualifies you for comes "
-    "after the others, and equal scores go first to the career area of what you hold."
+    " Credentials you hold are not ranked. The ladder factor (judgement) credits a track that "
+    "builds on what you hold and gives nothing to one your credential alone qualifies you for."
+)
+WORST_NOTE = (
+    "Where what you must still confirm decides a factor, the score counts it against you (the "
+    "worst case) and the best case is shown beside it; the ranking is sorted by the score."
 )
 
 
@@ -81,6 +86,11 @@ class Ranked(Strict):
     category: str
     score: float = Field(description="0-100: points over the weights of the factors scored")
     factors: list[Factor]
+    best_score: float | None = Field(
+        default=None,
+        description="The score if what the person must confirm turns out in their favour; "
+        "null when nothing unknown decides it",
+    )
     covered_by: list[str] = Field(
         default_factory=list,
         description="Held credentials that alone qualify for this track: it is ranked after "
@@ -112,6 +122,7 @@ class Recommendation(Strict):
     request: Request
     weights: dict[str, int]
     judgement_note: str
+    worst_case_note: str = WORST_NOTE
     ranking: list[Ranked]
     excluded: list[Excluded] = Field(default_factory=list)
     held: list[Held] = Field(
@@ -178,6 +189,7 @@ class _Scored:
     """A track that fits the goal, with its score and what it rests on."""
 
     score: float
+    best: float
     order: int
     track: Track
     factors: list[Factor]
@@ -191,10 +203,11 @@ def _score(
     request: Request,
     state: State | None,
     eligibility: Mapping[str, EligibilitySummary] | None,
-    held: Collection[str],
+    held: Mapping[str, tuple[str, str]],
 ) -> _Scored:
     """Every factor of one track and its score over the weights of the factors scored."""
     verdict = eligibility.get(track.id) if eligibility is not None else None
+    covered = _covered_by(track, held)
     factors = [
         goal,
         _setting(request, str(track.category)),
@@ -202,20 +215,24 @@ def _score(
         time_factor(track, request.months, verdict),
         state_factor(track, state, request.state),
         eligibility_factor(verdict, eligibility is not None),
+        ladder_factor(track, held, covered),
     ]
     weight = sum(f.weight for f in factors if f.value is not None)
     points = sum(f.points or 0 for f in factors)
-    return _Scored(round(100 * points / weight, 1), order, track, factors, _covered_by(track, held))
+    best = sum(
+        (f.best_value * f.weight if f.best_value is not None else f.points or 0) for f in factors
+    )
+    return _Scored(
+        round(100 * points / weight, 1),
+        round(100 * best / weight, 1),
+        order,
+        track,
+        factors,
+        covered,
+    )
 
 
-def _ranked(rank: int, s: _Scored, names: Mapping[str, str]) -> Ranked:
-    note = None
-    if s.covered:
-        note = (
-            f"ranked after the tracks that add to what you hold: your "
-            f"{' or '.join(names.get(c, c) for c in s.covered)} alone qualifies you for it "
-            "(judgement)"
-        )
+def _ranked(rank: int, s: _Scored) -> Ranked:
     t = s.track
     return Ranked(
         rank=rank,
@@ -224,9 +241,9 @@ def _ranked(rank: int, s: _Scored, names: Mapping[str, str]) -> Ranked:
         abbreviation=t.abbreviation,
         category=str(t.category),
         score=s.score,
+        best_score=s.best if s.best != s.score else None,
         factors=s.factors,
         covered_by=s.covered,
-        note=note,
     )
 
 
@@ -237,12 +254,14 @@ def rank_tracks(
     eligibility: Mapping[str, EligibilitySummary] | None = None,
     held: Collection[str] = (),
 ) -> Recommendation:
-    """Score every track that fits the goal; higher is better, ties keep catalog order.
+    """Score every track that fits the goal; sorted by score, then best case, then catalog order.
 
     A track in ``held`` (the person's credentials) is listed apart, never ranked: advising
-    someone to earn what they have is no advice. A track a held credential alone qualifies
-    for is ranked after the rest, and equal scores favour the career area of what is held.
+    someone to earn what they have is no advice. Building on what is held is the ladder
+    factor of the score, like every other reason for the order.
     """
+    known = {t.id: (t.abbreviation, str(t.category)) for t in tracks}
+    holding_areas = {h: known.get(h, (h, "")) for h in held}
     scored: list[_Scored] = []
     excluded: list[Excluded] = []
     holding: list[Held] = []
@@ -263,13 +282,9 @@ def rank_tracks(
                 )
             )
             continue
-        scored.append(_score(track, order, goal, request, state, eligibility, held))
-    areas = {str(t.category) for t in tracks if t.id in held}
-    scored.sort(
-        key=lambda s: (bool(s.covered), -s.score, str(s.track.category) not in areas, s.order)
-    )
-    names = {t.id: t.abbreviation for t in tracks}
-    ranking = [_ranked(i + 1, s, names) for i, s in enumerate(scored)]
+        scored.append(_score(track, order, goal, request, state, eligibility, holding_areas))
+    scored.sort(key=lambda s: (-s.score, -s.best, s.order))
+    ranking = [_ranked(i + 1, s) for i, s in enumerate(scored)]
     not_scored = sorted(
         {f.name for r in ranking for f in r.factors if f.value is None}, key=list(WEIGHTS).index
     )

@@ -67,6 +67,13 @@ class TrackResult(Strict):
     closes_on: dt.date | None = None
     unverified: bool = False
     notes: list[str]
+    months_needed: float | None = Field(
+        default=None, description="Estimated months still needed by the closest route, at best"
+    )
+    months_needed_max: float | None = Field(
+        default=None, description="The same at worst (unknowns not in your favour); null: no way in"
+    )
+    closest_reason: str | None = Field(default=None, description="Why the closest route is closest")
 
 
 class PersonResult(Strict):
@@ -86,6 +93,9 @@ class EligibilitySummary(Strict):
     route: str | None = Field(description="First eligible route")
     closest: str | None = Field(default=None, description="Closest route when none is eligible")
     missing: tuple[str, ...] = ()
+    months_needed: float | None = None
+    months_needed_max: float | None = None
+    closest_reason: str | None = None
     # Shown where the summary stands alone (a cohort's CSV); in JSON the summary sits in its
     # track's row, which already says both, so they are left out there.
     track: str = Field(exclude=True)
@@ -101,4 +111,7 @@ class EligibilitySummary(Strict):
             missing=tuple(result.missing),
             track=result.track,
             unverified=result.unverified,
+            months_needed=result.months_needed,
+            months_needed_max=result.months_needed_max,
+            closest_reason=result.closest_reason,
         )

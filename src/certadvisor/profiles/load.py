@@ -81,6 +81,8 @@ class Scan:
     entries: list[Any]
     admit: Admit
     single: bool = False  # one person's profile, not a cohort (YAML without `profiles:`)
+    locate: Callable[[Any], tuple[int | None, str | None]] = lambda entry: (None, None)
+    """Where an entry sits (its CSV row or its place in the YAML list, from 1) and its name."""
 
 
 def read_profiles(path: Path, resolve: Resolver | None = None) -> ProfileLoad:
@@ -232,7 +234,13 @@ def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup) -> Scan:
             found.append(f"{where}: {state}")
         return (None if found else Person(str(who), profile)), found
 
-    return Scan(problems, entries, admit, single="profiles" not in data)
+    def locate(entry: tuple[Any, list[int | str], str]) -> tuple[int | None, str | None]:
+        item, prefix, _ = entry
+        name = item.get("name") if isinstance(item, dict) else None
+        place = int(prefix[1]) + 1 if prefix else None
+        return place, name if isinstance(name, str) else None
+
+    return Scan(problems, entries, admit, single="profiles" not in data, locate=locate)
 
 
 def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
@@ -297,4 +305,11 @@ def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
             return None, found
         return Person(str(name) if name else f"row {n}", profile), []
 
-    return Scan(problems, entries, admit)
+    at = header.index("name") if "name" in header else None
+
+    def locate(entry: tuple[int, list[str]]) -> tuple[int | None, str | None]:
+        n, row = entry
+        name = row[at].strip() if at is not None and at < len(row) else ""
+        return n, name or None
+
+    return Scan(problems, entries, admit, locate=locate)

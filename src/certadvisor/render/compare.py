@@ -33,6 +33,10 @@ def title(comparison: Comparison) -> str:
         else "CE not counted"
     )
     order = f", sorted by {comparison.sort}" if comparison.sort else ""
+    if comparison.sort in ("cost", "renewal") and any(
+        p.unknown for r in comparison.rows for p in [*r.cost.first_time.parts, *r.cost.recurring]
+    ):
+        order += " (totals resting on an unknown fee come after the known ones)"
     return (
         f"{n} track{'s' if n != 1 else ''}: costs over {comparison.years} years, {prices}, "
         f"{ce}{order}"

@@ -27,16 +27,33 @@ def figure(amount: float, lower_bound: bool, unverified: bool) -> str:
     return f"{'≥ ' if lower_bound else ''}{dollars(amount)}{' ?' if unverified else ''}"
 
 
+def _with_unknowns(amount: float, parts: Sequence[CostPart], bound: bool, shaky: bool) -> str:
+    """'unknown' when nothing known adds up to it, '≥ $X (fee unknown)' when a fee is unknown.
+
+    An unknown fee is never $0: a total that rests on one says so.
+    """
+    if any(p.unknown for p in parts):
+        if amount <= 0:
+            return "unknown"
+        return f"{figure(amount, True, shaky)} (fee unknown)"
+    return figure(amount, bound, shaky)
+
+
 def first_time_figure(first: FirstTimeCost) -> str:
     """The first-time cost, or 'unknown' when the catalog knows none of its amounts."""
-    if first.parts and all(p.unknown for p in first.parts):
-        return "unknown"
-    return figure(first.amount, first.lower_bound, first.unverified)
+    return _with_unknowns(first.amount, first.parts, first.lower_bound, first.unverified)
 
 
 def total_figure(cost: TotalCost) -> str:
-    """The cost over the horizon as a figure."""
-    return figure(cost.amount, cost.lower_bound, cost.unverified)
+    """The cost over the horizon as a figure ('unknown' or '≥ $X (fee unknown)' where it must)."""
+    parts = [*cost.first_time.parts, *cost.recurring]
+    return _with_unknowns(cost.amount, parts, cost.lower_bound, cost.unverified)
+
+
+def total_unknown(cost: TotalCost) -> bool:
+    """Whether the total rests on an unknown fee alone (nothing known adds to it)."""
+    parts = [*cost.first_time.parts, *cost.recurring]
+    return cost.amount <= 0 and any(p.unknown for p in parts)
 
 
 def cite_parts(parts: Sequence[CostPart], cites: Citations) -> str:
@@ -105,7 +122,7 @@ def part_rows(cost: TotalCost, cites: Citations) -> list[tuple[str, str, str, st
     for p in [*cost.first_time.parts, *cost.recurring]:
         counted = figure(p.amount, p.lower_bound, p.unverified and p.count > 0)
         if p.unknown and p.count:
-            counted = f"≥ {dollars(0)} (unknown)"
+            counted = "unknown"
         src = cites.ref(p) if p.source else marker(p.confidence)
         rows.append(
             (p.label, when_text(p, cost.years), each_text(p), str(p.count), counted, src or "—")
@@ -124,7 +141,9 @@ def year_rows(cost: TotalCost) -> list[tuple[str, str, str, str]]:
                 label,
                 "; ".join(y.items) or "—",
                 dollars(y.amount),
-                figure(y.cumulative, y.lower_bound, False),
+                "unknown"
+                if y.lower_bound and y.cumulative <= 0
+                else figure(y.cumulative, y.lower_bound, False),
             )
         )
     return rows

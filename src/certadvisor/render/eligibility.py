@@ -98,6 +98,40 @@ def _next_step(t: TrackResult) -> str:
     return t.missing[0] + more
 
 
+def confirm_notes(t: TrackResult) -> list[str]:
+    """The deciding route's documentation notes: what the person must confirm themselves."""
+    deciding = _deciding(t)
+    return [f"Confirm: {n}" for n in deciding.notes] if deciding else []
+
+
+def _needed(t: TrackResult) -> float:
+    if t.status == "eligible":
+        return -1.0
+    return t.months_needed_max if t.months_needed_max is not None else float("inf")
+
+
+def headline(p: PersonResult) -> str | None:
+    """The one line that matters most: the track within reach soonest, and why."""
+    known = [t for t in p.results if t.routes]
+    if not known:
+        return None
+    best = min(known, key=_needed)
+    if best.status == "eligible":
+        ready = [t.abbreviation for t in known if t.status == "eligible"]
+        return f"Eligible now: {', '.join(ready)}."
+    if best.months_needed_max is None:
+        return None
+    step = best.missing[0] if best.missing else "see its routes"
+    return f"Closest: {best.abbreviation} ({best.closest}), {_about(best)} — next: {step}."
+
+
+def _about(t: TrackResult) -> str:
+    from certadvisor.eligibility.effort import about
+
+    lo, hi = t.months_needed or 0.0, t.months_needed_max or 0.0
+    return about(hi) if lo == hi else f"{about(lo)} at best, {about(hi)} at worst"
+
+
 def _route_cell(t: TrackResult) -> str:
     if t.route:
         return t.route
@@ -108,7 +142,7 @@ def _short(track_id: str) -> str:
     return track_id.split("-")[0].upper()[:6]
 
 
-def _person_table(console: "Console", p: PersonResult, cites: Citations) -> None:
+def _person_table(console: "Console", p: PersonResult, cites: Citations, explain: bool) -> None:
     from rich.table import Table
     from rich.text import Text
     from rich.tree import Tree
@@ -121,8 +155,12 @@ def _person_table(console: "Console", p: PersonResult, cites: Citations) -> None
     matrix.add_column("Route", overflow="fold")
     matrix.add_column("Src", no_wrap=True)
     matrix.add_column("Next step", overflow="fold", ratio=1)
+    brief = not explain and len(p.results) > 1
     for t in p.results:
         deciding = _deciding(t)
+        notes = confirm_notes(t)
+        if brief and notes:
+            notes = [f"+ {len(notes)} to confirm (--explain)"]
         matrix.add_row(
             Text(t.track),
             Text(
@@ -130,9 +168,15 @@ def _person_table(console: "Console", p: PersonResult, cites: Citations) -> None
             ),
             Text(_route_cell(t)),
             Text(cites.ref(deciding) if deciding else ""),
-            Text(_next_step(t)),
+            Text("\n".join([_next_step(t), *notes])),
         )
     console.print(matrix)
+    line = headline(p)
+    if line:
+        console.print(Text(line, style="heading"))
+    if brief:
+        console.print(Text("Route by route: add --explain (or name one track).", style="muted"))
+        return
     for t in p.results:
         head = Text(f"{t.track} — {t.credential} ({t.abbreviation}): ", style="heading")
         head.append(status_words(t.status), style=t.status)
@@ -157,6 +201,8 @@ def _track_footer(console: "Console", t: TrackResult) -> None:
         console.print(Text(f"  Still needed (closest route {t.closest}):", style="heading"))
         for m in t.missing:
             console.print(Padding(Text(f"• {m}"), (0, 0, 0, 4)))
+    if t.closest_reason:
+        console.print(Padding(Text(f"Why closest: {t.closest_reason}."), (0, 0, 0, 2)))
     for line in [*date_notes(t), *t.notes]:
         style = "muted" if line.startswith("Assumed") else ""
         console.print(Padding(Text(line, style=style), (0, 0, 0, 2)))
@@ -220,14 +266,20 @@ def _markdown_person(doc: MarkdownDoc, p: PersonResult, level: int) -> None:
                 _route_cell(t),
                 cites.ref(deciding) if deciding else "",
                 "; ".join(t.missing) or "—",
+                "; ".join(n.removeprefix("Confirm: ") for n in confirm_notes(t)) or "—",
             ]
         )
-    doc.table(["Track", "Status", "Route", "Source", "Still needed"], rows)
+    doc.table(["Track", "Status", "Route", "Source", "Still needed", "Confirm"], rows)
+    line = headline(p)
+    if line:
+        doc.paragraph(f"**{line}**")
     for t in p.results:
         doc.heading(f"{t.abbreviation} — {t.credential}: {status_words(t.status)}", level + 1)
         if t.missing:
             doc.paragraph(f"Still needed (closest route `{t.closest}`):")
             doc.bullets(t.missing)
+        if t.closest_reason:
+            doc.paragraph(f"Why closest: {t.closest_reason}.")
         notes = [*date_notes(t), *t.notes]
         if notes:
             doc.bullets(notes)
@@ -237,6 +289,15 @@ def _markdown_person(doc: MarkdownDoc, p: PersonResult, level: int) -> None:
                 [(c.status == "met", _condition_line(c, r, cites, True)) for c in r.conditions]
             )
             doc.bullets(f"Confirm: {n}" for n in r.notes)
+
+
+def _invalid_lines(report: Report) -> list[str]:
+    """'row 7, Kim: experience.0: ended ... is before started ...' for each invalid person."""
+    lines = []
+    for bad in report.invalid():
+        where = ", ".join(x for x in (f"row {bad.row}" if bad.row else "", bad.name or "") if x)
+        lines.append(f"{where or 'an entry'}: {'; '.join(bad.errors)}")
+    return lines
 
 
 def _markdown(report: Report, data_as_of: str | None, states: StateBlocks) -> str:
@@ -252,6 +313,13 @@ def _markdown(report: Report, data_as_of: str | None, states: StateBlocks) -> st
         )
     for p in people:
         _markdown_person(doc, p, 2)
+    invalid = _invalid_lines(report)
+    if invalid:
+        doc.heading("Not evaluated: invalid entries", 2)
+        doc.paragraph(
+            f"{len(invalid)} person(s) of the file could not be evaluated. Fix these and run again:"
+        )
+        doc.bullets(invalid)
     for block in states():
         markdown_state_notes(doc, block.code, block.name, block.notes)
     doc.sources_footer(data_as_of)
@@ -260,15 +328,25 @@ def _markdown(report: Report, data_as_of: str | None, states: StateBlocks) -> st
 
 def _csv(report: Report) -> tuple[Sequence[str], list[list[Any]]]:
     flag = {True: "true", False: "false"}
-    return CSV_HEADERS, [
+    rows: list[list[Any]] = [
         [p.label, b.track, b.status, b.route, "; ".join(b.missing), b.closest, flag[b.unverified]]
         for p in report.briefs()
         for b in p.tracks
     ]
+    for bad in report.invalid():
+        label = bad.name or (f"row {bad.row}" if bad.row else "")
+        rows.append([label, "", "invalid", "", "; ".join(bad.errors), "", ""])
+    return CSV_HEADERS, rows
 
 
-def eligibility_rendering(report: Report, data_as_of: str | None, states: StateBlocks) -> Rendering:
-    """The people of one `eligible` run in table, json, markdown and csv."""
+def eligibility_rendering(
+    report: Report, data_as_of: str | None, states: StateBlocks, explain: bool = False
+) -> Rendering:
+    """The people of one `eligible` run in table, json, markdown and csv.
+
+    The table shows one person's route trees only with `explain` or for a single track;
+    markdown and JSON always keep everything.
+    """
 
     def table(console: "Console") -> None:
         from rich.text import Text
@@ -276,9 +354,14 @@ def eligibility_rendering(report: Report, data_as_of: str | None, states: StateB
         cites = Citations()
         people = report.subjects()
         if len(people) == 1:
-            _person_table(console, report.results()[0], cites)
+            _person_table(console, report.results()[0], cites, explain)
         else:
             _cohort_table(console, report)
+        invalid = _invalid_lines(report)
+        if invalid:
+            console.print(Text(f"Not evaluated ({len(invalid)} invalid):", style="heading"))
+            for line in invalid:
+                console.print(Text(f"  • {line}"))
         for block in states():
             print_state_notes(console, block.code, block.name, block.notes, cites)
         console.print(Text(f"Marks: {KEY}", style="muted"))
@@ -301,6 +384,9 @@ def eligibility_rendering(report: Report, data_as_of: str | None, states: StateB
         return {
             "people": people,
             "states": [{"code": b.code, "name": b.name, "notes": b.notes} for b in states()],
+            "invalid": [
+                {"row": b.row, "name": b.name, "errors": b.errors} for b in report.invalid()
+            ],
         }
 
     return Rendering(

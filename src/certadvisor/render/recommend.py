@@ -25,6 +25,8 @@ _CSV_HEADERS = (
     "time",
     "state",
     "eligibility",
+    "ladder",
+    "best_score",
 )
 _NAMES = {
     "goal": "Goal",
@@ -33,6 +35,7 @@ _NAMES = {
     "time": "Time",
     "state": "State",
     "eligibility": "Eligibility",
+    "ladder": "Ladder",
 }
 
 _NONE_LEFT = "No track you do not already hold fits this goal."
@@ -65,7 +68,14 @@ def factor_text(f: Factor, cites: Citations) -> str:
     )
     facts = cited(f.facts, cites)
     reason = f.reason.replace(" (judgement)", "")
+    if f.best_value is not None:
+        head += f" (at best {f.best_value * f.weight:g})"
     return f"{head}: {reason}" + (f" — {facts}" if facts else "")
+
+
+def score_text(r: Ranked) -> str:
+    """'62' or '62 (best 88)' where unknowns decide."""
+    return f"{r.score:g}" + (f" (best {r.best_score:g})" if r.best_score is not None else "")
 
 
 def weights_line(rec: Recommendation) -> str:
@@ -109,6 +119,8 @@ def recommend_rendering(
         console.print(Text(request_line(rec)))
         console.print(Text(rec.judgement_note, style="muted"))
         console.print(Text(weights_line(rec), style="muted"))
+        if any(r.best_score is not None for r in rec.ranking):
+            console.print(Text(rec.worst_case_note, style="muted"))
         t = Table(show_lines=True)
         t.add_column("#", justify="right", no_wrap=True)
         t.add_column("Track", no_wrap=True)
@@ -116,7 +128,7 @@ def recommend_rendering(
         t.add_column("Why, factor by factor", overflow="fold", ratio=1)
         for r in rec.ranking:
             why = "\n".join([*(factor_text(f, cites) for f in r.factors), *_note(r)])
-            t.add_row(str(r.rank), Text(f"{r.abbreviation}\n{r.track}"), f"{r.score:g}", Text(why))
+            t.add_row(str(r.rank), Text(f"{r.abbreviation}\n{r.track}"), score_text(r), Text(why))
         console.print(t)
         if not rec.ranking:
             console.print(
@@ -138,7 +150,7 @@ def recommend_rendering(
 
     def csv() -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
         rows = [
-            (r.rank, r.track, r.score, *(_points(r, n) for n in _CSV_HEADERS[3:]))
+            (r.rank, r.track, r.score, *(_points(r, n) for n in _CSV_HEADERS[3:-1]), r.best_score)
             for r in rec.ranking
         ]
         return _CSV_HEADERS, rows
@@ -164,6 +176,8 @@ def recommend_markdown_into(
     doc.heading("Recommended tracks", level)
     doc.paragraph(request_line(rec))
     doc.paragraph(f"_{rec.judgement_note}_ {weights_line(rec)}")
+    if any(r.best_score is not None for r in rec.ranking):
+        doc.paragraph(rec.worst_case_note)
     if rec.ranking:
         doc.table(
             ["#", "Track", "Score", *(_NAMES[n] for n in rec.weights)],
@@ -171,7 +185,7 @@ def recommend_markdown_into(
                 (
                     r.rank,
                     f"{r.abbreviation} ({r.track})",
-                    f"{r.score:g}",
+                    score_text(r),
                     *(_points(r, n) for n in rec.weights),
                 )
                 for r in rec.ranking
@@ -180,7 +194,9 @@ def recommend_markdown_into(
     else:
         doc.paragraph(_NONE_LEFT if rec.held else "No track in the catalog fits this goal.")
     for r in rec.ranking:
-        doc.heading(f"{r.rank}. {r.abbreviation} — {r.credential} (score {r.score:g})", level + 1)
+        doc.heading(
+            f"{r.rank}. {r.abbreviation} — {r.credential} (score {score_text(r)})", level + 1
+        )
         doc.bullets([*(factor_text(f, cites) for f in r.factors), *_note(r)])
     if rec.held:
         doc.heading("Already held (not ranked)", level + 1)

@@ -60,6 +60,14 @@ MilitaryOpt = Annotated[
         help="Trained in a US military medical program.",
     ),
 ]
+ExplainOpt = Annotated[
+    bool,
+    typer.Option(
+        "--explain",
+        help="Show every route, condition by condition, for every track (the table shows "
+        "them for one track only; markdown and json always have them).",
+    ),
+]
 
 
 def eligible(
@@ -74,6 +82,7 @@ def eligible(
     military: MilitaryOpt = None,
     as_of: AsOfOpt = None,
     state: StateOpt = None,
+    explain: ExplainOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -116,7 +125,9 @@ def eligible(
                 "Try --diploma, --program or --experience-months N.",
             )
         report = Report(chosen, [Subject("you", None, claims, resolve_as_of(as_of), code)])
-    rendering = eligibility_rendering(report, loaded.data_as_of, lambda: _states(report))
+    rendering = eligibility_rendering(
+        report, loaded.data_as_of, lambda: _states(report), explain=explain
+    )
     emit(ctx, rendering, fmt, output)
     _fail_on_problems(ctx, report, profile)
 
@@ -155,7 +166,9 @@ def _cohort(
                 found,
             )
         return Report(tracks, [subject])
-    return Report(tracks, pending=scan.entries, admit=admit, problems=scan.problems)
+    return Report(
+        tracks, pending=scan.entries, admit=admit, problems=scan.problems, locate=scan.locate
+    )
 
 
 def _states(report: "Report") -> "list[StateBlock]":
@@ -169,7 +182,17 @@ def _states(report: "Report") -> "list[StateBlock]":
 
 
 def _fail_on_problems(ctx: typer.Context, report: "Report", profile: Path | None) -> None:
-    """Name the invalid people of a cohort on stderr and exit 3 (after the others printed)."""
+    """Name the invalid people of a cohort on stderr and exit 3 (after the others printed).
+
+    Two people of one name are warned about: a handout could mix them up.
+    """
+    names = [s.label for s in report.subjects()] if report.people() < 5000 else []
+    seen: set[str] = set()
+    for label in names:
+        key = label.casefold()
+        if key in seen:
+            note(ctx, f"Warning: more than one person is named {label!r}; tell them apart.")
+        seen.add(key)
     problems = report.problems()
     if problems:
         for line in problems:

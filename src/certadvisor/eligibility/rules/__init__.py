@@ -33,8 +33,11 @@ from certadvisor.models.catalog import (
 )
 
 
-def prepare(cond: Condition) -> Check:
-    """Turn a condition into a check, with its constants and wording worked out once."""
+def prepare(cond: Condition, clinical: bool = False) -> Check:
+    """Turn a condition into a check, with its constants and wording worked out once.
+
+    `clinical`: the condition belongs to a clinical credential (see experience_check).
+    """
     match cond:
         case EducationCondition():
             return education_check(cond)
@@ -43,7 +46,7 @@ def prepare(cond: Condition) -> Check:
         case ProgramCondition():
             return program_check(cond)
         case ExperienceCondition():
-            return experience_check(cond)
+            return experience_check(cond, clinical)
         case ProceduresCondition():
             return procedures_check(cond)
         case CredentialCondition():

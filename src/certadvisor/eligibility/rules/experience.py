@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from certadvisor.eligibility.effort import DEFAULT_MONTHS
 from certadvisor.eligibility.facts import (
     HOURS_PER_DAY,
     MET,
@@ -80,7 +81,12 @@ class _ExperienceRule:
             gaps.append(duty.gap)
         waits = amount_status == UNMET and duty.status == MET and _reachable(cond, jobs)
         opens = _experience_opens(cond, jobs, as_of) if waits and dates else None
-        return Outcome(status, "; ".join(gaps), opens, None, waits, assumption)
+        need = _months_needed(short, short_h, jobs if waits else [])
+        if enough:
+            # Time enough, duties lacking: the rule counts duties over the whole window, so
+            # taking them on is what is left (DEFAULT_MONTHS says how long, by judgement).
+            need = DEFAULT_MONTHS["duties"]
+        return Outcome(status, "; ".join(gaps), opens, None, waits, assumption, need)
 
     def _gaps(self, amount_status: Status, short: float, short_h: float) -> list[str]:
         """What is still needed of the amount, in words."""
@@ -96,8 +102,12 @@ class _ExperienceRule:
         return [f"{h:,} more hour{'s' if h != 1 else ''} of {self.fields} work{self.window}"]
 
 
-def experience_check(cond: ExperienceCondition) -> Check:
-    """The check for an experience condition: amount in the window, duties, and dates."""
+def experience_check(cond: ExperienceCondition, clinical: bool = False) -> Check:
+    """The check for an experience condition: amount in the window, duties, and dates.
+
+    `clinical`: the credential is a clinical one (its title says so) while the condition names
+    no duties: work whose listed duties include nothing clinical leaves it unknown, to confirm.
+    """
     fields = either([_WORK_WORDS.get(f, f) for f in cond.fields])
     window = f" within the last {months_words(cond.within_months)}" if cond.within_months else ""
     if cond.min_months is not None:
@@ -107,7 +117,8 @@ def experience_check(cond: ExperienceCondition) -> Check:
     wanted = frozenset(str(f) for f in cond.fields)
     field_list = list(wanted)
     ask = Outcome(UNKNOWN, f"confirm your work history: {amount}")
-    measure = _ExperienceRule(cond, fields, window, field_list, ask, _duties(cond)).measure
+    duties = _duties(cond) or (_clinical_duties if clinical else None)
+    measure = _ExperienceRule(cond, fields, window, field_list, ask, duties).measure
     # No work in the fields: the verdict depends only on whether the history is complete.
     empty: dict[bool, Outcome] = {}
 
@@ -126,6 +137,14 @@ def experience_check(cond: ExperienceCondition) -> Check:
         return measure(facts, as_of, dates, jobs)
 
     return run
+
+
+def _months_needed(short: float, short_h: float, going: Sequence[Span]) -> float:
+    """Months of work still short, at the pace of the jobs going on (full time otherwise)."""
+    per_month, per_day = _rates(going) if going else (1.0, HOURS_PER_DAY)
+    by_months = short / per_month if short > _EPS and per_month > 0 else 0.0
+    by_hours = short_h / (per_day * 365.25 / 12) if short_h > _EPS and per_day > 0 else 0.0
+    return max(by_months, by_hours)
 
 
 def _more(short: float) -> int:
@@ -157,6 +176,22 @@ def _duties(cond: ExperienceCondition) -> Callable[[Sequence[Span], bool], Outco
         return Outcome(UNMET, f"experience that includes {words} duties")
 
     return run
+
+
+_NOT_CLINICAL = Outcome(
+    UNKNOWN,
+    "confirm your work included clinical duties (this is a clinical credential; the duties "
+    "listed are not clinical)",
+)
+
+
+def _clinical_duties(counted: Sequence[Span], complete: bool) -> Outcome:
+    """For a clinical credential: work listed with duties, none of them clinical, is in doubt."""
+    if not counted or any(j.duties is None for j in counted):
+        return _MET
+    if any("clinical" in (j.duties or ()) for j in counted):
+        return _MET
+    return _NOT_CLINICAL
 
 
 def _rates(jobs: Sequence[Span]) -> tuple[float, float]:
