@@ -23,8 +23,10 @@ from certadvisor.wallet.documents import (
     CertificateRef,
     ChecklistRecord,
     CredentialRecord,
+    FeePaymentRecord,
     ImportSummary,
     PersonRecord,
+    RenewalRecord,
     WalletRecords,
 )
 from certadvisor.wallet.records import CE_COLUMNS
@@ -59,6 +61,7 @@ def export_records(store: WalletStore, person: str | None) -> list[PersonRecord]
                     number=number,
                     added_at=added,
                     ce=_stored_ce(conn, cid, ordered=True),
+                    **_history_records(conn, cid),
                 )
                 for cid, track, earned, number, added in records.credential_rows(conn, pid)
             ]
@@ -68,6 +71,52 @@ def export_records(store: WalletStore, person: str | None) -> list[PersonRecord]
                 )
             )
     return people
+
+
+def _history_records(conn: sqlite3.Connection, cid: int) -> dict[str, Any]:
+    h = records.read_history(conn, cid)
+    return {
+        "renewals": [
+            RenewalRecord.model_construct(
+                cycle_index=r.cycle_index,
+                start=r.start,
+                end=r.end,
+                filed=r.filed,
+                fee=r.fee,
+                next_start=r.next_start,
+                next_end=r.next_end,
+                recorded_at=r.recorded_at,
+            )  # fmt: skip
+            for r in h.renewals
+        ],
+        "fees_paid": [
+            FeePaymentRecord.model_construct(
+                due=p.due, paid=p.paid, amount=p.amount, recorded_at=p.recorded_at
+            )
+            for p in h.payments
+        ],
+    }
+
+
+def _import_history(
+    conn: sqlite3.Connection, cid: int, cred: CredentialRecord, stamp: str, counts: Counter[str]
+) -> None:
+    """Renewals and payments; one already there (same cycle, same due date) is skipped."""
+    for r in cred.renewals:
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO renewal (credential_id, cycle_index, cycle_start, cycle_end, "
+            "filed, fee, next_start, next_end, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (cid, r.cycle_index, r.start.isoformat(), r.end.isoformat(), r.filed.isoformat(),
+             r.fee, r.next_start.isoformat(), r.next_end.isoformat(), r.recorded_at or stamp),
+        )  # fmt: skip
+        counts["history" if cur.rowcount else "present"] += 1
+    for p in cred.fees_paid:
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO fee_payment (credential_id, kind, due, paid, amount, "
+            "recorded_at) VALUES (?, 'annual', ?, ?, ?, ?)",
+            (cid, p.due.isoformat(), p.paid.isoformat(), p.amount, p.recorded_at or stamp),
+        )
+        counts["history" if cur.rowcount else "present"] += 1
 
 
 def _checklist(conn: sqlite3.Connection, pid: int) -> list[ChecklistRecord]:
@@ -106,7 +155,13 @@ def read_import(
 def _envelope(raw: bytes, label: str, envelope_version: int) -> dict[str, Any]:
     """The json document, which must be a `wallet export` envelope of this version."""
     try:
-        doc = json.loads(raw.decode("utf-8-sig"))
+        doc = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_no_twice)
+    except _TwiceError as exc:
+        raise InvalidInputError(f"{label}: {exc}", _IMPORT_HINT) from None
+    except RecursionError:
+        raise InvalidInputError(
+            f"{label}: nested too deeply to be a wallet export", _IMPORT_HINT
+        ) from None
     except UnicodeDecodeError as exc:
         raise InvalidInputError(f"{label}: not UTF-8 text ({exc.reason})", _IMPORT_HINT) from None
     except json.JSONDecodeError as exc:
@@ -124,6 +179,20 @@ def _envelope(raw: bytes, label: str, envelope_version: int) -> dict[str, Any]:
             "It was written by another version of certadvisor; export it again with this one.",
         )
     return doc
+
+
+class _TwiceError(ValueError):
+    """A key given twice in one JSON object."""
+
+
+def _no_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # a local check until a shared duplicate-refusing JSON loader exists (issue 14)
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _TwiceError(f"the key {key!r} appears twice in one object; nothing was imported")
+        out[key] = value
+    return out
 
 
 def _where(raw: bytes, label: str, loc: list[int | str]) -> str:
@@ -247,6 +316,7 @@ def _import_credential(
         cid = int(row[0])
         counts["present"] += 1
         existing = Counter(_ce_key(r) for r in _stored_ce(conn, cid))
+    _import_history(conn, cid, cred, stamp, counts)
     for rec in cred.ce:
         # as a multiset: re-importing a file adds nothing, twin activities stay twins
         if existing[_ce_key(rec)] > 0:
