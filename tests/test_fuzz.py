@@ -129,16 +129,6 @@ def test_fuzz_the_catalog(run: Any, tmp_path: Path, catalog: Path, count: int) -
     assert outcomes[3] > 0
 
 
-def _import_reads_json_safely() -> bool:
-    from certadvisor.wallet import transfer
-
-    return hasattr(transfer, "load_json")
-
-
-@pytest.mark.skipif(
-    not _import_reads_json_safely(),
-    reason="the wallet import does not read through catalog.json_io.load_json yet (wallet part)",
-)
 def test_fuzz_a_wallet_export(run: Any, tmp_path: Path) -> None:
     from wallet_helpers import WALLET_CATALOG
 

@@ -135,7 +135,7 @@ def test_export_markdown_marks_an_assumed_unverified_cycle_like_status(long_ce: 
         basis == "24 months counted from the date earned (assumed ?; the catalog does not say) ? ["
     )
     assert basis == cycle_basis(status[status.index("(wx-plain)") :], "Cycle")
-    assert "- The catalog does not say where the cycle counts from" in section
+    assert "- Assumed: the cycle counts from the date earned" in section
     assert "| 2025-01-05 | 1 | general | Lab safety |" not in section  # points are 2
     assert re.search(r"\| 2025-01-05 \|.*\| yes \? \|$", section, re.M)
 

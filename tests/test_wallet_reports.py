@@ -21,7 +21,7 @@ pytestmark = pytest.mark.usefixtures("wallet_cache")
 def filled(w: Any) -> Any:
     """One person with a rule-rich credential, an unverified one and one with no known cycle."""
     for args in (
-        ["add", "wx-eom", "--earned", "2021-06-15", "--number", "N-1"],
+        ["add", "wx-eom", "--earned", "2020-06-15", "--number", "N-1"],
         ["add", "wx-plain", "--earned", "2024-03-10"],
         ["add", "wx-nocycle", "--earned", "2020-01-01"],
     ):
@@ -37,6 +37,11 @@ def filled(w: Any) -> Any:
             by,
         )
         assert result.exit_code == 0, result.stderr
+    # a recertification recorded the old way, by moving the date earned: CE stays before it
+    assert (
+        w("add", "wx-eom", "--earned", "2021-06-15", "--number", "N-1", "--replace").exit_code == 0
+    )
+    assert w("pay", "wx-eom", "--annual-fee", "2025-06-10").exit_code == 0
     return w
 
 
@@ -205,7 +210,9 @@ def test_calendar_has_one_event_per_deadline_with_four_alarms(filled: Any, tmp_p
         "WXA: renewal filing opens": dt.date(2026, 4, 1),
         "WXA: last day to file the renewal": dt.date(2026, 5, 31),
         "WXA: credential expires unless renewed": dt.date(2026, 6, 30),
-        "WXA: grace period ends": dt.date(2026, 9, 28),
+        "WXA: last day before the late rule for more than 90 days after expiry applies": dt.date(
+            2026, 9, 28
+        ),
         "WXP: credential expires unless renewed": dt.date(2026, 3, 9),
     }
     for event in found.values():

@@ -12,8 +12,10 @@ from certadvisor.models.catalog import Catalog, CycleAnchor
 from certadvisor.wallet.cycles import add_months, annual_due_dates, cycle_at, cycle_end
 from certadvisor.wallet.deadlines import urgency
 from certadvisor.wallet.documents import CERecord
-from certadvisor.wallet.model import CETally, HeldCredential
+from certadvisor.wallet.lifecycle import annual_dues
+from certadvisor.wallet.model import CETally, FeePaid, HeldCredential
 from certadvisor.wallet.progress import ce_progress, shortfall_words
+from certadvisor.wallet.records import History
 from certadvisor.wallet.results import TrackRules
 from certadvisor.wallet.rules import credential_status
 
@@ -189,7 +191,7 @@ def test_a_missing_anchor_uses_the_earliest_expiry_and_says_so(
     assert s.cycle.anchor == "earned_date" and s.cycle.anchor_assumed
     assert s.cycle.end == D(2026, 3, 9)
     assert s.cycle.confidence == "unverified"
-    assert any("does not say where the cycle counts from" in n for n in s.notes)
+    assert any("does not say where it counts from" in n for n in s.assumed)
 
 
 def test_a_track_missing_from_the_catalog_is_reported() -> None:
@@ -201,8 +203,14 @@ def test_a_track_missing_from_the_catalog_is_reported() -> None:
 # Deadlines, fees and the next action
 
 
+def paid_until(earned: dt.date, upto: dt.date) -> History:
+    """Every annual fee due up to ``upto`` marked paid on its due date."""
+    return History([], [FeePaid("annual", d, d, None, "") for d in annual_dues(earned, upto)])
+
+
 def test_deadlines_of_a_full_rule_set(rules: dict[str, TrackRules]) -> None:
-    s = credential_status(held("wx-eom", D(2021, 6, 15)), rules["wx-eom"], [], D(2026, 1, 1))
+    e, day = D(2021, 6, 15), D(2026, 1, 1)
+    s = credential_status(held("wx-eom", e), rules["wx-eom"], [], day, paid_until(e, day))
     got = {d.kind: d.date for d in s.deadlines if d.kind != "annual_fee"}
     assert got == {
         "window_opens": D(2026, 4, 1),  # 90 days before 2026-06-30
@@ -210,6 +218,7 @@ def test_deadlines_of_a_full_rule_set(rules: dict[str, TrackRules]) -> None:
         "cycle_end": D(2026, 6, 30),
         "grace_end": D(2026, 9, 28),
     }
+    assert s.overdue == []
     assert [d.date for d in s.deadlines if d.kind == "annual_fee"] == [D(2026, 6, 15)]
     assert s.annual_fees[0].due == D(2026, 6, 15) and s.annual_fees[0].amount == 40
     assert s.renewal_fees[0].confidence == "unverified"
@@ -219,17 +228,22 @@ def test_deadlines_of_a_full_rule_set(rules: dict[str, TrackRules]) -> None:
 
 def test_inside_the_window_the_next_action_is_to_file(rules: dict[str, TrackRules]) -> None:
     entries = [ce(20, c, "WFB") for c in ("clinical", "administrative", "general")]
-    s = credential_status(held("wx-eom", D(2021, 6, 15)), rules["wx-eom"], entries, D(2026, 5, 20))
+    e, day = D(2021, 6, 15), D(2026, 5, 20)
+    s = credential_status(held("wx-eom", e), rules["wx-eom"], entries, day, paid_until(e, day))
     assert s.next_action.text == "File the renewal" and s.next_action.date == D(2026, 5, 31)
     assert s.next_action.detail is None and s.next_action.urgency == "urgent"
 
 
 def test_after_a_cycle_end_the_old_grace_period_is_flagged(rules: dict[str, TrackRules]) -> None:
-    s = credential_status(held("wx-eom", D(2021, 6, 15)), rules["wx-eom"], [], D(2026, 7, 10))
+    e, day = D(2021, 6, 15), D(2026, 7, 10)
+    s = credential_status(held("wx-eom", e), rules["wx-eom"], [], day, paid_until(e, day))
     assert s.cycle.index == 1 and s.cycle.start == D(2026, 7, 1)
-    assert s.next_action.text == "Check that the renewal due 2026-06-30 was filed"
-    assert s.next_action.date == D(2026, 9, 28)
-    assert any("renewal due 2026-06-30" in n for n in s.notes)
+    assert s.cycle.assumed_filed == [D(2026, 6, 30)]
+    assert s.next_action.text.startswith("Overdue since 2026-07-01: renewal due 2026-06-30")
+    assert s.next_action.urgency == "urgent"
+    late = [d for d in s.deadlines if d.key == "grace-end/0/0"]
+    assert late and late[0].date == D(2026, 9, 28) and "2026-06-30" in late[0].title
+    assert any("renewal due 2026-06-30" in n and "not marked" in n for n in s.assumed)
 
 
 def test_annual_fees_fall_on_each_anniversary_until_the_cycle_ends() -> None:

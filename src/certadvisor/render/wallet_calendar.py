@@ -38,7 +38,7 @@ def calendar_rendering(
                             "uid": event_uid(p.name, c.track, d.key),
                         }
                         for c in p.credentials
-                        for d in c.deadlines
+                        for d in [*c.overdue, *c.deadlines]
                     ],
                 }
                 for p in status.people
@@ -50,7 +50,7 @@ def calendar_rendering(
         events = []
         for p in status.people:
             for c in p.credentials:
-                for d in c.deadlines:
+                for d in [*c.overdue, *c.deadlines]:
                     lines = [d.detail] if d.detail else []
                     if d.kind in ("window_opens", "window_closes", "cycle_end"):
                         lines.append(f"Next action: {next_text(c)}")

@@ -121,7 +121,8 @@ def _credential_section(
         facts.append("current cycle unknown: the catalog does not know it")
     doc.paragraph("; ".join(facts) + ".")
     if st and st.in_catalog:
-        doc.bullets([*ce_lines(st.ce, doc.citations), *st.notes])
+        overdue = [f"Overdue since {d.date}: {d.title}" for d in st.overdue]
+        doc.bullets([*ce_lines(st.ce, doc.citations), *overdue, *st.assumed, *st.notes])
     doc.table(
         [*CE_MARKDOWN_COLUMNS, "In cycle"],
         [

@@ -124,9 +124,28 @@ def detail_rows(c: CredentialStatus, cites: Citations) -> list[tuple[str, str]]:
         else:
             text = "unknown (the cycle is unknown)"
         rows.append(("File renewal", f"{text} {cites.ref(w)}"))
-    for rule in c.late_rules:
-        grace = f" (grace ends {rule.grace_end})" if rule.grace_end else ""
-        rows.append(("After expiry", f"{rule.text}{grace} {cites.ref(rule)}"))
+    for i, line in enumerate(c.lapse):
+        rule = c.late_rules[i - 1] if 0 < i <= len(c.late_rules) else None
+        ref = f" {cites.ref(rule)}" if rule is not None else ""
+        rows.append(("If not filed" if i == 0 else "", line + ref))
+    return rows + state_rows(c)
+
+
+def state_rows(c: CredentialStatus) -> list[tuple[str, str]]:
+    """What was done, what is overdue, what is due within 90 days, and what is assumed."""
+    rows: list[tuple[str, str]] = []
+    for r in c.renewals:
+        fee = f", fee {r.fee:g} paid" if r.fee is not None else ""
+        rows.append(("Filed", f"cycle {r.cycle} ({r.start} → {r.end}) renewed on {r.filed}{fee}"))
+    for p in c.fees_paid:
+        amount = f" ({p.amount:g})" if p.amount is not None else ""
+        rows.append(("Paid", f"annual fee due {p.due}, paid {p.paid}{amount}"))
+    for d in c.overdue:
+        rows.append(("OVERDUE", f"since {d.date}: {d.title.split(': ', 1)[-1]}"))
+    for d in c.due_soon:
+        rows.append(("Due ≤ 90 days", f"{d.date}: {d.title.split(': ', 1)[-1]}"))
+    for line in c.assumed:
+        rows.append(("Assumed", line.removeprefix("Assumed: ")))
     return rows
 
 
@@ -301,6 +320,8 @@ STATUS_COLUMNS = (
     "next_action_date",
     "urgency",
     "cycle_anchor_assumed",
+    "overdue",
+    "assumed",
 )
 
 
@@ -332,6 +353,8 @@ def _status_rows(status: WalletStatus) -> list[list[Any]]:
                     c.next_action.date,
                     c.next_action.urgency,
                     assumed_cell(c),
+                    "; ".join(f"{d.date}: {d.title}" for d in c.overdue) or None,
+                    " ".join(c.assumed) or None,
                 ]
             )
     return rows

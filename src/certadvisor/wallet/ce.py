@@ -4,13 +4,15 @@ import hashlib
 import os
 import re
 import sqlite3
+import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
-from certadvisor.errors import UsageError
+from certadvisor.errors import StoreError, UsageError
 from certadvisor.wallet.documents import CERecord, CertificateRef
 from certadvisor.wallet.model import CE_FIELDS, CEEntry
-from certadvisor.wallet.store import WalletStore, now_stamp
+from certadvisor.wallet.store import WalletStore, now_stamp, private
 
 
 class CertificateFileError(UsageError):
@@ -30,34 +32,85 @@ def certificate_file(store: WalletStore, sha256: str, name: str) -> Path:
     return store.certificate_dir / f"{sha256}{suffix if _SUFFIX.match(suffix) else ''}"
 
 
-def _keep_certificate(store: WalletStore, source: Path) -> tuple[CertificateRef, Path, bool]:
-    """Copy a certificate into the store (fsynced, then renamed into place by its hash)."""
-    folder = store.certificate_dir
+MAX_CERTIFICATE_BYTES = 25 * 1024 * 1024
+
+
+def _open_regular(source: Path) -> BinaryIO:
+    """Open a certificate for reading; only a regular file (a FIFO would block, a device
+    never ends)."""
     try:
-        src = source.open("rb")
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise CertificateFileError(f"{source}: no such file") from None
     except IsADirectoryError:
         raise CertificateFileError(f"{source}: is a folder, not a file") from None
     except PermissionError:
         raise CertificateFileError(f"{source}: permission denied") from None
-    with src:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=folder)
-        digest = hashlib.sha256()
+    except OSError as exc:
+        raise CertificateFileError(f"{source}: cannot be read ({exc.strerror})") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise CertificateFileError(
+            f"{source}: is not a regular file (a device, a pipe or a socket)",
+            "Save the certificate as a file first.",
+        )
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def _copy_limited(src: BinaryIO, out: BinaryIO, source: Path, limit: int) -> str:
+    """Copy at most ``limit`` bytes; the SHA-256 of what was copied."""
+    digest = hashlib.sha256()
+    size = 0
+    while chunk := src.read(1 << 20):
+        size += len(chunk)
+        if size > limit:
+            raise CertificateFileError(
+                f"{source}: is over the certificate size limit of {limit // (1024 * 1024)} MB",
+                "Keep a smaller copy (a scan at a lower resolution), or raise the limit with "
+                "{option} MB.",
+                option="max_certificate_mb",
+            )
+        digest.update(chunk)
+        out.write(chunk)
+    return digest.hexdigest()
+
+
+def _cannot_keep(folder: Path, exc: OSError) -> StoreError:
+    return StoreError(
+        f"{folder}: cannot keep the certificate there ({exc.strerror or exc})",
+        "Check the free disk space and that the wallet's certificates folder is writable; "
+        "nothing was recorded.",
+    )
+
+
+def keep_certificate(
+    store: WalletStore, source: Path, limit: int = MAX_CERTIFICATE_BYTES
+) -> tuple[CertificateRef, Path, bool]:
+    """Copy a certificate into the store (fsynced, then renamed into place by its hash)."""
+    folder = store.certificate_dir
+    with _open_regular(source) as src:
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            private(folder, 0o700)
+            fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=folder)
+        except OSError as exc:
+            raise _cannot_keep(folder, exc) from None
         try:
             with os.fdopen(fd, "wb") as out:
-                while chunk := src.read(1 << 20):
-                    digest.update(chunk)
-                    out.write(chunk)
+                sha = _copy_limited(src, out, source, limit)
                 out.flush()
                 os.fsync(out.fileno())
-            ref = CertificateRef(sha256=digest.hexdigest(), name=source.name)
+            ref = CertificateRef(sha256=sha, name=source.name)
             target = certificate_file(store, ref.sha256, ref.name)
             if target.exists():
                 Path(tmp).unlink()
                 return ref, target, False
             os.replace(tmp, target)
+        except OSError as exc:
+            Path(tmp).unlink(missing_ok=True)
+            raise _cannot_keep(folder, exc) from None
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -86,7 +139,12 @@ def insert_ce(conn: sqlite3.Connection, cid: int, rec: CERecord, added_at: str) 
 
 
 def add_ce(
-    store: WalletStore, person: str, track: str, rec: CERecord, certificate: Path | None = None
+    store: WalletStore,
+    person: str,
+    track: str,
+    rec: CERecord,
+    certificate: Path | None = None,
+    limit: int = MAX_CERTIFICATE_BYTES,
 ) -> CEEntry:
     """Record one CE activity; a certificate is copied in first and removed if the row fails.
 
@@ -97,7 +155,7 @@ def add_ce(
         store.credential_id(conn, person, track)  # fail before copying anything
     created: Path | None = None
     if certificate is not None:
-        ref, target, made = _keep_certificate(store, certificate)
+        ref, target, made = keep_certificate(store, certificate, limit)
         created = target if made else None
         rec = rec.model_copy(update={"certificate": ref})
     try:
@@ -112,7 +170,7 @@ def add_ce(
             ).fetchone()[0]
     except BaseException:
         if created is not None and rec.certificate is not None:
-            _drop_unreferenced(store, created, rec.certificate.sha256)
+            drop_unreferenced(store, created, rec.certificate.sha256)
         raise
     cert = rec.certificate
     return CEEntry(
@@ -131,7 +189,7 @@ def add_ce(
     )
 
 
-def _drop_unreferenced(store: WalletStore, file: Path, sha256: str) -> None:
+def drop_unreferenced(store: WalletStore, file: Path, sha256: str) -> None:
     try:
         used = store.conn.execute(
             "SELECT 1 FROM ce_entry WHERE certificate_sha256 = ? LIMIT 1", (sha256,)

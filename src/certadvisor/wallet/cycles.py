@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from certadvisor.models.catalog import CycleAnchor
-from certadvisor.wallet.model import HeldCredential
+from certadvisor.wallet.model import FiledRenewal, HeldCredential
 from certadvisor.wallet.results import CycleInfo, TrackRules
 
 
@@ -47,21 +47,77 @@ def cycle_at(
     return index, start, cycle_end(earned, months, anchor, index)
 
 
-def current_cycle(held: HeldCredential, rules: TrackRules, as_of: dt.date) -> CycleInfo:
-    """The cycle holding ``as_of``; its dates are None when the catalog does not know it."""
+def _anchor(rules: TrackRules) -> tuple[int | None, CycleAnchor, bool]:
+    """The cycle's length in months (None: unknown), its anchor, and whether it is assumed."""
     r = rules.renewal
     months = r.cycle_months.value if r.cycle_months else None
-    cited = r.cycle_months or None
-    if months is None or months <= 0:
-        src = cited.model_dump(include={"source", "as_of", "confidence"}) if cited else {}
-        return CycleInfo.model_construct(**src)
     anchor = r.anchor.value if r.anchor and r.anchor.value else None
     # Without an anchor the date earned gives the earliest expiry, the safe side of a deadline.
     used = anchor or CycleAnchor.EARNED_DATE
-    index, start, end = cycle_at(held.earned, months, used, as_of)
+    return (months if months and months > 0 else None), used, anchor is None
+
+
+def renewal_origin(filed: FiledRenewal, anchor: CycleAnchor) -> dt.date:
+    """Where the cycles after a filed renewal count from: AAMA's anchor is the month of the
+    most recent recertification; a cycle counted from the date earned keeps its schedule."""
+    return filed.filed if anchor is CycleAnchor.END_OF_MONTH else filed.next_start
+
+
+def next_cycle(
+    rules: TrackRules, start: dt.date, end: dt.date, filed: dt.date
+) -> tuple[dt.date, dt.date]:
+    """The cycle a renewal filed on ``filed`` starts, for the cycle ``start``..``end``."""
+    months, anchor, _ = _anchor(rules)
+    assert months is not None
+    if anchor is CycleAnchor.END_OF_MONTH:
+        return min(filed, end) + dt.timedelta(days=1), month_end(add_months(filed, months))
+    nxt = end + dt.timedelta(days=1)
+    return nxt, add_months(nxt, months) - dt.timedelta(days=1)
+
+
+def locate_cycle(
+    held: HeldCredential,
+    rules: TrackRules,
+    as_of: dt.date,
+    renewals: Sequence[FiledRenewal] = (),
+) -> tuple[int, dt.date, dt.date, list[dt.date]] | None:
+    """The first cycle not yet renewed whose end is on or after ``as_of``: its index, start,
+    end, and the ends of earlier cycles that no filed renewal accounts for (assumed filed)."""
+    months, anchor, _ = _anchor(rules)
+    if months is None:
+        return None
+    if not renewals:
+        index, start, end = cycle_at(held.earned, months, anchor, as_of)
+        return index, start, end, [cycle_end(held.earned, months, anchor, j) for j in range(index)]
+    last = renewals[-1]
+    if as_of <= last.next_end:
+        return last.cycle_index + 1, last.next_start, last.next_end, []
+    origin = renewal_origin(last, anchor)
+    k, start, end = cycle_at(origin, months, anchor, as_of)
+    ends = [last.next_end] + [cycle_end(origin, months, anchor, j) for j in range(1, k)]
+    if k == 0:  # as_of is past next_end, so k is at least 1 unless the catalog changed
+        return last.cycle_index + 1, last.next_start, last.next_end, []
+    return last.cycle_index + 1 + k, start, end, ends
+
+
+def current_cycle(
+    held: HeldCredential,
+    rules: TrackRules,
+    as_of: dt.date,
+    renewals: Sequence[FiledRenewal] = (),
+) -> CycleInfo:
+    """The cycle holding ``as_of``; its dates are None when the catalog does not know it."""
+    r = rules.renewal
+    cited = r.cycle_months or None
+    found = locate_cycle(held, rules, as_of, renewals)
+    if found is None:
+        src = cited.model_dump(include={"source", "as_of", "confidence"}) if cited else {}
+        return CycleInfo.model_construct(**src)
+    months, used, assumed = _anchor(rules)
+    index, start, end, unfiled = found
     confidence = _weakest(
         [r.cycle_months.confidence if r.cycle_months else None]
-        + [r.anchor.confidence if r.anchor and anchor else None]
+        + [r.anchor.confidence if r.anchor and not assumed else None]
     )
     return CycleInfo.model_construct(
         source=r.cycle_months.source if r.cycle_months else None,
@@ -69,11 +125,13 @@ def current_cycle(held: HeldCredential, rules: TrackRules, as_of: dt.date) -> Cy
         confidence=confidence,
         months=months,
         anchor=str(used),
-        anchor_assumed=anchor is None,
+        anchor_assumed=assumed,
         index=index,
         start=start,
         end=end,
         days_left=(end - as_of).days,
+        renewals_filed=len(renewals),
+        assumed_filed=unfiled,
     )
 
 

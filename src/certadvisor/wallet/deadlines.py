@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from typing import TypedDict
 
 from certadvisor.eligibility.wording import money
-from certadvisor.wallet.cycles import add_months, day_before
+from certadvisor.wallet.cycles import add_months
 from certadvisor.wallet.progress import shortfall_words
 from certadvisor.wallet.results import (
     CredentialStatus,
@@ -24,7 +24,7 @@ _ACTION = {
     "window_opens": "Renewal filing opens",
     "window_closes": "File the renewal",
     "cycle_end": "Renew before expiry",
-    "grace_end": "Last day of the grace period",
+    "grace_end": "Last day before a late rule applies",
 }
 
 
@@ -135,6 +135,9 @@ def _grace_deadlines(st: CredentialStatus) -> list[Deadline]:
     c, name = st.cycle, st.abbreviation
     out: list[Deadline] = []
     for i, rule in enumerate(st.late_rules):
+        if rule.grace_days is None:
+            continue
+        after = f"more than {rule.grace_days} days after expiry"
         if rule.grace_end is not None:
             out.append(
                 Deadline.model_construct(
@@ -142,21 +145,25 @@ def _grace_deadlines(st: CredentialStatus) -> list[Deadline]:
                     kind="grace_end",
                     key=f"grace-end/{c.index}/{i}",
                     date=rule.grace_end,
-                    title=f"{name}: grace period ends",
-                    detail=rule.text,
+                    title=f"{name}: last day before the late rule for {after} applies",
+                    detail=f"Only if the renewal due {c.end} is not filed. From "
+                    f"{rule.grace_end + dt.timedelta(days=1)}: {rule.text}",
                 )
             )
-        if c.index and c.start and rule.grace_days is not None:
-            # A renewal assumed filed may not have been: its grace period can still be open.
-            prev_end = day_before(c.start)
+        if c.assumed_filed and c.index:
+            # A renewal assumed filed may not have been: its late rule may not apply yet.
+            prev_end = c.assumed_filed[-1]
+            last = prev_end + dt.timedelta(days=rule.grace_days)
             out.append(
                 Deadline.model_construct(
                     **cite(rule),
                     kind="grace_end",
                     key=f"grace-end/{c.index - 1}/{i}",
-                    date=prev_end + dt.timedelta(days=rule.grace_days),
-                    title=f"{name}: grace period ends for the renewal due {prev_end}",
-                    detail=f"Only if that renewal was not filed: {rule.text}",
+                    date=last,
+                    title=f"{name}: last day before the late rule applies to the renewal "
+                    f"due {prev_end}",
+                    detail=f"Only if that renewal was not filed. From "
+                    f"{last + dt.timedelta(days=1)}: {rule.text}",
                 )
             )
     return out
@@ -175,6 +182,15 @@ def urgency(days: int | None, ce_short: bool, days_left: int | None) -> Urgency:
 
 def next_action(st: CredentialStatus, as_of: dt.date) -> NextAction:
     """The first deadline as something to do, or what to check when nothing is dated."""
+    if st.overdue:
+        late = st.overdue[0]
+        return NextAction.model_construct(
+            text=f"Overdue since {late.date}: {late.title.split(': ', 1)[-1]}",
+            detail=late.detail,
+            date=late.date,
+            days=(late.date - as_of).days,
+            urgency="urgent",
+        )
     if not st.deadlines:
         if not st.in_catalog:
             text = f"{st.track} is not in the catalog: pass its catalog file with --data"
@@ -184,8 +200,8 @@ def next_action(st: CredentialStatus, as_of: dt.date) -> NextAction:
     short = shortfall_words(st.ce)
     d, c = st.deadlines[0], st.cycle
     text = _ACTION[d.kind]
-    if c.start and c.index and d.key.startswith(f"grace-end/{c.index - 1}/"):
-        text = f"Check that the renewal due {day_before(c.start)} was filed"
+    if c.assumed_filed and c.index and d.key.startswith(f"grace-end/{c.index - 1}/"):
+        text = f"Check that the renewal due {c.assumed_filed[-1]} was filed"
     days = (d.date - as_of).days
     renewing = d.kind in ("window_opens", "window_closes", "cycle_end")
     return NextAction.model_construct(

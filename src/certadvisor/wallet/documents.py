@@ -16,6 +16,8 @@ from certadvisor.wallet.checks import (
 )
 
 _SHA256 = r"^[0-9a-f]{64}$"
+# When a record was added, as the store writes it (UTC, to the second).
+Stamp = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", max_length=20)]
 
 
 def _day_input(value: Any) -> Any:
@@ -68,7 +70,29 @@ class CERecord(Strict):
     provider: ShortText = None
     approved_by: ShortText = None
     certificate: CertificateRef | None = None
-    added_at: str | None = None
+    added_at: Stamp | None = None
+
+
+class RenewalRecord(Strict):
+    """A renewal marked filed: the cycle it renewed (index from 0) and the one it began."""
+
+    cycle_index: Annotated[int, Field(strict=True, ge=0, le=1000)]
+    start: Day
+    end: Day
+    filed: PastDay
+    fee: Annotated[float | None, Field(ge=0, le=100_000)] = None
+    next_start: Day
+    next_end: Day
+    recorded_at: Stamp | None = None
+
+
+class FeePaymentRecord(Strict):
+    """An annual fee marked paid."""
+
+    due: Day
+    paid: PastDay
+    amount: Annotated[float | None, Field(ge=0, le=100_000)] = None
+    recorded_at: Stamp | None = None
 
 
 class CredentialRecord(Strict):
@@ -77,8 +101,10 @@ class CredentialRecord(Strict):
     track: TrackId
     earned: PastDay
     number: Annotated[str | None, _optional_text(64)] = None
-    added_at: str | None = None
+    added_at: Stamp | None = None
     ce: list[CERecord] = Field(default_factory=list)
+    renewals: list[RenewalRecord] = Field(default_factory=list)
+    fees_paid: list[FeePaymentRecord] = Field(default_factory=list)
 
 
 class ChecklistRecord(Strict):

@@ -13,6 +13,8 @@ __all__ = [
     "DEFAULT_PERSON",
     "CEEntry",
     "CETally",
+    "FeePaid",
+    "FiledRenewal",
     "HeldCredential",
     "PersonCE",
     "PersonCredentials",
@@ -66,6 +68,29 @@ class CETally(NamedTuple):
     approved_by: str | None
     points: float
     entries: int
+
+
+class FiledRenewal(NamedTuple):
+    """A renewal marked filed: the cycle it renewed and the cycle it started."""
+
+    cycle_index: int
+    start: dt.date
+    end: dt.date
+    filed: dt.date
+    fee: float | None
+    next_start: dt.date
+    next_end: dt.date
+    recorded_at: str
+
+
+class FeePaid(NamedTuple):
+    """A fee marked paid: which due date it settled, when, and how much."""
+
+    kind: str
+    due: dt.date
+    paid: dt.date
+    amount: float | None
+    recorded_at: str
 
 
 class PersonCredentials(Strict):

@@ -8,7 +8,7 @@ are written by `wallet.ce`, which also keeps their certificates.
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from certadvisor.errors import DomainError
 from certadvisor.wallet.checks import check_person, person_key
@@ -16,6 +16,8 @@ from certadvisor.wallet.model import (
     CE_FIELDS,
     CEEntry,
     CETally,
+    FeePaid,
+    FiledRenewal,
     HeldCredential,
     PersonCE,
     PersonCredentials,
@@ -136,13 +138,48 @@ def held_credentials(store: WalletStore, person: str | None) -> list[PersonCrede
     )
 
 
-HeldWithCE = tuple[HeldCredential, list[CETally]]
+class History(NamedTuple):
+    """What the wallet knows was done for one credential."""
+
+    renewals: list[FiledRenewal]
+    payments: list[FeePaid]
+
+
+def read_history(conn: sqlite3.Connection, cid: int) -> History:
+    """The renewals and payments of one credential's row id, oldest first."""
+    day = dt.date.fromisoformat
+    renewals = [
+        FiledRenewal(int(r[0]), day(r[1]), day(r[2]), day(r[3]), r[4], day(r[5]), day(r[6]), r[7])
+        for r in conn.execute(
+            "SELECT cycle_index, cycle_start, cycle_end, filed, fee, next_start, next_end, "
+            "recorded_at FROM renewal WHERE credential_id = ? ORDER BY cycle_index",
+            (cid,),
+        )
+    ]
+    payments = [
+        FeePaid(r[0], dt.date.fromisoformat(r[1]), dt.date.fromisoformat(r[2]), r[3], r[4])
+        for r in conn.execute(
+            "SELECT kind, due, paid, amount, recorded_at FROM fee_payment "
+            "WHERE credential_id = ? ORDER BY due",
+            (cid,),
+        )
+    ]
+    return History(renewals, payments)
+
+
+class HeldWithCE(NamedTuple):
+    """A credential, its CE summed inside its cycle, its history, and CE dated before."""
+
+    held: HeldCredential
+    tallies: list[CETally]
+    history: History
+    earlier: CETally | None
 
 
 def status_rows(
     store: WalletStore,
     person: str | None,
-    window: Callable[[HeldCredential], tuple[dt.date | None, dt.date | None]],
+    window: Callable[[HeldCredential, History], tuple[dt.date | None, dt.date | None]],
 ) -> list[tuple[str, list[HeldWithCE]]]:
     """Each person's credentials with their CE summed inside ``window`` (one snapshot).
 
@@ -154,14 +191,21 @@ def status_rows(
         held = []
         for row in credential_rows(conn, pid):
             cred = _held(name, row)
-            start, end = window(cred)
+            history = read_history(conn, row[0])
+            start, end = window(cred, history)
+            lo = (start or dt.date.min).isoformat()
             rows = conn.execute(
                 "SELECT category, approved_by, sum(points), count(*) FROM ce_entry "
                 "WHERE credential_id = ? AND date >= ? AND date <= ? "
                 "GROUP BY category, approved_by ORDER BY category, approved_by",
-                (row[0], (start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()),
+                (row[0], lo, (end or dt.date.max).isoformat()),
             ).fetchall()
-            held.append((cred, [CETally(*r) for r in rows]))
+            before = conn.execute(
+                "SELECT sum(points), count(*) FROM ce_entry WHERE credential_id = ? AND date < ?",
+                (row[0], lo),
+            ).fetchone()
+            earlier = CETally("", None, before[0], before[1]) if before[1] else None
+            held.append(HeldWithCE(cred, [CETally(*r) for r in rows], history, earlier))
         return name, held
 
     return _per_person(store, person, read, lambda name: (name, []))

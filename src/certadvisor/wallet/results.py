@@ -56,7 +56,15 @@ def _norm(text: str) -> str:
 
 
 Urgency = Literal["urgent", "soon", "ok", "unknown"]
-DeadlineKind = Literal["annual_fee", "window_opens", "window_closes", "cycle_end", "grace_end"]
+DeadlineKind = Literal[
+    "annual_fee",
+    "window_opens",
+    "window_closes",
+    "cycle_end",
+    "grace_end",
+    "annual_fee_overdue",
+    "renewal_overdue",
+]
 
 
 class Cited(Strict):
@@ -79,6 +87,11 @@ class CycleInfo(Cited):
     start: dt.date | None = None
     end: dt.date | None = Field(default=None, description="Last day of the cycle (expiry)")
     days_left: int | None = None
+    renewals_filed: int = Field(default=0, description="Renewals marked filed in the wallet")
+    assumed_filed: list[dt.date] = Field(
+        default_factory=list,
+        description="Earlier cycle ends with no renewal marked filed, assumed filed to get here",
+    )
 
 
 class CategoryProgress(Strict):
@@ -109,6 +122,10 @@ class CEProgress(Cited):
     rollover: bool = False
     needed: float | None = Field(default=None, description="Fewest more points that meet it all")
     met: bool | None = None
+    earlier_points: float = Field(
+        default=0.0, description="Points dated before this cycle began: not counted here"
+    )
+    earlier_entries: int = 0
 
 
 class FeeDue(Cited):
@@ -159,6 +176,28 @@ class NextAction(Strict):
     urgency: Urgency = "unknown"
 
 
+class RenewalInfo(Strict):
+    """A renewal marked filed: the cycle it renewed (numbered from 1) and the one it began."""
+
+    cycle: int
+    start: dt.date
+    end: dt.date
+    filed: dt.date
+    fee: float | None = None
+    next_start: dt.date
+    next_end: dt.date
+    recorded_at: str
+
+
+class FeePaidInfo(Strict):
+    """An annual fee marked paid."""
+
+    due: dt.date
+    paid: dt.date
+    amount: float | None = None
+    recorded_at: str
+
+
 class CredentialStatus(Strict):
     """Where one held credential stands."""
 
@@ -178,6 +217,16 @@ class CredentialStatus(Strict):
     deadlines: list[Deadline] = Field(default_factory=list)
     next_action: NextAction
     notes: list[str] = Field(default_factory=list)
+    overdue: list[Deadline] = Field(
+        default_factory=list, description="Past due and not marked done, dated the day after"
+    )
+    due_soon: list[Deadline] = Field(
+        default_factory=list, description="Deadlines within the next 90 days"
+    )
+    assumed: list[str] = Field(default_factory=list, description="What the figures assume")
+    lapse: list[str] = Field(default_factory=list, description="What expiry means, dated")
+    renewals: list[RenewalInfo] = Field(default_factory=list)
+    fees_paid: list[FeePaidInfo] = Field(default_factory=list)
 
 
 class PersonStatus(Strict):

@@ -13,10 +13,18 @@ import datetime as dt
 from collections.abc import Sequence
 
 from certadvisor.models.catalog import Fee, FeeKind
-from certadvisor.wallet.cycles import annual_due_dates, current_cycle, day_before
-from certadvisor.wallet.deadlines import cite, deadlines, next_action
+from certadvisor.wallet.cycles import current_cycle
+from certadvisor.wallet.deadlines import SOON_DAYS, cite, deadlines, next_action
 from certadvisor.wallet.model import CETally, HeldCredential
+from certadvisor.wallet.obligations import (
+    assumed_lines,
+    history_infos,
+    lapse_lines,
+    overdue_items,
+    unpaid_due_dates,
+)
 from certadvisor.wallet.progress import ce_progress
+from certadvisor.wallet.records import History
 from certadvisor.wallet.results import (
     CEProgress,
     CredentialStatus,
@@ -78,24 +86,18 @@ def _late_rules(rules: TrackRules, end: dt.date | None) -> list[LateRuleInfo]:
 
 
 def _notes(cycle: CycleInfo, ce: CEProgress | None) -> list[str]:
-    """What the figures assume: earlier renewals filed, the anchor, no rollover."""
+    """What else to know about the figures: an unknown cycle, rollover, earlier CE."""
     notes = []
-    if cycle.start is not None and cycle.end is not None:
-        if cycle.index:
-            notes.append(
-                f"Assumes the renewal due {day_before(cycle.start)} (and any before it) "
-                "was filed; if not, the credential has expired. A recertification "
-                "that restarted the count: `wallet add TRACK --earned DATE --replace`."
-            )
-        if cycle.anchor_assumed:
-            notes.append(
-                "The catalog does not say where the cycle counts from: dates use the "
-                "earliest reading (from the date earned). Check with the issuer."
-            )
-    else:
+    if cycle.start is None or cycle.end is None:
         notes.append("The catalog does not know the renewal cycle: CE is shown for all dates.")
     if ce is not None and ce.rollover:
         notes.append("The catalog allows rollover; only CE inside this cycle is counted here.")
+    if ce is not None and ce.earlier_entries and not ce.rollover and cycle.start is not None:
+        notes.append(
+            f"{ce.earlier_points:g} {ce.unit} from {ce.earlier_entries} earlier "
+            f"activit{'y' if ce.earlier_entries == 1 else 'ies'} (before {cycle.start}) do not "
+            "count toward this cycle: the catalog says there is no carry-over."
+        )
     return notes
 
 
@@ -118,6 +120,12 @@ def _not_in_catalog(held: HeldCredential, as_of: dt.date) -> CredentialStatus:
         deadlines=[],
         next_action=NextAction.model_construct(text=""),
         notes=[],
+        overdue=[],
+        due_soon=[],
+        assumed=[],
+        lapse=[],
+        renewals=[],
+        fees_paid=[],
     )
     return st.model_copy(update={"next_action": next_action(st, as_of)})
 
@@ -127,20 +135,32 @@ def credential_status(
     rules: TrackRules | None,
     tallies: Sequence[CETally],
     as_of: dt.date,
+    history: History | None = None,
+    earlier: CETally | None = None,
 ) -> CredentialStatus:
-    """Everything `wallet status` shows for one credential, computed from its earned date.
+    """Everything `wallet status` shows for one credential: its cycle follows the renewals
+    marked filed (else counts from the date earned), its fees the payments marked.
 
     ``tallies`` are the CE dated inside `current_cycle` (no rollover), or all CE when the
-    cycle is unknown.
+    cycle is unknown; ``earlier`` the CE dated before that cycle.
     """
     if rules is None:
         return _not_in_catalog(held, as_of)
-    cycle = current_cycle(held, rules, as_of)
+    history = history or History([], [])
+    cycle = current_cycle(held, rules, as_of, history.renewals)
     ce = ce_progress(rules.renewal.ce, tallies)
+    if ce is not None and earlier is not None and cycle.start is not None:
+        ce = ce.model_copy(
+            update={"earlier_points": round(earlier.points, 4), "earlier_entries": earlier.entries}
+        )
     annual = [_fee(f) for f in rules.fees if f.kind is FeeKind.ANNUAL]
-    due_dates = annual_due_dates(held.earned, as_of, cycle.end) if annual else []
+    late, due_dates = (
+        unpaid_due_dates(held.earned, as_of, cycle.end, history.payments) if annual else ([], [])
+    )
     if due_dates:
         annual = [f.model_copy(update={"due": due_dates[0]}) for f in annual]
+    renewals, paid = history_infos(history.renewals, history.payments)
+    late_rules = _late_rules(rules, cycle.end)
     st = CredentialStatus.model_construct(
         track=held.track,
         credential=rules.credential,
@@ -148,15 +168,29 @@ def credential_status(
         issuer=rules.issuer.abbreviation,
         number=held.number,
         earned=held.earned,
+        in_catalog=True,
         cycle=cycle,
         ce=ce,
         annual_fees=annual,
         renewal_fees=[_fee(f) for f in rules.fees if f.kind is FeeKind.RENEWAL],
         submit_window=_window(rules, cycle.end),
-        late_rules=_late_rules(rules, cycle.end),
+        late_rules=late_rules,
         deadlines=[],
         next_action=NextAction.model_construct(text=""),
         notes=_notes(cycle, ce),
+        overdue=[],
+        due_soon=[],
+        assumed=assumed_lines(cycle),
+        lapse=lapse_lines(rules.abbreviation, cycle.end, late_rules),
+        renewals=renewals,
+        fees_paid=paid,
     )
-    st = st.model_copy(update={"deadlines": deadlines(st, annual, due_dates, as_of)})
+    dated = deadlines(st, annual, due_dates, as_of)
+    st = st.model_copy(
+        update={
+            "deadlines": dated,
+            "due_soon": [d for d in dated if (d.date - as_of).days <= SOON_DAYS],
+            "overdue": overdue_items(st, annual, late),
+        }
+    )
     return st.model_copy(update={"next_action": next_action(st, as_of)})

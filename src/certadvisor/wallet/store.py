@@ -17,7 +17,9 @@ back on the next open.
 """
 
 import datetime as dt
+import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,60 +27,19 @@ from pathlib import Path
 from certadvisor.errors import DomainError, StoreError, UsageError
 from certadvisor.paths import home_dir
 from certadvisor.wallet.checks import EXPORT_FORMAT, check_person, person_key
+from certadvisor.wallet.schema import MIGRATIONS, SCHEMA_VERSION
 
 STORE_NAME = "wallet.sqlite3"
 CERTIFICATES = "certificates"
 APPLICATION_ID = 0x4341574C  # "CAWL": certadvisor wallet
-SCHEMA_VERSION = 2
 BUSY_TIMEOUT = 10.0
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+# A copy in progress keeps writing its file; one untouched this long was left by a killed copy.
+STALE_INCOMING_SECONDS = 15 * 60
 _HINT_OTHER = (
     "certadvisor never overwrites it: move the file away, or set CERTADVISOR_HOME to another "
     "folder for the wallet."
 )
-
-# One entry per schema version; entry N takes a store from version N-1 to N.
-_MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
-        """CREATE TABLE person (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,
-            key TEXT NOT NULL UNIQUE,
-            created_at TEXT NOT NULL) STRICT""",
-        """CREATE TABLE credential (
-            id INTEGER PRIMARY KEY,
-            person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
-            track TEXT NOT NULL CHECK (length(track) BETWEEN 1 AND 64),
-            earned TEXT NOT NULL CHECK (date(earned) IS earned),
-            number TEXT,
-            added_at TEXT NOT NULL,
-            UNIQUE (person_id, track)) STRICT""",
-        """CREATE TABLE ce_entry (
-            id INTEGER PRIMARY KEY,
-            credential_id INTEGER NOT NULL REFERENCES credential(id) ON DELETE CASCADE,
-            date TEXT NOT NULL CHECK (date(date) IS date),
-            points REAL NOT NULL CHECK (points > 0),
-            category TEXT NOT NULL CHECK (length(category) > 0),
-            title TEXT NOT NULL CHECK (length(title) > 0),
-            provider TEXT,
-            approved_by TEXT,
-            certificate_sha256 TEXT CHECK (certificate_sha256 IS NULL
-                                           OR length(certificate_sha256) = 64),
-            certificate_name TEXT,
-            added_at TEXT NOT NULL) STRICT""",
-        "CREATE INDEX ce_entry_by_credential ON ce_entry (credential_id, date)",
-    ),
-    (
-        """CREATE TABLE checklist_mark (
-            person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
-            track TEXT NOT NULL CHECK (length(track) BETWEEN 1 AND 64),
-            step INTEGER NOT NULL CHECK (step >= 1),
-            marked_at TEXT NOT NULL,
-            PRIMARY KEY (person_id, track, step)) STRICT, WITHOUT ROWID""",
-    ),
-)
-assert len(_MIGRATIONS) == SCHEMA_VERSION
 
 
 def store_path() -> Path:
@@ -97,7 +58,7 @@ def migrate(conn: sqlite3.Connection, upto: int = SCHEMA_VERSION) -> None:
     if version == 0:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     for number in range(version + 1, upto + 1):
-        for statement in _MIGRATIONS[number - 1]:
+        for statement in MIGRATIONS[number - 1]:
             conn.execute(statement)
         if number == 1:
             conn.executemany(
@@ -129,13 +90,7 @@ def open_store(
     if not path.exists() and not create:
         return _memory_store(path)
     if create:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(
-                f"{path.parent}: cannot create the wallet folder ({exc.strerror})",
-                "Set CERTADVISOR_HOME to a folder you can write.",
-            ) from None
+        _make_private(path)
     uri = f"{path.resolve().as_uri()}?mode={'rwc' if create else 'rw'}"
     try:
         conn = sqlite3.connect(
@@ -155,7 +110,53 @@ def open_store(
     except BaseException:
         conn.close()
         raise
+    if store.persisted:
+        remove_stale_incoming(store.certificate_dir)
     return store
+
+
+def _make_private(path: Path) -> None:
+    """The wallet's folder (0700) and file (0600), whatever the umask: the file is made here
+    before SQLite opens it, and SQLite gives its journal the file's mode."""
+    folder = path.parent
+    try:
+        made = not folder.exists()
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if made or folder == home_dir():
+            private(folder, 0o700)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        os.close(fd)
+        private(path, 0o600)
+    except OSError as exc:
+        raise StoreError(
+            f"{folder}: cannot create the wallet there ({exc.strerror})",
+            "Set CERTADVISOR_HOME to a folder you can write.",
+        ) from None
+
+
+def private(path: Path, mode: int) -> None:
+    """Take away group and other access from a file or folder of ours (never widen it)."""
+    try:
+        st = path.stat()
+        if st.st_uid == os.getuid() and st.st_mode & 0o077:
+            path.chmod(st.st_mode & mode & 0o777)
+    except OSError:
+        pass  # not ours, or gone: the wallet still works; the modes test catches a regression
+
+
+def remove_stale_incoming(folder: Path) -> None:
+    """Delete the partial copies (`.incoming-*`) that a killed certificate copy left behind."""
+    try:
+        leftovers = list(folder.glob(".incoming-*"))
+    except OSError:
+        return
+    cutoff = time.time() - STALE_INCOMING_SECONDS
+    for file in leftovers:
+        try:
+            if file.stat().st_mtime < cutoff:
+                file.unlink()
+        except OSError:
+            pass
 
 
 class WalletStore:
@@ -183,18 +184,29 @@ class WalletStore:
 
     # Opening ---------------------------------------------------------------------------
 
-    def _identity(self) -> tuple[int, int, bool]:
+    def _identity(self, *, begin: bool = True) -> tuple[int, int, bool]:
+        """Application id, version and emptiness, read in one transaction (``begin``, or the
+        caller's): a store another process is creating is seen before or after, never half."""
+        conn = self.conn
         try:
-            app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
-            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-            empty = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+            if begin:
+                conn.execute("BEGIN")
+            try:
+                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                kinds = {r[0] for r in conn.execute("SELECT DISTINCT type FROM sqlite_master")}
+            finally:
+                if begin and conn.in_transaction:
+                    conn.execute("COMMIT")
         except sqlite3.OperationalError as exc:
             if _is_locked(exc):
                 raise self._locked() from None
             raise self._foreign("it cannot be read as an SQLite database") from None
         except sqlite3.DatabaseError:
             raise self._foreign("it is not an SQLite database") from None
-        return app_id, version, empty
+        if kinds & {"trigger", "view"}:
+            raise self._foreign("it has triggers or views of its own, which a wallet never has")
+        return app_id, version, not kinds
 
     def _foreign(self, why: str) -> StoreError:
         return StoreError(f"{self.path}: not a certadvisor wallet ({why})", _HINT_OTHER)
@@ -230,7 +242,7 @@ class WalletStore:
                 self.close()
                 return _memory_store(self.path)
             with self.transaction():
-                app_id, version, empty = self._identity()  # another process may have won
+                app_id, version, empty = self._identity(begin=False)  # another may have won
                 if app_id == 0 and version == 0 and empty:
                     migrate(self.conn)
                     return self

@@ -5,7 +5,6 @@ categories) before anything is written; any problem refuses the whole file.
 """
 
 import datetime as dt
-import json
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
@@ -14,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from certadvisor.catalog.json_io import load_json
 from certadvisor.catalog.yaml_io import locate, read_text, validation_lines
 from certadvisor.errors import DomainError, InvalidInputError
 from certadvisor.wallet import ce, records
@@ -23,8 +23,10 @@ from certadvisor.wallet.documents import (
     CertificateRef,
     ChecklistRecord,
     CredentialRecord,
+    FeePaymentRecord,
     ImportSummary,
     PersonRecord,
+    RenewalRecord,
     WalletRecords,
 )
 from certadvisor.wallet.records import CE_COLUMNS
@@ -59,6 +61,7 @@ def export_records(store: WalletStore, person: str | None) -> list[PersonRecord]
                     number=number,
                     added_at=added,
                     ce=_stored_ce(conn, cid, ordered=True),
+                    **_history_records(conn, cid),
                 )
                 for cid, track, earned, number, added in records.credential_rows(conn, pid)
             ]
@@ -68,6 +71,52 @@ def export_records(store: WalletStore, person: str | None) -> list[PersonRecord]
                 )
             )
     return people
+
+
+def _history_records(conn: sqlite3.Connection, cid: int) -> dict[str, Any]:
+    h = records.read_history(conn, cid)
+    return {
+        "renewals": [
+            RenewalRecord.model_construct(
+                cycle_index=r.cycle_index,
+                start=r.start,
+                end=r.end,
+                filed=r.filed,
+                fee=r.fee,
+                next_start=r.next_start,
+                next_end=r.next_end,
+                recorded_at=r.recorded_at,
+            )  # fmt: skip
+            for r in h.renewals
+        ],
+        "fees_paid": [
+            FeePaymentRecord.model_construct(
+                due=p.due, paid=p.paid, amount=p.amount, recorded_at=p.recorded_at
+            )
+            for p in h.payments
+        ],
+    }
+
+
+def _import_history(
+    conn: sqlite3.Connection, cid: int, cred: CredentialRecord, stamp: str, counts: Counter[str]
+) -> None:
+    """Renewals and payments; one already there (same cycle, same due date) is skipped."""
+    for r in cred.renewals:
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO renewal (credential_id, cycle_index, cycle_start, cycle_end, "
+            "filed, fee, next_start, next_end, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (cid, r.cycle_index, r.start.isoformat(), r.end.isoformat(), r.filed.isoformat(),
+             r.fee, r.next_start.isoformat(), r.next_end.isoformat(), r.recorded_at or stamp),
+        )  # fmt: skip
+        counts["history" if cur.rowcount else "present"] += 1
+    for p in cred.fees_paid:
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO fee_payment (credential_id, kind, due, paid, amount, "
+            "recorded_at) VALUES (?, 'annual', ?, ?, ?, ?)",
+            (cid, p.due.isoformat(), p.paid.isoformat(), p.amount, p.recorded_at or stamp),
+        )
+        counts["history" if cur.rowcount else "present"] += 1
 
 
 def _checklist(conn: sqlite3.Connection, pid: int) -> list[ChecklistRecord]:
@@ -106,13 +155,11 @@ def read_import(
 def _envelope(raw: bytes, label: str, envelope_version: int) -> dict[str, Any]:
     """The json document, which must be a `wallet export` envelope of this version."""
     try:
-        doc = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise InvalidInputError(f"{label}: not UTF-8 text ({exc.reason})", _IMPORT_HINT) from None
-    except json.JSONDecodeError as exc:
-        raise InvalidInputError(
-            f"{label}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}", _IMPORT_HINT
-        ) from None
+        doc = load_json(raw, label)
+    except InvalidInputError as exc:
+        # its own words (bad UTF-8, not JSON, a key twice, too deep, a huge number): nothing
+        # of the file was imported
+        raise InvalidInputError(exc.message, _IMPORT_HINT, exc.details) from None
     if not isinstance(doc, dict) or doc.get("command") != EXPORT_COMMAND or "data" not in doc:
         raise InvalidInputError(
             f"{label}: not a wallet export (no 'command': {EXPORT_COMMAND!r} envelope)",
@@ -247,6 +294,7 @@ def _import_credential(
         cid = int(row[0])
         counts["present"] += 1
         existing = Counter(_ce_key(r) for r in _stored_ce(conn, cid))
+    _import_history(conn, cid, cred, stamp, counts)
     for rec in cred.ce:
         # as a multiset: re-importing a file adds nothing, twin activities stay twins
         if existing[_ce_key(rec)] > 0:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from certadvisor.cli.commands import wallet_life
 from certadvisor.cli.commands.wallet_ce import ce_app
 from certadvisor.cli.commands.wallet_options import (
     AllOpt,
@@ -47,6 +48,8 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(ce_app, name="ce")
+for _name in ("renew", "pay", "audit", "verify"):
+    app.command(_name)(getattr(wallet_life, _name))
 
 
 def _status(
