@@ -44,6 +44,10 @@ class Program(Strict):
     completed: dt.date | None = None
     contact_hours: Hours | None = None
     practicum_hours: Hours | None = None
+    didactic_hours: Hours | None = Field(default=None, description="Classroom hours")
+    state_approved: list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] | None = Field(
+        default=None, description="States whose agency approved the program, e.g. [CA]"
+    )
 
 
 class Job(Strict):
@@ -69,6 +73,13 @@ class HeldCredential(Strict):
     earned: dt.date | None = None
 
 
+class PassedExam(Strict):
+    """A certification or state exam passed (a track id, or a state exam's id)."""
+
+    id: str = Field(min_length=1)
+    passed: dt.date | None = None
+
+
 class Profile(Strict):
     """One person; every key is optional and a left-out key means unknown."""
 
@@ -81,6 +92,9 @@ class Profile(Strict):
     experience: list[Job] | None = None
     procedures: dict[Procedure, Annotated[int, Field(ge=0)]] | None = None
     credentials: list[HeldCredential] | None = None
+    exams: list[PassedExam] | None = Field(
+        default=None, description="Exams passed, with dates (held credentials count too)"
+    )
     military: bool | None = None
 
     @model_validator(mode="before")
