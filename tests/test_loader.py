@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from certadvisor import catalog as catalog_module
+from certadvisor.catalog.cache import CACHE_FORMAT
 from certadvisor.errors import InvalidInputError, UnknownTrackError
 
 GOOD = """\
@@ -161,7 +162,7 @@ def test_cache_is_reused_and_a_corrupt_cache_is_rebuilt(tmp_path: Path) -> None:
     (folder / "index.json").write_bytes(b"garbage")
     assert catalog_module.load([extra]).track("demo-track").fees[0].amount == 100
     head, payload = (folder / "index.json").read_bytes().split(b"\n", 1)
-    assert json.loads(payload)["format"] == 5
+    assert json.loads(payload)["format"] == CACHE_FORMAT
 
 
 def test_changed_file_is_not_served_from_a_stale_cache(tmp_path: Path) -> None:

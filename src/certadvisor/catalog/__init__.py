@@ -5,7 +5,7 @@ every fact's source (it imports the models, so it is not loaded with this packag
 `certadvisor.catalog.states` reads the state rules.
 """
 
-from certadvisor.catalog.listing import CATEGORIES, filter_tracks
+from certadvisor.catalog.listing import CATEGORIES, filter_tracks, state_credentials
 from certadvisor.catalog.loader import LoadedCatalog, catalog_paths, load, resolve_track_id
 from certadvisor.catalog.summary import TrackSummary
 
@@ -15,6 +15,7 @@ __all__ = [
     "TrackSummary",
     "catalog_paths",
     "filter_tracks",
+    "state_credentials",
     "load",
     "resolve_track_id",
 ]

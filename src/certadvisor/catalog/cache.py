@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from certadvisor.models.catalog import Catalog, Track
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 _CACHES_KEPT = 6
 
 
@@ -29,6 +29,8 @@ def index_row(track: "Track") -> list[Any]:
         list(track.aliases),
         track.summary,
         len(track.routes),
+        str(track.kind),
+        track.jurisdiction,
     ]
 
 

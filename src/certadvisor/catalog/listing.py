@@ -51,3 +51,13 @@ def filter_tracks(
 
         found = [s for s in found if all(w in haystack(s) for w in words)]
     return found
+
+
+def state_credentials(summaries: Sequence[TrackSummary], state: str) -> list[TrackSummary]:
+    """The state credentials of one state (two letters, any case), or of every state ('all')."""
+    code = state.strip().upper()
+    if code == "ALL":
+        return list(summaries)
+    if len(code) != 2 or not code.isalpha():
+        raise UsageError(f"invalid state {state!r}", "Give a two-letter code such as CA, or all.")
+    return [s for s in summaries if s.jurisdiction == code]

@@ -22,9 +22,12 @@ if TYPE_CHECKING:
     from certadvisor.models.catalog import Catalog, Track
 
 
+BUNDLED_FILES = ("tracks.yaml", "state-tracks.yaml")
+
+
 def catalog_paths(extra: Sequence[Path | str] = ()) -> list[Path]:
-    """The bundled tracks.yaml, then CERTADVISOR_DATA entries, then --data entries, in order."""
-    paths: list[Path] = [bundled_data_dir() / "tracks.yaml"]
+    """The bundled tracks.yaml and state-tracks.yaml, then CERTADVISOR_DATA, then --data."""
+    paths: list[Path] = [bundled_data_dir() / name for name in BUNDLED_FILES]
     env = os.environ.get("CERTADVISOR_DATA", "")
     entries: list[Path | str] = [e for e in env.split(os.pathsep) if e.strip()]
     entries.extend(extra)
@@ -38,10 +41,10 @@ def catalog_paths(extra: Sequence[Path | str] = ()) -> list[Path]:
 
 
 def _read_files(paths: Sequence[Path]) -> list[CatalogFile]:
-    bundled = bundled_data_dir() / "tracks.yaml"
+    bundled = {bundled_data_dir() / name: name for name in BUNDLED_FILES}
     files = []
     for p in paths:
-        label = "tracks.yaml (bundled)" if p == bundled else str(p)
+        label = f"{bundled[p]} (bundled)" if p in bundled else str(p)
         files.append(CatalogFile(p, label, read_text(p, label)))
     return files
 
@@ -69,15 +72,26 @@ class LoadedCatalog:
     _rebuild: "Callable[[], LoadedCatalog] | None" = field(default=None, repr=False)
 
     @cached_property
-    def summaries(self) -> list[TrackSummary]:
+    def all_summaries(self) -> list[TrackSummary]:
+        """Every track: the national ones and the state credentials."""
         return [
-            TrackSummary(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]), r[7], r[8])
+            TrackSummary(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]), *r[7:11])
             for r in self._rows
         ]
 
     @cached_property
+    def summaries(self) -> list[TrackSummary]:
+        """The national tracks: what listing, comparing and ranking cover by default."""
+        return [s for s in self.all_summaries if s.is_national]
+
+    @cached_property
+    def state_summaries(self) -> list[TrackSummary]:
+        """The state credentials (named by id, or listed with `tracks --state`)."""
+        return [s for s in self.all_summaries if not s.is_national]
+
+    @cached_property
     def _spans(self) -> dict[str, tuple[int, int, str]]:
-        return {r[0]: (r[9], r[10], r[11]) for r in self._rows if len(r) == 12}
+        return {r[0]: (r[11], r[12], r[13]) for r in self._rows if len(r) == _ROW_LENGTH}
 
     @cached_property
     def _id_set(self) -> frozenset[str]:
@@ -85,10 +99,15 @@ class LoadedCatalog:
 
     @property
     def ids(self) -> list[str]:
+        """The national tracks' ids (state credentials are in `all_ids`)."""
+        return [s.id for s in self.summaries]
+
+    @property
+    def all_ids(self) -> list[str]:
         return [r[0] for r in self._rows]
 
     def summary(self, track_id: str) -> TrackSummary:
-        return next(s for s in self.summaries if s.id == track_id)
+        return next(s for s in self.all_summaries if s.id == track_id)
 
     def track(self, query: str) -> "Track":
         """The full track for an id or an unambiguous abbreviation."""
@@ -126,9 +145,12 @@ class LoadedCatalog:
             raise CacheCorrupt(track_id)
         return track
 
-    def tracks(self, queries: Iterable[str] | None = None) -> list["Track"]:
-        """Full tracks in catalog order (all when no queries are given)."""
-        wanted = self.ids if queries is None else [self.resolve(q) for q in queries]
+    def tracks(
+        self, queries: Iterable[str] | None = None, *, with_state: bool = False
+    ) -> list["Track"]:
+        """Full tracks in catalog order: the national ones, or every one `with_state`."""
+        every = self.all_ids if with_state else self.ids
+        wanted = every if queries is None else [self.resolve(q) for q in queries]
         return [self.track(i) for i in dict.fromkeys(wanted)]
 
     def catalog(self) -> "Catalog":
@@ -141,7 +163,21 @@ class LoadedCatalog:
         exact = query.strip().lower()
         if exact in self._id_set:
             return exact
-        return resolve_track_id(query, self.summaries)
+        try:
+            return resolve_track_id(query, self.summaries)
+        except UnknownTrackError as national:
+            # a state credential's abbreviation ("CPT I") resolves only where no national
+            # track answers, so every national lookup keeps its answer
+            if not self.state_summaries or not str(national).startswith("unknown"):
+                raise
+            try:
+                return resolve_track_id(query, self.state_summaries)
+            except UnknownTrackError:
+                raise national from None
+
+
+# an index row: the 11 summary fields of cache.index_row, then offset, length and digest
+_ROW_LENGTH = 14
 
 
 def _norm(text: str) -> str:
@@ -193,7 +229,7 @@ def _read_cache(target: Path) -> LoadedCatalog | None:
         if index.get("format") != CACHE_FORMAT:
             return None
         rows = index["rows"]
-        if not all(isinstance(r, list) and len(r) == 12 for r in rows):
+        if not all(isinstance(r, list) and len(r) == _ROW_LENGTH for r in rows):
             return None
         return LoadedCatalog(
             index["data_as_of"], index["sources"], rows, _cache_file=target / "tracks.bin"

@@ -17,6 +17,12 @@ class TrackSummary:
     aliases: tuple[str, ...] = ()
     summary: str | None = None
     routes: int = 0
+    kind: str = "national"
+    jurisdiction: str | None = None
+
+    @property
+    def is_national(self) -> bool:
+        return self.kind == "national"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -28,4 +34,6 @@ class TrackSummary:
             "issuer_name": self.issuer_name,
             "routes": self.routes,
             "summary": self.summary,
+            "kind": self.kind,
+            "jurisdiction": self.jurisdiction,
         }

@@ -39,6 +39,10 @@ DEFAULT_MONTHS: dict[str, float] = {
     "procedures": 2.0,
     "age": 12.0,
     "credential": 24.0,
+    # a state's training hours: a short approved course; a national or state exam to pass
+    "training_hours": 6.0,
+    "exam": 3.0,
+    "state_exam": 3.0,
 }
 RENEWAL = math.inf
 # Training only the military gives (a military course, military medical training) is no way in

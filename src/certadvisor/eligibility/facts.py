@@ -106,6 +106,8 @@ class Facts:
     birth_date: dt.date | None
     program_fields: frozenset[str] = frozenset()
     job_fields: frozenset[str] = frozenset()
+    # exams passed (profile `exams:`, then held credentials) with the date when known
+    exam_dates: Mapping[str, dt.date | None] | None = None
 
     def jobs_complete_for(self, fields: Sequence[str]) -> bool:
         """Whether the work history is known in full for these fields."""
@@ -154,7 +156,16 @@ def facts_from_profile(profile: Profile) -> Facts:
         credentials_complete=profile.credentials is not None,
         military=profile.military,
         birth_date=profile.birth_date,
+        exam_dates=_exam_dates(profile),
     )
+
+
+def _exam_dates(profile: Profile) -> dict[str, dt.date | None] | None:
+    if profile.exams is None and profile.credentials is None:
+        return None
+    dates: dict[str, dt.date | None] = {c.id: c.earned for c in profile.credentials or ()}
+    dates.update({e.id: e.passed or dates.get(e.id) for e in profile.exams or ()})
+    return dates
 
 
 def facts_from_assertions(claims: Assertions, category: str, as_of: dt.date) -> Facts:
@@ -191,6 +202,7 @@ def facts_from_assertions(claims: Assertions, category: str, as_of: dt.date) -> 
         credentials_complete=False,
         military=claims.military,
         birth_date=None,
+        exam_dates=dict.fromkeys(claims.credentials),
     )
 
 

@@ -7,11 +7,14 @@ from certadvisor.models.catalog import (
     Condition,
     CredentialCondition,
     EducationCondition,
+    ExamCondition,
     ExperienceCondition,
     MilitaryCondition,
     ProceduresCondition,
     ProgramCondition,
     SemesterHoursCondition,
+    StateExamCondition,
+    TrainingHoursCondition,
 )
 
 _LEVELS = {
@@ -36,6 +39,7 @@ _PROCEDURES = {
     "capillary_sticks": "capillary (skin) sticks",
     "injections": "injections",
     "ekgs": "EKGs",
+    "arterial_punctures": "arterial punctures",
 }
 # What is still owed reads shorter: "2 more capillary sticks".
 _PROCEDURES_SHORT = {**_PROCEDURES, "capillary_sticks": "capillary sticks"}
@@ -101,6 +105,10 @@ def describe(cond: Condition) -> str:
             return "Trained in a US military medical program"
         case AgeCondition():
             return f"At least {cond.min_years} years old"
+        case TrainingHoursCondition() | ExamCondition() | StateExamCondition():
+            from certadvisor.eligibility.state_wording import describe_state_condition
+
+            return describe_state_condition(cond)
     raise TypeError(f"unknown condition {cond!r}")
 
 

@@ -17,16 +17,21 @@ from certadvisor.models.common import (
     TextFact,
 )
 from certadvisor.models.conditions import (
+    AcceptedExam,
     AgeCondition,
     Condition,
     CredentialCondition,
     EducationCondition,
+    ExamCondition,
     ExperienceCondition,
     MilitaryCondition,
     ProceduresCondition,
     ProgramCondition,
     SemesterHoursCondition,
     Slug,
+    StateCode,
+    StateExamCondition,
+    TrainingHoursCondition,
 )
 from certadvisor.models.vocab import (
     Accreditation,
@@ -253,8 +258,24 @@ class Application(Strict):
     attempts: TextFact | None = None
 
 
+class TrackKind(StrEnum):
+    """A national certification, or a credential a state issues to work there."""
+
+    NATIONAL = "national"
+    STATE_CREDENTIAL = "state_credential"
+
+
+class Agency(Provenance):
+    """The state body that issues a state credential, and the law it acts under."""
+
+    name: str = Field(min_length=1)
+    division: str | None = None
+    url: str | None = None
+    law: list[str] = Field(default_factory=list, description="Statutes and rules, as cited")
+
+
 class Track(Strict):
-    """One certification track."""
+    """One certification track, national or a state credential."""
 
     id: Slug
     credential: str
@@ -263,6 +284,12 @@ class Track(Strict):
         default_factory=list, description="Other names people use; a shared alias is ambiguous"
     )
     category: Category
+    kind: TrackKind = TrackKind.NATIONAL
+    jurisdiction: StateCode | None = Field(
+        default=None, description="The state (two letters) of a state credential"
+    )
+    agency: Agency | None = Field(default=None, description="A state credential's issuing body")
+    scope: TextFact | None = Field(default=None, description="What the credential allows")
     issuer: Issuer
     summary: str | None = None
     accreditation: list[CredentialAccreditation] = Field(default_factory=list)
@@ -275,6 +302,15 @@ class Track(Strict):
     application: Application = Field(default_factory=Application)
     study_resources: list[StudyResource] = Field(default_factory=list)
     notes: list[TextFact] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _state_fields(self) -> "Track":
+        state = self.kind == TrackKind.STATE_CREDENTIAL
+        if state and (self.jurisdiction is None or self.agency is None):
+            raise ValueError("a state_credential needs a jurisdiction and an agency")
+        if not state and (self.jurisdiction is not None or self.agency is not None):
+            raise ValueError("only a state_credential has a jurisdiction and an agency")
+        return self
 
     @model_validator(mode="after")
     def _routes_consistent(self) -> "Track":
@@ -324,18 +360,24 @@ class Catalog(Strict):
 
 
 __all__ = [
+    "AcceptedExam",
     "Accreditation",
+    "Agency",
     "AgeCondition",
     "Catalog",
     "Condition",
     "CredentialCondition",
     "EducationCondition",
+    "ExamCondition",
     "ExperienceCondition",
     "MilitaryCondition",
     "ProceduresCondition",
     "ProgramCondition",
     "SemesterHoursCondition",
     "Slug",
+    "StateExamCondition",
+    "TrackKind",
+    "TrainingHoursCondition",
     "Duty",
     "EducationLevel",
     "ExperienceField",

@@ -1,5 +1,6 @@
 """Eligibility conditions: the typed requirements a route is made of, one class per kind."""
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -15,6 +16,7 @@ from certadvisor.models.vocab import (
 )
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+StateCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 
 
 class _ConditionBase(Strict):
@@ -108,6 +110,59 @@ class AgeCondition(_ConditionBase):
     min_years: int = Field(gt=0)
 
 
+class TrainingHoursCondition(_ConditionBase):
+    """A finished training program with so many didactic and practical hours, state-approved."""
+
+    kind: Literal["training_hours"]
+    field: ProgramField
+    approved_in: StateCode | None = Field(
+        default=None, description="The program must be approved by this state's agency"
+    )
+    min_didactic_hours: float | None = Field(default=None, gt=0)
+    min_practical_hours: float | None = Field(default=None, gt=0)
+
+    @model_validator(mode="after")
+    def _needs_hours(self) -> "TrainingHoursCondition":
+        if self.min_didactic_hours is None and self.min_practical_hours is None:
+            raise ValueError("give min_didactic_hours or min_practical_hours")
+        return self
+
+
+class AcceptedExam(Strict):
+    """One exam a state accepts: a catalog track's exam, or one outside the catalog."""
+
+    id: Slug = Field(description="A track id, or the id a profile's exams: list uses")
+    name: str = Field(min_length=1, description="As people know it: 'CPT (NHA)'")
+    passed_on_or_after: dt.date | None = Field(
+        default=None, description="Only passes on or after this date count"
+    )
+
+
+class ExamCondition(_ConditionBase):
+    """Passed one of the accepted (national) exams, optionally within the last N years."""
+
+    kind: Literal["exam"]
+    accepted: list[AcceptedExam] = Field(min_length=1)
+    within_years: int | None = Field(
+        default=None, gt=0, description="Passed within this many years of the evaluation date"
+    )
+    list_found: bool = Field(
+        default=True,
+        description="false: the agency's own list was not found; `accepted` are candidates to "
+        "confirm with it, and passing one leaves the condition unknown",
+    )
+
+
+class StateExamCondition(_ConditionBase):
+    """Passed an exam the state itself gives."""
+
+    kind: Literal["state_exam"]
+    jurisdiction: StateCode
+    exam: Slug = Field(description="The id a profile's exams: list uses")
+    name: str = Field(min_length=1)
+    within_years: int | None = Field(default=None, gt=0)
+
+
 Condition = Annotated[
     EducationCondition
     | SemesterHoursCondition
@@ -116,6 +171,9 @@ Condition = Annotated[
     | ProceduresCondition
     | CredentialCondition
     | MilitaryCondition
-    | AgeCondition,
+    | AgeCondition
+    | TrainingHoursCondition
+    | ExamCondition
+    | StateExamCondition,
     Field(discriminator="kind"),
 ]

@@ -62,6 +62,10 @@ class Program(Strict):
     completed: Day | None = None
     contact_hours: Hours | None = None
     practicum_hours: Hours | None = None
+    didactic_hours: Hours | None = Field(default=None, description="Classroom hours")
+    state_approved: list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] | None = Field(
+        default=None, description="States whose agency approved the program, e.g. [CA]"
+    )
 
 
 class Job(Strict):
@@ -87,6 +91,13 @@ class HeldCredential(Strict):
     earned: Day | None = None
 
 
+class PassedExam(Strict):
+    """A certification or state exam passed (a track id, or a state exam's id)."""
+
+    id: str = Field(min_length=1)
+    passed: Day | None = None
+
+
 class Profile(Strict):
     """One person; every key is optional and a left-out key means unknown."""
 
@@ -101,6 +112,9 @@ class Profile(Strict):
     experience: list[Job] | None = None
     procedures: dict[Procedure, Count] | None = None
     credentials: list[HeldCredential] | None = None
+    exams: list[PassedExam] | None = Field(
+        default=None, description="Exams passed, with dates (held credentials count too)"
+    )
     military: bool | None = None
 
     @model_validator(mode="before")

@@ -79,6 +79,7 @@ class Procedure(StrEnum):
     CAPILLARY_STICKS = "capillary_sticks"
     INJECTIONS = "injections"
     EKGS = "ekgs"
+    ARTERIAL_PUNCTURES = "arterial_punctures"
 
 
 class Category(StrEnum):

@@ -18,15 +18,20 @@ def _row(s: TrackSummary) -> list[str | int]:
     return [s.id, s.credential, s.abbreviation, s.issuer, s.category, s.routes]
 
 
-def tracks_rendering(found: Sequence[TrackSummary], data_as_of: str | None) -> Rendering:
-    """The track list in every format."""
+def tracks_rendering(
+    found: Sequence[TrackSummary], data_as_of: str | None, *, states: bool = False
+) -> Rendering:
+    """The track list in every format; `states` lists state credentials, with their state."""
+    noun = "state credentials" if states else "certification tracks"
 
     def table(console: "Console") -> None:
         from rich.table import Table
         from rich.text import Text
 
-        t = Table(title=f"{len(found)} certification tracks", title_justify="left")
+        t = Table(title=f"{len(found)} {noun}", title_justify="left")
         t.add_column("ID", no_wrap=True, style="bold")
+        if states:
+            t.add_column("State", no_wrap=True)
         t.add_column("Credential", ratio=3)
         t.add_column("Issuer", no_wrap=True)
         t.add_column("Category", overflow="fold")
@@ -34,6 +39,7 @@ def tracks_rendering(found: Sequence[TrackSummary], data_as_of: str | None) -> R
         for s in found:
             t.add_row(
                 Text(s.id),
+                *([Text(s.jurisdiction or "")] if states else []),
                 Text(f"{s.credential}, {s.abbreviation}"),
                 Text(s.issuer),
                 s.category.replace("_", " "),
@@ -49,10 +55,11 @@ def tracks_rendering(found: Sequence[TrackSummary], data_as_of: str | None) -> R
 
     def markdown() -> str:
         doc = MarkdownDoc()
-        doc.heading("Certification tracks")
+        doc.heading(noun.capitalize())
+        head = ["ID", "Credential", "Abbreviation", "Issuer", "Category", "Routes"]
         doc.table(
-            ["ID", "Credential", "Abbreviation", "Issuer", "Category", "Routes"],
-            [_row(s) for s in found],
+            head + (["State"] if states else []),
+            [_row(s) + ([s.jurisdiction or ""] if states else []) for s in found],
         )
         doc.paragraph(catalog_reviewed(data_as_of))
         return doc.render()
@@ -63,5 +70,8 @@ def tracks_rendering(found: Sequence[TrackSummary], data_as_of: str | None) -> R
         payload=lambda: {"tracks": [s.as_dict() for s in found]},
         table=table,
         markdown=markdown,
-        csv=lambda: (_HEADERS, [_row(s) for s in found]),
+        csv=lambda: (
+            (*_HEADERS, "jurisdiction") if states else _HEADERS,
+            [_row(s) + ([s.jurisdiction or ""] if states else []) for s in found],
+        ),
     )

@@ -10,6 +10,7 @@ from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import Citations, print_sources
 from certadvisor.render.output import Rendering
 from certadvisor.render.pay import pay_lines, pay_payload
+from certadvisor.render.state_credential import EXAM_POINTER, shows_exam, state_lines
 from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
 
 # rich is imported inside the table writers only: json and markdown output skip its import.
@@ -214,7 +215,10 @@ def _print_track(
     cites = Citations()
     _print_heading(console, track, cites)
     _print_routes(console, track, cites)
-    _print_facts(console, "Exam", exam_rows(track, cites))
+    if shows_exam(track):
+        _print_facts(console, "Exam", exam_rows(track, cites))
+    else:
+        console.print(EXAM_POINTER, style="muted")
     _print_fees(console, track, cites)
     _print_facts(console, "Renewal", renewal_rows(track, cites))
     if costs is not None:
@@ -237,6 +241,8 @@ def _print_heading(console: "Console", track: Track, cites: Citations) -> None:
     console.print(f"[heading]{esc(track.credential)} — {esc(track.abbreviation)}[/] ({track.id})")
     issuer = f"{track.issuer.name} ({track.issuer.abbreviation})"
     console.print(Text(f"Issuer: {issuer}    Category: {track.category.replace('_', ' ')}"))
+    for line in state_lines(track, cites):
+        console.print(Text(line))
     if track.accreditation:
         acc = ", ".join(f"{a.name} {cites.ref(a)}" for a in track.accreditation)
         console.print(Text(f"Credential accredited by: {acc}"))
@@ -313,6 +319,8 @@ def _track_markdown(
     if track.accreditation:
         acc = ", ".join(f"{a.name} {cites.ref(a)}" for a in track.accreditation)
         doc.paragraph(f"Credential accredited by: {acc}.")
+    for line in state_lines(track, cites):
+        doc.paragraph(line)
     if track.summary:
         doc.paragraph(track.summary)
     doc.heading("Eligibility routes (meet any one)", 2)
@@ -320,7 +328,10 @@ def _track_markdown(
         doc.heading(f"{name} {ref}", 3)
         doc.bullets([*conds, *extra])
     doc.heading("Exam", 2)
-    doc.table(["Fact", "Value"], exam_rows(track, cites))
+    if shows_exam(track):
+        doc.table(["Fact", "Value"], exam_rows(track, cites))
+    else:
+        doc.paragraph(EXAM_POINTER)
     doc.heading("Fees", 2)
     doc.table(["Fee", "Amount", "When / who", "Source"], fee_rows(track, cites))
     doc.heading("Renewal", 2)

@@ -40,7 +40,7 @@ def validate(
     """
     from certadvisor.validation import validate_file
 
-    typer.echo(validate_file(file, catalog(ctx).tracks()))
+    typer.echo(validate_file(file, catalog(ctx).tracks(with_state=True)))
 
 
 @app.command("schema")
@@ -92,7 +92,11 @@ def sources(
     loaded = catalog(ctx)
     registry = registry_for(catalog_paths(state(ctx).data))
     facts = sourced_facts(
-        loaded.tracks(), state_rules().states, resolve_as_of(as_of, None), stale_after, registry
+        loaded.tracks(with_state=True),
+        state_rules().states,
+        resolve_as_of(as_of, None),
+        stale_after,
+        registry,
     )
     emit(ctx, sources_rendering(facts, loaded.data_as_of, stale_after), fmt, output)
 
@@ -124,7 +128,7 @@ def review(
     loaded = catalog(ctx)
     registry = registry_for(catalog_paths(state(ctx).data))
     items = review_queue(
-        loaded.tracks(), state_rules().states, resolve_as_of(as_of, None), registry
+        loaded.tracks(with_state=True), state_rules().states, resolve_as_of(as_of, None), registry
     )
     emit(ctx, review_rendering(items, loaded.data_as_of, limit), fmt, output)
 

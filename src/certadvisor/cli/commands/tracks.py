@@ -20,16 +20,25 @@ def tracks(
     query: Annotated[
         str | None, typer.Option("--query", "-q", help="Words to find in id, name or issuer.")
     ] = None,
+    state: Annotated[
+        str | None,
+        typer.Option(
+            "--state",
+            metavar="XX",
+            help="List the state credentials of this state (e.g. CA), or of every state: all.",
+        ),
+    ] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    """List the certification tracks in the catalog.
+    """List the certification tracks in the catalog (national ones unless --state is given).
 
     Example: certadvisor tracks --category phlebotomy
     """
-    from certadvisor.catalog import filter_tracks
+    from certadvisor.catalog import filter_tracks, state_credentials
     from certadvisor.render.listing import tracks_rendering
 
     loaded = catalog(ctx)
-    found = filter_tracks(loaded.summaries, category=category, issuer=issuer, query=query)
-    emit(ctx, tracks_rendering(found, loaded.data_as_of), fmt, output)
+    pool = loaded.summaries if state is None else state_credentials(loaded.state_summaries, state)
+    found = filter_tracks(pool, category=category, issuer=issuer, query=query)
+    emit(ctx, tracks_rendering(found, loaded.data_as_of, states=state is not None), fmt, output)

@@ -15,21 +15,26 @@ from certadvisor.eligibility.facts import Check
 from certadvisor.eligibility.rules.age import age_check
 from certadvisor.eligibility.rules.credential import credential_check
 from certadvisor.eligibility.rules.education import education_check
+from certadvisor.eligibility.rules.exam import exam_check, state_exam_check
 from certadvisor.eligibility.rules.experience import experience_check
 from certadvisor.eligibility.rules.military import military_check
 from certadvisor.eligibility.rules.procedures import procedures_check
 from certadvisor.eligibility.rules.program import program_check
 from certadvisor.eligibility.rules.semester_hours import semester_hours_check
+from certadvisor.eligibility.rules.training_hours import training_hours_check
 from certadvisor.models.catalog import (
     AgeCondition,
     Condition,
     CredentialCondition,
     EducationCondition,
+    ExamCondition,
     ExperienceCondition,
     MilitaryCondition,
     ProceduresCondition,
     ProgramCondition,
     SemesterHoursCondition,
+    StateExamCondition,
+    TrainingHoursCondition,
 )
 
 
@@ -55,6 +60,12 @@ def prepare(cond: Condition, clinical: bool = False) -> Check:
             return military_check()
         case AgeCondition():
             return age_check(cond)
+        case TrainingHoursCondition():
+            return training_hours_check(cond)
+        case ExamCondition():
+            return exam_check(cond)
+        case StateExamCondition():
+            return state_exam_check(cond)
     raise TypeError(f"unknown condition {cond!r}")
 
 
