@@ -72,3 +72,15 @@ def is_wallet_file(target: Path) -> bool:
         if (mine.st_dev, mine.st_ino) == (found.st_dev, found.st_ino):
             return True
     return False
+
+
+def make_private_dirs(folder: Path) -> None:
+    """Create ``folder`` and its missing parents readable by the user alone (0700): the cache
+    may sit inside the wallet's folder, whose contents stay private whatever the umask."""
+    missing = []
+    for step in (folder, *folder.parents):
+        if step.exists():
+            break
+        missing.append(step)
+    for step in reversed(missing):
+        step.mkdir(mode=0o700, exist_ok=True)

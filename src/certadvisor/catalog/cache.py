@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from certadvisor.paths import make_private_dirs
+
 if TYPE_CHECKING:
     from certadvisor.models.catalog import Catalog, Track
 
@@ -53,7 +55,7 @@ def write_cache(target: Path, catalog: "Catalog", sources: list[str]) -> None:
         offset += len(line) + 1
     index = {"format": CACHE_FORMAT, "data_as_of": catalog.as_of, "sources": sources, "rows": rows}
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(target.parent)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=target.parent))
         payload = json.dumps(index, separators=(",", ":")).encode()
         digest = hashlib.sha256(payload).hexdigest().encode()

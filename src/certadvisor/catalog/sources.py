@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from certadvisor.catalog.yaml_io import load_yaml, locate, read_text, validation_lines
 from certadvisor.errors import InvalidInputError
-from certadvisor.paths import bundled_data_dir
+from certadvisor.paths import bundled_data_dir, make_private_dirs
 
 if TYPE_CHECKING:
     from certadvisor.models.sources import PublisherKind, Source
@@ -119,7 +119,7 @@ def _keep(path: Path, rows: list[dict[str, Any]]) -> None:
     import tempfile
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
             fh.write(json.dumps(rows).encode())
