@@ -6,11 +6,9 @@ import sqlite3
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from certadvisor.errors import DomainError
 from certadvisor.wallet.ce import MAX_CERTIFICATE_BYTES, drop_unreferenced, keep_certificate
-from certadvisor.wallet.checks import check_person, person_key
 from certadvisor.wallet.model import CEEntry
-from certadvisor.wallet.records import CE_COLUMNS, entry_from_row
+from certadvisor.wallet.records import ce_entry
 from certadvisor.wallet.store import WalletStore, now_stamp
 
 # The fields `wallet ce edit` may change, as stored.
@@ -22,21 +20,6 @@ class CEChange(NamedTuple):
 
     changed_at: str
     what: str
-
-
-def _entry(conn: sqlite3.Connection, person: str, entry_id: int) -> CEEntry:
-    row = conn.execute(
-        f"SELECT p.name, c.track, {CE_COLUMNS} FROM ce_entry e "
-        "JOIN credential c ON c.id = e.credential_id JOIN person p ON p.id = c.person_id "
-        "WHERE e.id = ? AND p.key = ?",
-        (entry_id, person_key(person)),
-    ).fetchone()
-    if row is None:
-        raise DomainError(
-            f"no CE entry {entry_id} for {check_person(person)!r}",
-            "`certadvisor wallet ce list` shows the ids.",
-        )
-    return entry_from_row(row[0], row[1], row[2:])
 
 
 def _shown(value: Any) -> str:
@@ -59,7 +42,7 @@ def _record(conn: sqlite3.Connection, entry_id: int, what: str) -> str:
 def entry_track(store: WalletStore, person: str, entry_id: int) -> str:
     """The track a CE entry counts toward (to look up its categories before an edit)."""
     with store.snapshot() as conn:
-        return _entry(conn, person, entry_id).track
+        return ce_entry(conn, person, entry_id).track
 
 
 def edit_ce(store: WalletStore, person: str, entry_id: int, changes: dict[str, Any]) -> CEEntry:
@@ -67,7 +50,7 @@ def edit_ce(store: WalletStore, person: str, entry_id: int, changes: dict[str, A
     unknown = set(changes) - set(EDITABLE)
     assert not unknown, unknown
     with store.transaction() as conn:
-        before = _entry(conn, person, entry_id)
+        before = ce_entry(conn, person, entry_id)
         stored = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in changes.items()}
         diffs = [
             f"{k}: {_shown(getattr(before, k))} → {_shown(changes[k])}"
@@ -79,7 +62,7 @@ def edit_ce(store: WalletStore, person: str, entry_id: int, changes: dict[str, A
         sets = ", ".join(f"{k} = ?" for k in stored)
         conn.execute(f"UPDATE ce_entry SET {sets} WHERE id = ?", (*stored.values(), entry_id))
         _record(conn, entry_id, "; ".join(diffs))
-        return _entry(conn, person, entry_id)
+        return ce_entry(conn, person, entry_id)
 
 
 def attach_certificate(
@@ -91,11 +74,11 @@ def attach_certificate(
 ) -> CEEntry:
     """Keep a certificate for an entry (replacing any earlier one, whose file stays)."""
     with store.snapshot() as conn:
-        _entry(conn, person, entry_id)  # fail before copying anything
+        ce_entry(conn, person, entry_id)  # fail before copying anything
     ref, target, made = keep_certificate(store, file, limit)
     try:
         with store.transaction() as conn:
-            before = _entry(conn, person, entry_id)
+            before = ce_entry(conn, person, entry_id)
             conn.execute(
                 "UPDATE ce_entry SET certificate_sha256 = ?, certificate_name = ? WHERE id = ?",
                 (ref.sha256, ref.name, entry_id),
@@ -106,7 +89,7 @@ def attach_certificate(
                 else "(none)"
             )
             _record(conn, entry_id, f"certificate: {old} → {ref.name} ({ref.sha256[:12]})")
-            return _entry(conn, person, entry_id)
+            return ce_entry(conn, person, entry_id)
     except BaseException:
         if made:
             drop_unreferenced(store, target, ref.sha256)
@@ -116,7 +99,7 @@ def attach_certificate(
 def show_ce(store: WalletStore, person: str, entry_id: int) -> tuple[CEEntry, list[CEChange]]:
     """One entry and its recorded changes, oldest first."""
     with store.snapshot() as conn:
-        entry = _entry(conn, person, entry_id)
+        entry = ce_entry(conn, person, entry_id)
         changes = [
             CEChange(r[0], r[1])
             for r in conn.execute(

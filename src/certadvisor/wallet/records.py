@@ -260,16 +260,22 @@ def ce_entries(
 def remove_ce(store: WalletStore, person: str, entry_id: int) -> CEEntry:
     """Delete one CE entry of a person by its id (its certificate file stays)."""
     with store.transaction() as conn:
-        row = conn.execute(
-            f"SELECT p.name, c.track, {CE_COLUMNS} FROM ce_entry e "
-            "JOIN credential c ON c.id = e.credential_id JOIN person p ON p.id = c.person_id "
-            "WHERE e.id = ? AND p.key = ?",
-            (entry_id, person_key(person)),
-        ).fetchone()
-        if row is None:
-            raise DomainError(
-                f"no CE entry {entry_id} for {check_person(person)!r}",
-                "`certadvisor wallet ce list` shows the ids.",
-            )
+        entry = ce_entry(conn, person, entry_id)
         conn.execute("DELETE FROM ce_entry WHERE id = ?", (entry_id,))
+    return entry
+
+
+def ce_entry(conn: sqlite3.Connection, person: str, entry_id: int) -> CEEntry:
+    """One CE entry of a person by its id; an unknown id is the contract's "not found"."""
+    row = conn.execute(
+        f"SELECT p.name, c.track, {CE_COLUMNS} FROM ce_entry e "
+        "JOIN credential c ON c.id = e.credential_id JOIN person p ON p.id = c.person_id "
+        "WHERE e.id = ? AND p.key = ?",
+        (entry_id, person_key(person)),
+    ).fetchone()
+    if row is None:
+        raise DomainError(
+            f"no CE entry {entry_id} for {check_person(person)!r}",
+            "`certadvisor wallet ce list` shows the ids.",
+        )
     return entry_from_row(row[0], row[1], row[2:])
