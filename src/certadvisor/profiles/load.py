@@ -180,6 +180,33 @@ def _state_problem(profile: Profile) -> str | None:
     return None
 
 
+_YamlEntry = tuple[Any, list[int | str], str]
+
+
+def _yaml_entries(
+    data: dict[str, Any], label: str, stem: str
+) -> tuple[list[_YamlEntry], list[str]]:
+    """Each person of a one-person file or a cohort (with where it is and a name to call it),
+    and the problems of the cohort's own keys."""
+    if "profiles" not in data:
+        return [(data, [], data.get("name") or stem)], []
+    items = data["profiles"]
+    problems = [
+        f"{label}: {k}: is not a known key (a cohort has only 'profiles')"
+        for k in data
+        if k != "profiles"
+    ]
+    if not isinstance(items, list) or not items:
+        raise InvalidInputError(f"{label}: profiles: must be a list of at least one person")
+    if len(items) > cohort_row_limit():
+        raise _too_many(label, cohort_row_limit())
+    entries: list[_YamlEntry] = []
+    for i, item in enumerate(items):
+        name = item.get("name") if isinstance(item, dict) else None
+        entries.append((item, ["profiles", i], name or f"person {i + 1}"))
+    return entries, problems
+
+
 def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup) -> Scan:
     data = load_yaml(raw, label)
     if not isinstance(data, dict):
@@ -187,24 +214,7 @@ def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup) -> Scan:
             f"{label}: not a profile (expected keys such as name, education, experience)",
             "See `certadvisor data schema profile` for the format.",
         )
-    if "profiles" not in data:
-        entries: list[tuple[Any, list[int | str], str]] = [(data, [], data.get("name") or stem)]
-        problems: list[str] = []
-    else:
-        items = data["profiles"]
-        problems = [
-            f"{label}: {k}: is not a known key (a cohort has only 'profiles')"
-            for k in data
-            if k != "profiles"
-        ]
-        if not isinstance(items, list) or not items:
-            raise InvalidInputError(f"{label}: profiles: must be a list of at least one person")
-        if len(items) > cohort_row_limit():
-            raise _too_many(label, cohort_row_limit())
-        entries = []
-        for i, item in enumerate(items):
-            name = item.get("name") if isinstance(item, dict) else None
-            entries.append((item, ["profiles", i], name or f"person {i + 1}"))
+    entries, problems = _yaml_entries(data, label, stem)
 
     def admit(entry: tuple[Any, list[int | str], str]) -> tuple[Person | None, list[str]]:
         item, prefix, who = entry
@@ -243,14 +253,8 @@ def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup) -> Scan:
     return Scan(problems, entries, admit, single="profiles" not in data, locate=locate)
 
 
-def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
-    text = decode_text(raw, label)
-    # strict: an unclosed quote is an error, not a cell that swallows the rest of the file
-    rows: Iterable[list[str]] = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = [h.strip() for h in next(iter(rows))]
-    except (StopIteration, csv.Error):
-        raise InvalidInputError(f"{label}: an empty CSV file (it needs a header row)") from None
+def _header_problems(header: list[str], label: str) -> list[str]:
+    """Unknown or repeated columns, each named (and blanked so that it is not read)."""
     problems = []
     seen: set[str] = set()
     for i, column in enumerate(header):
@@ -265,6 +269,14 @@ def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
         if why:
             problems.append(f"{label}:row 1: column {i + 1} {column!r}: {why}")
             header[i] = ""
+    return problems
+
+
+def _csv_entries(
+    rows: Iterable[list[str]], label: str, problems: list[str]
+) -> list[tuple[int, list[str]]]:
+    """The non-blank rows with their row numbers, up to the cohort limit; a CSV error stops
+    the reading and is added to ``problems``."""
     entries: list[tuple[int, list[str]]] = []
     limit = cohort_row_limit()
     n = 1
@@ -277,6 +289,19 @@ def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
     except csv.Error as exc:
         why = "a quote is not closed" if "end of data" in str(exc) else str(exc)
         problems.append(f"{label}:row {n + 1}: CSV error: {why}")
+    return entries
+
+
+def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
+    text = decode_text(raw, label)
+    # strict: an unclosed quote is an error, not a cell that swallows the rest of the file
+    rows: Iterable[list[str]] = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [h.strip() for h in next(iter(rows))]
+    except (StopIteration, csv.Error):
+        raise InvalidInputError(f"{label}: an empty CSV file (it needs a header row)") from None
+    problems = _header_problems(header, label)
+    entries = _csv_entries(rows, label, problems)
     if not entries:
         problems.append(f"{label}: no people (the file has a header row only)")
     plans = plan_columns(header)
