@@ -10,6 +10,7 @@ import tempfile
 import zipfile
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field
 
@@ -121,6 +122,41 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:40] or "certificate"
 
 
+def _audit_entries(
+    store: WalletStore, rules: TrackRules, person: str, rows: list[Any]
+) -> tuple[list[AuditEntry], list[tuple[str, Path]]]:
+    """The cycle's CE entries for the summary, and each kept certificate under its readable
+    name in the packet (a certificate the wallet has lost is marked missing)."""
+    names = rules.categories()
+    entries: list[AuditEntry] = []
+    files: list[tuple[str, Path]] = []
+    for row in rows:
+        e = entry_from_row(person, rules.id, row)
+        path = name = None
+        missing = False
+        if e.certificate_sha256 and e.certificate_name:
+            kept = certificate_file(store, e.certificate_sha256, e.certificate_name)
+            suffix = kept.suffix
+            name = f"certificates/{e.date}_{_slug(e.title)}_ce{e.id}{suffix}"
+            missing = not kept.is_file()
+            if not missing:
+                files.append((name, kept))
+                path = name
+        entries.append(
+            AuditEntry.model_construct(
+                **{k: getattr(e, k) for k in ("id", "date", "points", "category", "title")},
+                category_name=names.get(e.category, e.category),
+                provider=e.provider,
+                approved_by=e.approved_by,
+                certificate_name=e.certificate_name,
+                certificate_sha256=e.certificate_sha256,
+                file=path,
+                missing=missing,
+            )
+        )
+    return entries, files
+
+
 def build_audit(
     store: WalletStore,
     rules: TrackRules,
@@ -151,32 +187,7 @@ def build_audit(
             "AND date >= ? AND date <= ? ORDER BY e.date, e.id",
             (cid, start.isoformat(), end.isoformat()),
         ).fetchall()
-    names = rules.categories()
-    entries, files = [], []
-    for row in rows:
-        e = entry_from_row(held.person, rules.id, row)
-        path = name = None
-        missing = False
-        if e.certificate_sha256 and e.certificate_name:
-            kept = certificate_file(store, e.certificate_sha256, e.certificate_name)
-            suffix = kept.suffix
-            name = f"certificates/{e.date}_{_slug(e.title)}_ce{e.id}{suffix}"
-            missing = not kept.is_file()
-            if not missing:
-                files.append((name, kept))
-                path = name
-        entries.append(
-            AuditEntry.model_construct(
-                **{k: getattr(e, k) for k in ("id", "date", "points", "category", "title")},
-                category_name=names.get(e.category, e.category),
-                provider=e.provider,
-                approved_by=e.approved_by,
-                certificate_name=e.certificate_name,
-                certificate_sha256=e.certificate_sha256,
-                file=path,
-                missing=missing,
-            )
-        )
+    entries, files = _audit_entries(store, rules, held.person, rows)
     summary = AuditSummary.model_construct(
         person=held.person,
         track=rules.id,
