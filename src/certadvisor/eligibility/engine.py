@@ -32,7 +32,6 @@ flagged and says so in plain words.
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Final
 
 from certadvisor.eligibility.effort import (
     RENEWAL,
@@ -55,6 +54,14 @@ from certadvisor.eligibility.facts import (
     facts_from_profile,
 )
 from certadvisor.eligibility.rules import prepare
+from certadvisor.eligibility.verdicts import (
+    ELIGIBLE,
+    NOT_ELIGIBLE,
+    is_clinical,
+    route_flag,
+    time_only,
+    verdict,
+)
 from certadvisor.eligibility.wording import describe
 from certadvisor.models.catalog import Condition, Route, Track
 from certadvisor.models.profile import Profile
@@ -68,8 +75,6 @@ from certadvisor.models.results import (
 
 Applicant = Profile | Assertions
 """A person as the engine evaluates them: a full profile, or what the shorthand flags say."""
-ELIGIBLE: Final = "eligible"
-NOT_ELIGIBLE: Final = "not_eligible"
 _WORDING = {"text", "note", "source", "confidence"}
 _MEMO_MAX = 100_000
 
@@ -85,30 +90,6 @@ class _Plan:
     used: tuple[int, ...]
     defaults: tuple[tuple[float, ...], ...]
     kinds: tuple[tuple[str, ...], ...]
-
-
-def _is_clinical(track: Track) -> bool:
-    """A credential whose title says it is clinical (Certified Clinical Medical Assistant)."""
-    return "clinical" in track.credential.lower().split()
-
-
-def _route_flag(route: Route) -> bool:
-    if route.confidence == "unverified":
-        return True
-    return any(c.confidence == "unverified" for c in route.conditions)
-
-
-def _verdict(outs: Sequence[Outcome]) -> Verdict:
-    statuses = [o.status for o in outs]
-    if UNMET in statuses:
-        return NOT_ELIGIBLE
-    return UNKNOWN if UNKNOWN in statuses else ELIGIBLE
-
-
-def _time_only(outs: Sequence[Outcome]) -> bool:
-    """Whether only time stands between the person and this route."""
-    unmet = [o for o in outs if o.status == UNMET]
-    return bool(unmet) and all(o.waits for o in unmet) and all(o.status != UNKNOWN for o in outs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +114,7 @@ def _judge(plan: "_Plan", outs: Sequence[Outcome], as_of: dt.date) -> _Judged:
     efforts: list[Effort] = []
     for route, defaults, kinds in zip(plan.slots, plan.defaults, plan.kinds, strict=True):
         route_outs = [outs[s] for s in route]
-        verdicts.append(_verdict(route_outs))
+        verdicts.append(verdict(route_outs))
         efforts.append(route_effort(route_outs, defaults, kinds, as_of))
     if ELIGIBLE in verdicts:
         return _Judged(ELIGIBLE, verdicts, None, Effort(0.0, 0.0, 0), None)
@@ -181,7 +162,7 @@ class Evaluator:
             for route in track.routes:
                 ids = []
                 for cond in route.conditions:
-                    clinical = cond.kind == "experience" and _is_clinical(track)
+                    clinical = cond.kind == "experience" and is_clinical(track)
                     key = f"{clinical}:{cond.model_dump_json(exclude=_WORDING)}"
                     if key not in keys:
                         keys[key] = len(self._checks)
@@ -193,7 +174,7 @@ class Evaluator:
                     track,
                     tuple(r.id for r in track.routes),
                     tuple(slots),
-                    tuple(_route_flag(r) for r in track.routes),
+                    tuple(route_flag(r) for r in track.routes),
                     tuple(sorted({s for route in slots for s in route})),
                     tuple(
                         tuple(default_months(c, track, r.id, ladder) for c in r.conditions)
@@ -303,12 +284,12 @@ def _condition_result(cond: Condition, route: Route, out: Outcome) -> ConditionR
 
 
 def _route_result(route: Route, outs: Sequence[Outcome], flagged: bool) -> RouteResult:
-    status = _verdict(outs)
+    status = verdict(outs)
     conds = [_condition_result(c, route, o) for c, o in zip(route.conditions, outs, strict=True)]
     opens = closes = None
     if status == ELIGIBLE:
         closes = min((c.closes_on for c in conds if c.closes_on), default=None)
-    elif _time_only(outs):
+    elif time_only(outs):
         dates = [o.opens_on for o in outs if o.status == UNMET]
         opens = None if None in dates else max(d for d in dates if d is not None)
     return RouteResult(
