@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from certadvisor.render.markdown import MarkdownDoc
-from certadvisor.render.marks import LEGEND, marker
+from certadvisor.render.marks import LEGEND, catalog_reviewed, marker
 from certadvisor.render.output import Rendering
 
 if TYPE_CHECKING:
@@ -32,6 +32,34 @@ def _row(item: "ReviewItem") -> list[Any]:
     return [item.rank, item.impact, f.owner, f.path, f.value, f.confidence, age, item.why]
 
 
+def _print_review(console: "Console", shown: Sequence["ReviewItem"], summary: str) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    t = Table(title=summary, title_justify="left")
+    t.add_column("#", justify="right", no_wrap=True)
+    t.add_column("Impact", no_wrap=True)
+    t.add_column("Track / state", no_wrap=True)
+    t.add_column("Fact, why it matters, source", overflow="fold")
+    t.add_column("Confidence", no_wrap=True)
+    t.add_column("Age", justify="right", no_wrap=True)
+    for item in shown:
+        f = item.fact
+        text = Text(f"{f.path}: {f.value}\n{item.why}\n")
+        text.append(f.cite or f.source, style="muted")
+        age = "undated" if f.age_days is None else f"{f.age_days} d"
+        t.add_row(
+            str(item.rank),
+            item.impact,
+            f.owner,
+            text,
+            f"{marker(f.confidence)} {f.confidence}",
+            age,
+        )
+    console.print(t)
+    console.print(f"Markers: {LEGEND}", style="muted")
+
+
 def review_rendering(
     items: Sequence["ReviewItem"], data_as_of: str | None, limit: int | None
 ) -> Rendering:
@@ -46,33 +74,6 @@ def review_rendering(
         "weakest and oldest first within each."
     )
 
-    def table(console: "Console") -> None:
-        from rich.table import Table
-        from rich.text import Text
-
-        t = Table(title=summary, title_justify="left")
-        t.add_column("#", justify="right", no_wrap=True)
-        t.add_column("Impact", no_wrap=True)
-        t.add_column("Track / state", no_wrap=True)
-        t.add_column("Fact, why it matters, source", overflow="fold")
-        t.add_column("Confidence", no_wrap=True)
-        t.add_column("Age", justify="right", no_wrap=True)
-        for item in shown:
-            f = item.fact
-            text = Text(f"{f.path}: {f.value}\n{item.why}\n")
-            text.append(f.cite or f.source, style="muted")
-            age = "undated" if f.age_days is None else f"{f.age_days} d"
-            t.add_row(
-                str(item.rank),
-                item.impact,
-                f.owner,
-                text,
-                f"{marker(f.confidence)} {f.confidence}",
-                age,
-            )
-        console.print(t)
-        console.print(f"Markers: {LEGEND}", style="muted")
-
     def markdown() -> str:
         doc = MarkdownDoc()
         doc.heading("Catalog review queue")
@@ -82,14 +83,14 @@ def review_rendering(
             + ["Source"],
             [[*_row(i), i.fact.cite_markdown or i.fact.source] for i in shown],
         )
-        doc.paragraph(f"Catalog reviewed {data_as_of or 'unknown'}.")
+        doc.paragraph(catalog_reviewed(data_as_of))
         return doc.render()
 
     return Rendering(
         command="data review",
         data_as_of=data_as_of,
         payload=lambda: {"counts": counts, "items": [i.as_dict() for i in shown]},
-        table=table,
+        table=lambda console: _print_review(console, shown, summary),
         markdown=markdown,
         csv=lambda: (_HEADERS, [[*_row(i), i.fact.source, i.fact.cite] for i in shown]),
     )

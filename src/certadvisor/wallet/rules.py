@@ -130,6 +130,23 @@ def _not_in_catalog(held: HeldCredential, as_of: dt.date) -> CredentialStatus:
     return st.model_copy(update={"next_action": next_action(st, as_of)})
 
 
+def _annual_fees(
+    held: HeldCredential,
+    rules: TrackRules,
+    cycle_end: dt.date | None,
+    history: History,
+    as_of: dt.date,
+) -> tuple[list[FeeDue], list[dt.date], list[dt.date]]:
+    """The annual fees, due on the first date not marked paid; the dates gone unpaid and due."""
+    annual = [_fee(f) for f in rules.fees if f.kind is FeeKind.ANNUAL]
+    if not annual:
+        return annual, [], []
+    late, due_dates = unpaid_due_dates(held.earned, as_of, cycle_end, history.payments)
+    if due_dates:
+        annual = [f.model_copy(update={"due": due_dates[0]}) for f in annual]
+    return annual, late, due_dates
+
+
 def credential_status(
     held: HeldCredential,
     rules: TrackRules | None,
@@ -153,12 +170,7 @@ def credential_status(
         ce = ce.model_copy(
             update={"earlier_points": round(earlier.points, 4), "earlier_entries": earlier.entries}
         )
-    annual = [_fee(f) for f in rules.fees if f.kind is FeeKind.ANNUAL]
-    late, due_dates = (
-        unpaid_due_dates(held.earned, as_of, cycle.end, history.payments) if annual else ([], [])
-    )
-    if due_dates:
-        annual = [f.model_copy(update={"due": due_dates[0]}) for f in annual]
+    annual, late, due_dates = _annual_fees(held, rules, cycle.end, history, as_of)
     renewals, paid = history_infos(history.renewals, history.payments)
     late_rules = _late_rules(rules, cycle.end)
     st = CredentialStatus.model_construct(
