@@ -67,3 +67,15 @@ def test_as_of_picks_the_fee_in_force(run: Any, as_of: str, shown: str) -> None:
     r = run("--data", str(FIXTURE), "checklist", "px-dated", "--as-of", as_of)
     assert r.exit_code == 0, r.stderr
     assert f"Exam fee: {shown}" in r.stdout
+
+
+@pytest.mark.parametrize(("day", "amount"), [("2025-06-01", 100), ("2027-08-01", 125)])
+def test_show_and_compare_use_the_fee_in_force_on_as_of(run: Any, day: str, amount: int) -> None:
+    data = ["--data", str(FIXTURE)]
+    shown = run(*data, "show", "px-dated", "--as-of", day, "--format", "json")
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.json()["data"]["costs"]["first_time"]["amount"] == amount
+    compared = run(*data, "compare", "px-dated", "--as-of", day, "--format", "json")
+    assert compared.exit_code == 0, compared.stderr
+    row = compared.json()["data"]["tracks"][0]
+    assert row["cost"]["first_time"]["amount"] == amount

@@ -61,6 +61,7 @@ def compare(
     """
     # Lazy: the engine and its pydantic models load only when the command runs, so that
     # `certadvisor --help` (which imports every command module) stays quick.
+    from certadvisor.catalog.dated import fees_on
     from certadvisor.catalog.states import state_block
     from certadvisor.guidance.compare import compare_tracks, select_track_ids
     from certadvisor.render.compare import compare_rendering
@@ -71,6 +72,8 @@ def compare(
     chosen = loaded.tracks(
         select_track_ids(loaded.summaries, loaded.resolve, tracks or [], category)
     )
+    day = resolve_as_of(as_of)
+    chosen = [fees_on(t, day) for t in chosen]  # the fees in force that day
     block = None
     if state is not None:
         block = state_block(

@@ -4,7 +4,8 @@ import typer
 
 from certadvisor.cli.common import catalog, emit
 from certadvisor.cli.cost_options import CeCostOpt, YearsOpt, check_cost_options
-from certadvisor.cli.options import DocFormatOpt, MemberOpt, OutputOpt, StateOpt, TrackArg
+from certadvisor.cli.inputs import resolve_as_of
+from certadvisor.cli.options import AsOfOpt, DocFormatOpt, MemberOpt, OutputOpt, StateOpt, TrackArg
 
 
 def show(
@@ -14,6 +15,7 @@ def show(
     member: MemberOpt = False,
     ce_cost_per_point: CeCostOpt = None,
     state: StateOpt = None,
+    as_of: AsOfOpt = None,
     fmt: DocFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -23,12 +25,13 @@ def show(
     """
     # Lazy: the engine and its pydantic models load only when the command runs, so that
     # `certadvisor --help` (which imports every command module) stays quick.
+    from certadvisor.catalog.dated import fees_on
     from certadvisor.costs import total_cost
     from certadvisor.render.track_detail import track_rendering
 
     check_cost_options(years, ce_cost_per_point)
     loaded = catalog(ctx)
-    found = loaded.track(track)
+    found = fees_on(loaded.track(track), resolve_as_of(as_of))  # the fees in force that day
     block = pay = None
     if state is not None:
         # Only with --state: the state models would add to every `show`'s start-up.
