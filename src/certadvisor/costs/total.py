@@ -69,17 +69,6 @@ from certadvisor.models.costs import (
     YearCost,
 )
 
-__all__ = [
-    "DEFAULT_YEARS",
-    "CostPart",
-    "FirstTimeCost",
-    "RouteCost",
-    "TotalCost",
-    "YearCost",
-    "first_time_cost",
-    "total_cost",
-]
-
 DEFAULT_YEARS = 5
 FIRST_TIME_KINDS = (FeeKind.APPLICATION, FeeKind.ELIGIBILITY_REVIEW, FeeKind.EXAM)
 CONTINGENT_KINDS = (

@@ -13,7 +13,7 @@ from pydantic import Field
 
 from certadvisor.catalog import TrackSummary
 from certadvisor.catalog.listing import filter_tracks
-from certadvisor.costs.total import DEFAULT_YEARS, total_cost
+from certadvisor.costs import DEFAULT_YEARS, total_cost
 from certadvisor.errors import DomainError
 from certadvisor.models.catalog import CredentialAccreditation, TimeEstimate, Track
 from certadvisor.models.common import Confidence, IntFact, Strict, TextFact

@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from certadvisor.costs.total import first_time_cost
+from certadvisor.costs import first_time_cost
 from certadvisor.eligibility.effort import about
 from certadvisor.eligibility.wording import money, months_words
 from certadvisor.models.catalog import Track

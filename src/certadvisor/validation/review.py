@@ -8,7 +8,7 @@ from typing import Any
 
 from certadvisor.catalog.provenance import SourcedFact, sourced_facts
 from certadvisor.catalog.sources import Registry
-from certadvisor.costs.total import total_cost
+from certadvisor.costs import total_cost
 from certadvisor.models.catalog import Track
 from certadvisor.models.states import State
 
