@@ -295,7 +295,7 @@ def test_closest_route_is_the_least_time_still_needed() -> None:
     r = evaluate_track(t, p, AS_OF)
     assert r.status == "not_eligible"
     assert r.closest == "sticks"
-    assert r.missing == ["20 more venipunctures"]
+    assert r.missing == ["30 venipunctures documented, 10 given: 20 more"]
     assert r.opens_on == dt.date(2027, 6, 1)
     assert r.closest_reason and "sticks needs the least estimated time" in r.closest_reason
     # One month of work left is closer than the sticks.

@@ -74,7 +74,8 @@ def test_csv_has_one_row_per_person_and_track(run: Any) -> None:
     rpt = rows[2]
     assert rpt[2] == "not_eligible" and rpt[3] == ""
     assert "finish your phlebotomy program (expected 2027-03-15)" in rpt[4]
-    assert "25 more venipunctures and 2 more capillary sticks" in rpt[4]
+    assert "50 venipunctures documented, 25 given: 25 more" in rpt[4]
+    assert "10 capillary sticks documented, 8 given: 2 more" in rpt[4]
 
 
 def test_a_cohort_with_a_bad_row_prints_the_others_and_exits_3(run: Any, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from certadvisor.eligibility.engine import Applicant, Evaluator
 from certadvisor.eligibility.parallel import fork_map, workers
+from certadvisor.eligibility.state_credentials import StateLayer
 from certadvisor.models.catalog import Track
 from certadvisor.models.results import EligibilitySummary, PersonResult
 
@@ -65,8 +66,10 @@ class Report:
         admit: Admit | None = None,
         problems: Sequence[str] = (),
         locate: Locate | None = None,
+        state_catalog: Callable[[], Sequence[Track]] = list,
     ) -> None:
         self.tracks = list(tracks)
+        self._state = StateLayer(state_catalog, self.tracks)
         self.evaluator = Evaluator(self.tracks)
         self._file_problems = list(problems)
         self._pending = list(pending)
@@ -117,12 +120,15 @@ class Report:
         """Full results, one entry per person."""
         if self._results is None:
             self._results = [
-                PersonResult(
-                    name=s.name,
-                    results=self.evaluator.results(s.person, s.as_of),
-                    label=s.label,
-                    as_of=s.as_of,
-                    state=s.state,
+                self._state.apply(
+                    PersonResult(
+                        name=s.name,
+                        results=self.evaluator.results(s.person, s.as_of),
+                        label=s.label,
+                        as_of=s.as_of,
+                        state=s.state,
+                    ),
+                    s.person,
                 )
                 for s in self.subjects()
             ]

@@ -74,6 +74,28 @@ class TrackResult(Strict):
         default=None, description="The same at worst (unknowns not in your favour); null: no way in"
     )
     closest_reason: str | None = Field(default=None, description="Why the closest route is closest")
+    counts_for: list[str] = Field(
+        default_factory=list,
+        description="What a national certificate counts for in the person's state "
+        "('counts for WA MA-C: yes, with an approved program')",
+    )
+
+
+class FeeLine(Strict):
+    """A fee in words with its source ('CDPH application fee (estimate): $100')."""
+
+    text: str
+    source: str
+    as_of: str | None = None
+    confidence: str
+
+
+class StateCredentialResult(TrackResult):
+    """A state credential judged for one person, with where it applies and its fees."""
+
+    jurisdiction: str
+    agency: str | None = None
+    fees: list[FeeLine] = Field(default_factory=list)
 
 
 class PersonResult(Strict):
@@ -84,6 +106,10 @@ class PersonResult(Strict):
     label: str
     as_of: dt.date
     state: str | None = None
+    state_credentials: list[StateCredentialResult] = Field(
+        default_factory=list,
+        description="The credentials the person's state asks for this work, judged alike",
+    )
 
 
 class EligibilitySummary(Strict):

@@ -12,6 +12,10 @@ from certadvisor.models.states import StateBlock
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, Citations, catalog_reviewed
 from certadvisor.render.output import Rendering
+from certadvisor.render.state_credential import (
+    markdown_state_credentials,
+    print_state_credentials,
+)
 from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
 
 if TYPE_CHECKING:
@@ -82,6 +86,10 @@ def _condition_line(
 def _route_title(r: RouteResult, cites: Citations) -> str:
     flag = " (unverified)" if r.unverified else ""
     return f"{status_words(r.status)}: {r.name} [{r.id}]{flag} {cites.ref(r)}"
+
+
+condition_line = _condition_line
+route_title = _route_title
 
 
 def _deciding(t: TrackResult) -> RouteResult | None:
@@ -168,12 +176,13 @@ def _person_table(console: "Console", p: PersonResult, cites: Citations, explain
             ),
             Text(_route_cell(t)),
             Text(cites.ref(deciding) if deciding else ""),
-            Text("\n".join([_next_step(t), *notes])),
+            Text("\n".join([_next_step(t), *notes, *t.counts_for])),
         )
     console.print(matrix)
     line = headline(p)
     if line:
         console.print(Text(line, style="heading"))
+    print_state_credentials(console, p.state_credentials, p.state, cites, explain)
     if brief:
         console.print(Text("Route by route: add --explain (or name one track).", style="muted"))
         return
@@ -280,7 +289,7 @@ def _markdown_person(doc: MarkdownDoc, p: PersonResult, level: int) -> None:
             doc.bullets(t.missing)
         if t.closest_reason:
             doc.paragraph(f"Why closest: {t.closest_reason}.")
-        notes = [*date_notes(t), *t.notes]
+        notes = [*date_notes(t), *t.notes, *[c[0].upper() + c[1:] for c in t.counts_for]]
         if notes:
             doc.bullets(notes)
         for r in t.routes:
@@ -289,6 +298,8 @@ def _markdown_person(doc: MarkdownDoc, p: PersonResult, level: int) -> None:
                 [(c.status == "met", _condition_line(c, r, cites, True)) for c in r.conditions]
             )
             doc.bullets(f"Confirm: {n}" for n in r.notes)
+
+    markdown_state_credentials(doc, p.state_credentials, p.state, level + 1)
 
 
 def _invalid_lines(report: Report) -> list[str]:

@@ -114,9 +114,13 @@ def eligible(
         credentials=_resolve_all(loaded.resolve, credential or []),
     )
     _check_claims(claims, profile is not None)
+
+    def every() -> "list[Track]":
+        return loaded.tracks(with_state=True)
+
     code = check_state(state) if state else None
     if profile is not None:
-        report = _cohort(chosen, profile, loaded.resolve, as_of, code)
+        report = _cohort(chosen, profile, loaded.resolve, as_of, code, every)
     else:
         if claims.is_empty():
             note(
@@ -124,7 +128,8 @@ def eligible(
                 "No --profile or flags given: every condition is unknown. "
                 "Try --diploma, --program or --experience-months N.",
             )
-        report = Report(chosen, [Subject("you", None, claims, resolve_as_of(as_of), code)])
+        subject = Subject("you", None, claims, resolve_as_of(as_of), code)
+        report = Report(chosen, [subject], state_catalog=every)
     rendering = eligibility_rendering(
         report, loaded.data_as_of, lambda: _states(report), explain=explain
     )
@@ -138,6 +143,7 @@ def _cohort(
     resolve: Callable[[str], str],
     as_of: dt.date | None,
     code: str | None,
+    every: "Callable[[], list[Track]]" = list,
 ) -> "Report":
     """The people of a profile or cohort file, validated as they are evaluated.
 
@@ -165,9 +171,14 @@ def _cohort(
                 "Fix it and run again (`certadvisor data schema profile` shows the format).",
                 found,
             )
-        return Report(tracks, [subject])
+        return Report(tracks, [subject], state_catalog=every)
     return Report(
-        tracks, pending=scan.entries, admit=admit, problems=scan.problems, locate=scan.locate
+        tracks,
+        pending=scan.entries,
+        admit=admit,
+        problems=scan.problems,
+        locate=scan.locate,
+        state_catalog=every,
     )
 
 

@@ -23,12 +23,10 @@ def procedures_check(cond: ProceduresCondition) -> Check:
             if have is None:
                 unknown.append(f"{n} {words}")
             elif have < n:
-                more = n - have
-                noun = words[:-1] if more == 1 and words.endswith("s") else words
-                short.append(f"{more} more {noun}" if have else f"{n} documented {words}")
+                short.append(f"{n} {words} documented, {have:g} given: {n - have:g} more")
         if not short and not unknown:
             return met
-        gaps = [either(short, "and")] if short else []
+        gaps = ["; ".join(short)] if short else []
         if unknown:
             gaps.append(f"confirm your documented counts: {either(unknown, 'and')}")
         return Outcome(UNMET if short else UNKNOWN, "; ".join(gaps))
