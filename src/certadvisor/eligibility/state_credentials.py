@@ -4,6 +4,7 @@ Which credentials apply, and which national exams each accepts, are read from th
 state routes (their `exam` conditions): no state is special-cased in code.
 """
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
 from certadvisor.eligibility.engine import Applicant, Evaluator
@@ -179,16 +180,45 @@ class StateLayer:
         credentials, evaluator = self._for(result.state)
         if evaluator is None:
             return result
-        judged = [
-            _with_state_facts(track, r)
-            for track, r in zip(credentials, evaluator.results(person, result.as_of), strict=True)
-        ]
-        by_id: dict[str, TrackResult] = {r.track: r for r in judged}
-        results = [
-            r.model_copy(update={"counts_for": counts_for(r.track, credentials, by_id)})
-            for r in result.results
-        ]
+        results, judged = judge(result.results, credentials, evaluator, person, result.as_of)
         return result.model_copy(update={"results": results, "state_credentials": judged})
+
+
+def judge(
+    results: Sequence[TrackResult],
+    credentials: Sequence[Track],
+    evaluator: Evaluator,
+    person: Applicant,
+    as_of: dt.date,
+) -> tuple[list[TrackResult], list[StateCredentialResult]]:
+    """The national results with what each counts for, and the state credentials judged."""
+    judged = [
+        _with_state_facts(track, r)
+        for track, r in zip(credentials, evaluator.results(person, as_of), strict=True)
+    ]
+    by_id: dict[str, TrackResult] = {r.track: r for r in judged}
+    counted = [
+        r.model_copy(update={"counts_for": counts_for(r.track, credentials, by_id)})
+        for r in results
+    ]
+    return counted, judged
+
+
+def judge_in_state(
+    results: Sequence[TrackResult],
+    catalog_tracks: Sequence[Track],
+    code: str | None,
+    person: Applicant,
+    as_of: dt.date,
+) -> tuple[list[TrackResult], list[StateCredentialResult]]:
+    """`judge` for one person of one state (the report's): the state's credentials for the
+    kinds of work of the national results."""
+    shown = {r.track for r in results}
+    categories = {str(t.category) for t in catalog_tracks if t.id in shown}
+    credentials = relevant(state_tracks(catalog_tracks, code), categories)
+    if not credentials:
+        return list(results), []
+    return judge(results, credentials, Evaluator(credentials), person, as_of)
 
 
 def _with_state_facts(track: Track, result: TrackResult) -> StateCredentialResult:

@@ -46,6 +46,8 @@ WEIGHTS: dict[str, int] = {
     # As much as the setting: a counselor points a holder up the ladder (MLT to MLS); at 10,
     # a cheap step sideways that the held credential already covers outranked the step up.
     "ladder": 20,
+    # As much as the state rule: whether the national credential counts for the state's own.
+    "state_fit": 10,
 }
 # Judgement: career areas where a credential held is a step toward another (a medical
 # assistant draws blood and runs EKGs; a phlebotomist works in the laboratory's front end).

@@ -26,6 +26,7 @@ from certadvisor.guidance.factors import (
     state_factor,
     time_factor,
 )
+from certadvisor.guidance.state_fit import path_name, state_fit
 from certadvisor.models.catalog import CredentialCondition, Track
 from certadvisor.models.common import Strict
 from certadvisor.models.profile import Profile
@@ -97,6 +98,11 @@ class Ranked(Strict):
         "the tracks that add to what the person holds",
     )
     note: str | None = None
+    path: str | None = Field(
+        default=None,
+        description="With a state: the national credential and the state credential it "
+        "leads to ('CPT (NHA) + CA CPT I'), priced in the state_fit factor",
+    )
 
 
 class Excluded(Strict):
@@ -194,6 +200,7 @@ class _Scored:
     track: Track
     factors: list[Factor]
     covered: list[str]
+    path: str | None = None
 
 
 def _score(
@@ -204,10 +211,12 @@ def _score(
     state: State | None,
     eligibility: Mapping[str, EligibilitySummary] | None,
     held: Mapping[str, tuple[str, str]],
+    state_catalog: Sequence[Track] = (),
 ) -> _Scored:
     """Every factor of one track and its score over the weights of the factors scored."""
     verdict = eligibility.get(track.id) if eligibility is not None else None
     covered = _covered_by(track, held)
+    fitness = state_fit(track, request.state, state_catalog, request.member)
     factors = [
         goal,
         _setting(request, str(track.category)),
@@ -216,6 +225,7 @@ def _score(
         state_factor(track, state, request.state),
         eligibility_factor(verdict, eligibility is not None),
         ladder_factor(track, held, covered),
+        fitness.factor,
     ]
     weight = sum(f.weight for f in factors if f.value is not None)
     points = sum(f.points or 0 for f in factors)
@@ -229,6 +239,7 @@ def _score(
         track,
         factors,
         covered,
+        path_name(track, fitness.credential) if fitness.credential else None,
     )
 
 
@@ -244,6 +255,7 @@ def _ranked(rank: int, s: _Scored) -> Ranked:
         best_score=s.best if s.best != s.score else None,
         factors=s.factors,
         covered_by=s.covered,
+        path=s.path,
     )
 
 
@@ -253,6 +265,7 @@ def rank_tracks(
     state: State | None = None,
     eligibility: Mapping[str, EligibilitySummary] | None = None,
     held: Collection[str] = (),
+    state_catalog: Sequence[Track] = (),
 ) -> Recommendation:
     """Score every track that fits the goal; sorted by score, then best case, then catalog order.
 
@@ -282,7 +295,9 @@ def rank_tracks(
                 )
             )
             continue
-        scored.append(_score(track, order, goal, request, state, eligibility, holding_areas))
+        scored.append(
+            _score(track, order, goal, request, state, eligibility, holding_areas, state_catalog)
+        )
     scored.sort(key=lambda s: (-s.score, -s.best, s.order))
     ranking = [_ranked(i + 1, s) for i, s in enumerate(scored)]
     not_scored = sorted(

@@ -8,6 +8,7 @@ from collections.abc import Collection, Mapping, Sequence
 from pydantic import Field
 
 from certadvisor.eligibility import EligibilitySummary, TrackResult, evaluate
+from certadvisor.eligibility.state_credentials import judge_in_state
 from certadvisor.guidance.checklist import build_checklist
 from certadvisor.guidance.compare import Comparison, compare_tracks
 from certadvisor.guidance.plan import build_plan
@@ -16,6 +17,7 @@ from certadvisor.models.catalog import Track
 from certadvisor.models.common import Strict
 from certadvisor.models.guidance import Checklist, StudyPlan
 from certadvisor.models.profile import Profile
+from certadvisor.models.results import StateCredentialResult
 from certadvisor.models.states import State, StateNote
 
 
@@ -42,6 +44,9 @@ class AdvisingReport(Strict):
     checklist: Checklist | None = None
     plan: StudyPlan | None = None
     state: State | None = None
+    state_credentials: list[StateCredentialResult] = Field(
+        default_factory=list, description="The credentials the person's state asks for this work"
+    )
 
 
 def build_report(
@@ -55,12 +60,15 @@ def build_report(
     plan: PlanOptions | None = None,
     marks: Mapping[str, Collection[int]] | None = None,
     focus: str | None = None,
+    catalog_tracks: Sequence[Track] = (),
 ) -> AdvisingReport:
     """Evaluate every track, rank those that fit the goal, then detail the best fit (or
     ``focus``, a track id the person chose)."""
-    results = evaluate(tracks, profile, as_of)
+    results, in_state = judge_in_state(
+        evaluate(tracks, profile, as_of), catalog_tracks, request.state, profile, as_of
+    )
     summaries = {r.track: EligibilitySummary.of(r) for r in results}
-    rec = rank_tracks(tracks, request, state, summaries, held_ids(profile))
+    rec = rank_tracks(tracks, request, state, summaries, held_ids(profile), catalog_tracks)
     by_id = {t.id: t for t in tracks}
     fitting = [by_id[r.track] for r in rec.ranking]  # compared in rank order
     comparison = compare_tracks(fitting, member=request.member, eligibility=summaries)
@@ -95,6 +103,7 @@ def build_report(
         checklist=checklist,
         plan=study,
         state=state,
+        state_credentials=in_state,
     )
 
 

@@ -27,6 +27,8 @@ _CSV_HEADERS = (
     "eligibility",
     "ladder",
     "best_score",
+    "state_fit",
+    "path",
 )
 _NAMES = {
     "goal": "Goal",
@@ -36,6 +38,7 @@ _NAMES = {
     "state": "State",
     "eligibility": "Eligibility",
     "ladder": "Ladder",
+    "state_fit": "State fit",
 }
 
 _NONE_LEFT = "No track you do not already hold fits this goal."
@@ -150,7 +153,15 @@ def recommend_rendering(
 
     def csv() -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
         rows = [
-            (r.rank, r.track, r.score, *(_points(r, n) for n in _CSV_HEADERS[3:-1]), r.best_score)
+            (
+                r.rank,
+                r.track,
+                r.score,
+                *(_points(r, n) for n in _CSV_HEADERS[3:-3]),
+                r.best_score,
+                _points(r, "state_fit") if any(f.name == "state_fit" for f in r.factors) else "",
+                r.path or "",
+            )
             for r in rec.ranking
         ]
         return _CSV_HEADERS, rows

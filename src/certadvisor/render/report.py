@@ -17,6 +17,7 @@ from certadvisor.render.marks import catalog_reviewed
 from certadvisor.render.output import Rendering
 from certadvisor.render.plan import plan_markdown_into
 from certadvisor.render.recommend import factor_text, request_line, weights_line
+from certadvisor.render.state_credential import markdown_state_credentials
 from certadvisor.render.state_notes import markdown_state_notes
 
 if TYPE_CHECKING:
@@ -182,7 +183,10 @@ def _eligibility(doc: MarkdownDoc, report: AdvisingReport) -> None:
         [eligibility_row(r) for r in report.eligibility],
     )
     notes = [f"{r.abbreviation}: {n}" for r in report.eligibility for n in r.notes]
+    notes += [f"{r.abbreviation}: {c}" for r in report.eligibility for c in r.counts_for]
     doc.bullets(notes)
+    code = report.state.code if report.state is not None else None
+    markdown_state_credentials(doc, report.state_credentials, code, 3)
 
 
 def _ranking(doc: MarkdownDoc, report: AdvisingReport) -> None:

@@ -84,7 +84,8 @@ def recommend(
     when = resolve_as_of(as_of, someone.profile.as_of if someone else None)
     views = summarize(tracks, someone.profile, when) if someone else None
     held = held_ids(someone.profile) if someone else set()
-    rec = rank_tracks(tracks, request, state_notes(code) if code else None, views, held)
+    every = loaded.tracks(with_state=True) if code else []
+    rec = rank_tracks(tracks, request, state_notes(code) if code else None, views, held, every)
     ranked = rec.ranking
     block = (
         state_block(code, [r.category for r in ranked], [r.track for r in ranked]) if code else None

@@ -124,6 +124,7 @@ def _packet(
             plan=plan,
             focus=focus,
             marks=marks,
+            catalog_tracks=loaded.tracks(with_state=True) if code else (),
         )
     except PlanInputError as exc:
         raise plan_flag_error(exc) from None
