@@ -74,7 +74,7 @@ def state_fit(
     same = [t for t in state_tracks(catalog_tracks, code) if t.category == track.category]
     if not same:
         return StateFit(
-            factor("state_fit", 1.0, f"{code} asks for no state credential for this work")
+            factor("state_fit", 1.0, f"the catalog has no {code} credential for this work")
         )
     accepting = [c for c in same if any(e.list_found for _, e in accepting_routes(c, track.id))]
     maybe = [c for c in same if accepting_routes(c, track.id) and c not in accepting]

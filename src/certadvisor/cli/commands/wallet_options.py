@@ -59,7 +59,7 @@ def as_of_flag(day: dt.date | None) -> dt.date:
 
 def track_names(ctx: typer.Context) -> dict[str, str]:
     """Each catalog track's abbreviation by id."""
-    return {s.id: s.abbreviation for s in catalog(ctx).summaries}
+    return {s.id: s.abbreviation for s in catalog(ctx).all_summaries}
 
 
 def rules_lookup(loaded: "LoadedCatalog") -> "RulesLookup":
@@ -67,7 +67,7 @@ def rules_lookup(loaded: "LoadedCatalog") -> "RulesLookup":
     # lazy: the rule models (pydantic, the catalog's models) are for the commands that read rules
     from certadvisor.wallet.results import TrackRules
 
-    ids = frozenset(loaded.ids)
+    ids = frozenset(loaded.all_ids)  # state credentials are held and renewed too
 
     def rules_of(track_id: str) -> TrackRules | None:
         return TrackRules.from_track(loaded.track(track_id)) if track_id in ids else None
