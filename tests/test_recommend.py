@@ -45,7 +45,15 @@ def test_goal_filters_and_every_rank_is_explained(run: Any) -> None:
     assert [r["rank"] for r in rec["ranking"]] == list(range(1, len(ids) + 1))
     scores = [r["score"] for r in rec["ranking"]]
     assert scores == sorted(scores, reverse=True)
-    assert rec["not_scored"] == ["setting", "budget", "time", "state", "eligibility", "ladder"]
+    assert rec["not_scored"] == [
+        "setting",
+        "budget",
+        "time",
+        "state",
+        "eligibility",
+        "ladder",
+        "state_fit",
+    ]
     for r in rec["ranking"]:
         assert [f["name"] for f in r["factors"]] == list(rec["weights"])
 
@@ -109,7 +117,9 @@ def test_profile_adds_eligibility_and_its_state(run: Any) -> None:
     assert rec["request"]["person"] == "Lee" and rec["request"]["state"] == "CA"
     f = _factor(rec, "fx-lab", "eligibility")
     assert f["value"] == 1.0 and f["reason"] == "eligible now (route program)"
-    assert _ranked(rec, "fx-lab")["score"] == rec["ranking"][0]["score"]
+    # CA licenses laboratory staff and its licences accept exams fx-lab is not among
+    fit = _factor(rec, "fx-lab", "state_fit")
+    assert fit["value"] == 0.0 and "does not count for CA MLT" in fit["reason"]
 
 
 def test_markdown_and_csv(run: Any) -> None:
@@ -128,11 +138,13 @@ def test_markdown_and_csv(run: Any) -> None:
         "State",
         "Eligibility",
         "Ladder",
+        "State fit",
     ]
     assert "## Sources" in md.stdout
     csv = run("--data", FX, "recommend", "--goal", "either", "--format", "csv").stdout
     assert csv.splitlines()[0] == (
-        "rank,track,score,goal,setting,budget,time,state,eligibility,ladder,best_score"
+        "rank,track,score,goal,setting,budget,time,state,eligibility,ladder,best_score,"
+        "state_fit,path"
     )
 
 

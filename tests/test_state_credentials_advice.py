@@ -139,7 +139,7 @@ def test_recommend_table_shows_the_state_fit_factor(run: Any) -> None:
         "recommend", "--no-input", "--goal", "clinical", "--state", "WA", "--format", "markdown"
     )
     out = " ".join(r.stdout.split())
-    assert "State fit 10/10 (judgement): counts for WA MA-C: yes, with an approved program" in out
+    assert "State fit 10/10: counts for WA MA-C: yes, with an approved program" in out
     assert "path CMA (AAMA) + WA MA-C: $125 + unknown = at least $125" in out
 
 

@@ -2,7 +2,8 @@
 
 The state credentials and the national exams their routes accept are catalog data
 (`data/state-tracks.yaml`); which credential a national track leads to is read from them,
-never decided per state in code. The points are this tool's judgement, like every factor's.
+never decided per state in code. How a fact turns into points is this tool's judgement, as
+for the state factor (full, half, none).
 """
 
 from collections.abc import Sequence
@@ -70,7 +71,7 @@ def state_fit(
     known: half. The state's credential accepts other national exams but not this one: none.
     """
     if code is None:
-        return StateFit(factor("state_fit", None, "no state given", judgement=True))
+        return StateFit(factor("state_fit", None, "no state given"))
     same = [t for t in state_tracks(catalog_tracks, code) if t.category == track.category]
     if not same:
         return StateFit(
@@ -121,4 +122,4 @@ def _fit(track: Track, credential: Track, value: float, why: str, member: bool) 
         for r in routes[:2]
     ]
     reason = f"{why}; path {path_cost_words(track, credential, member)}"
-    return StateFit(factor("state_fit", value, reason, facts, judgement=True), credential)
+    return StateFit(factor("state_fit", value, reason, facts), credential)
