@@ -195,7 +195,7 @@ def _ranking(doc: MarkdownDoc, report: AdvisingReport) -> None:
     doc.paragraph(f"{request_line(rec, False)} _{rec.judgement_note}_ {weights_line(rec)}")
     if rec.ranking:
         doc.table(
-            ["#", "Track", "Score", *(n.capitalize() for n in rec.weights)],
+            ["#", "Track", "Score", *(n.replace("_", " ").capitalize() for n in rec.weights)],
             [
                 (
                     r.rank,
