@@ -115,12 +115,16 @@ def test_a_yaml_cohort_with_a_bad_person_as_json(run: Any) -> None:
     assert r.exit_code == 3
     people = r.json()["data"]["people"]
     assert [p["name"] for p in people] == ["Ana", "Ben", "Chloe", "Dev"]
+    # Dev says only `military: true`: NCPT's military route wants phlebotomy training within
+    # 5 years, so it stays unknown and asks for the field.
     assert [p["results"][0]["status"] for p in people] == [
         "unknown",
         "eligible",
         "unknown",
-        "eligible",
+        "unknown",
     ]
+    (military,) = [r for r in people[3]["results"][0]["routes"] if r["id"] == "military"]
+    assert military["missing"] == ["confirm your military training was in phlebotomy"]
     assert "profiles[4] (Kim): experience[0]: ended" in r.stderr
 
 

@@ -101,6 +101,15 @@ class MilitaryCondition(_ConditionBase):
     """Trained in a US military medical program."""
 
     kind: Literal["military"]
+    field: ProgramField | None = Field(
+        default=None, description="The training must be in this field (e.g. phlebotomy)"
+    )
+    within_months: int | None = Field(
+        default=None, gt=0, description="The training ended within this many months"
+    )
+    enrolled_ok: bool = Field(
+        default=False, description="Training still under way (scheduled to end) also counts"
+    )
 
 
 class AgeCondition(_ConditionBase):

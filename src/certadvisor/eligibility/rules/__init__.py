@@ -57,7 +57,7 @@ def prepare(cond: Condition, clinical: bool = False) -> Check:
         case CredentialCondition():
             return credential_check(cond)
         case MilitaryCondition():
-            return military_check()
+            return military_check(cond)
         case AgeCondition():
             return age_check(cond)
         case TrainingHoursCondition():
