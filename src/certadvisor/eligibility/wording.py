@@ -84,7 +84,15 @@ def either(items: Sequence[str], joiner: str = "or") -> str:
 
 
 def describe(cond: Condition) -> str:
-    """The condition in plain words (the catalog's own wording when it gives one)."""
+    """The condition in plain words (the catalog's own wording when it gives one); where the
+    sources disagree, the other reading too."""
+    words = _describe(cond)
+    if cond.reading is not None:
+        words += f" (sources disagree: another reading is {cond.reading.text})"
+    return words
+
+
+def _describe(cond: Condition) -> str:
     if cond.text:
         return cond.text
     match cond:
