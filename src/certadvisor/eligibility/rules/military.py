@@ -69,12 +69,13 @@ def military_check(cond: MilitaryCondition | None = None) -> Check:
             found.append(one(facts.military_field, facts.military_date, as_of, False))
         elif facts.military is True and not found:
             found.append(one(None, None, as_of, False))
-        for status in (MET, UNKNOWN):
+        # the training that serves the person best decides, whatever the list order
+        for status in (MET, UNKNOWN, UNMET):
             hits = [o for o in found if o.status == status]
             if hits:
-                return hits[0]
-        if found:
-            return found[0]
+                return min(
+                    hits, key=lambda o: (not o.waits, o.opens_on or dt.date.max, o.gap or "")
+                )
         return unmet if facts.military is False else unknown
 
     return run
