@@ -12,13 +12,18 @@ SCENARIOS: list[dict[str, Any]] = yaml.safe_load((HERE / "people.yaml").read_tex
 
 
 def _profile(case: dict[str, Any], tmp_path: Path) -> list[str]:
+    # `flags`: the shorthand flags of `eligible` (with a profile_file: its options, as
+    # --blank-means-none)
+    flags = [str(f) for f in case.get("flags", [])]
+    if "profile" not in case and "profile_file" not in case:
+        return [*flags, "--as-of", str(case["as_of"])] if "as_of" in case else flags
     if "profile_file" in case:
         path = ROOT / case["profile_file"]
     else:
         path = tmp_path / "person.yaml"
         path.write_text(yaml.safe_dump({"name": case["id"], **case["profile"]}))
     extra = ["--as-of", str(case["as_of"])] if "as_of" in case else []
-    return ["--profile", str(path), *extra]
+    return ["--profile", str(path), *extra, *flags]
 
 
 def _cases(key: str) -> list[Any]:

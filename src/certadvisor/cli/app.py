@@ -119,6 +119,9 @@ def _load(name: str) -> Command:
     assert isinstance(group, TyperGroup)
     command = group.commands[name]
     _accept_global_options(command)
+    adjust = getattr(module, "adjust_command", None)  # a command's own parser tweaks
+    if adjust is not None:
+        adjust(command)
     return command
 
 

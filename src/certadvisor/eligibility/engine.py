@@ -26,7 +26,9 @@ eligible when every route is not, else unknown. The closest route needs the leas
 time to close its gaps at worst, then at best (eligibility.effort: unknowns are unknown
 effort, a renewal route is never a way in), then comes first in the catalog. Documentation
 notes of a route are carried, never evaluated. A route resting on an unverified fact is
-flagged and says so in plain words.
+flagged and says so in plain words; a condition whose own source is unverified cannot make a
+route not eligible alone (unmet becomes unknown, "confirm with the body: ..."); a condition
+the sources read two ways is evaluated both ways (eligibility.verdicts).
 """
 
 import datetime as dt
@@ -59,6 +61,8 @@ from certadvisor.eligibility.verdicts import (
     NOT_ELIGIBLE,
     is_clinical,
     route_flag,
+    soft_unmet,
+    soften,
     time_only,
     verdict,
 )
@@ -90,6 +94,16 @@ class _Plan:
     used: tuple[int, ...]
     defaults: tuple[tuple[float, ...], ...]
     kinds: tuple[tuple[str, ...], ...]
+    # per route and condition: the words asking to confirm a rule only an unverified source
+    # states (it cannot make the route not eligible alone), else None
+    asks: tuple[tuple[str | None, ...], ...] = ()
+
+    def route_outs(self, outs: Sequence[Outcome], i: int) -> list[Outcome]:
+        """Route i's outcomes, an unverified rule's unmet softened to unknown."""
+        slots = self.slots[i]
+        if not self.asks or not any(self.asks[i]):
+            return [outs[s] for s in slots]
+        return [soften(outs[s], ask) for s, ask in zip(slots, self.asks[i], strict=True)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +126,8 @@ def _judge(plan: "_Plan", outs: Sequence[Outcome], as_of: dt.date) -> _Judged:
     """
     verdicts: list[Verdict] = []
     efforts: list[Effort] = []
-    for route, defaults, kinds in zip(plan.slots, plan.defaults, plan.kinds, strict=True):
-        route_outs = [outs[s] for s in route]
+    for i, (defaults, kinds) in enumerate(zip(plan.defaults, plan.kinds, strict=True)):
+        route_outs = plan.route_outs(outs, i)
         verdicts.append(verdict(route_outs))
         efforts.append(route_effort(route_outs, defaults, kinds, as_of))
     if ELIGIBLE in verdicts:
@@ -181,6 +195,15 @@ class Evaluator:
                         for r in track.routes
                     ),
                     tuple(tuple(c.kind for c in r.conditions) for r in track.routes),
+                    tuple(
+                        tuple(
+                            # the condition's own confidence: the rule itself, not the route
+                            # text around it, is what only an unverified source states
+                            soft_unmet(c.confidence, track.issuer.abbreviation, describe(c))
+                            for c in r.conditions
+                        )
+                        for r in track.routes
+                    ),
                 )
             )
         self._plans = plans
@@ -235,7 +258,7 @@ class Evaluator:
             if best is not None:
                 closest = plan.ids[best]
                 missing = tuple(
-                    o.gap for o in (outs[s] for s in plan.slots[best]) if o.status != MET and o.gap
+                    o.gap for o in plan.route_outs(outs, best) if o.status != MET and o.gap
                 )
         effort = judged.effort
         lo = finite(effort.best) if effort else None
@@ -315,8 +338,8 @@ def _track_result(plan: _Plan, outs: Sequence[Outcome], as_of: dt.date) -> Track
     judged = _judge(plan, outs, as_of)
     status, best, effort = judged.status, judged.best, judged.effort
     results = [
-        _route_result(r, [outs[s] for s in slots], f)
-        for r, slots, f in zip(track.routes, plan.slots, plan.flagged, strict=True)
+        _route_result(r, plan.route_outs(outs, i), f)
+        for i, (r, f) in enumerate(zip(track.routes, plan.flagged, strict=True))
     ]
     route = closest = None
     missing: list[str] = []

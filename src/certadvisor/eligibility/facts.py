@@ -28,7 +28,7 @@ from pydantic import Field
 from certadvisor.models.common import Strict
 from certadvisor.models.profile import Profile, Program
 from certadvisor.models.results import Status
-from certadvisor.models.vocab import EducationLevel
+from certadvisor.models.vocab import Duty, EducationLevel, ProgramField
 
 MET: Final = "met"
 UNMET: Final = "unmet"
@@ -59,7 +59,13 @@ class Assertions(Strict):
     - `experience_months`: full-time work in the track's own field (its category), ending on
       the evaluation date; other fields stay unknown.
     - `credentials` are held; nothing is said about any other credential.
-    - Age, procedure counts and credit hours are never said by the flags: unknown.
+    - `program_fields` narrows `program`: the program finished was in these fields only
+      (None: "the program of each track checked", as the bare flag has always meant).
+    - `birth_date` or `age` (whole years on the evaluation date) answer age conditions.
+    - `duties` are the duties of the work `experience_months` describes.
+    - `military_field` and `military_date` (when the training ended) detail `military`; left
+      out, conditions on the training's field or date stay unknown.
+    - Procedure counts and credit hours are never said by the flags: unknown.
     """
 
     diploma: bool | None = None
@@ -68,6 +74,12 @@ class Assertions(Strict):
     experience_months: float | None = Field(default=None, ge=0)
     credentials: tuple[str, ...] = ()
     military: bool | None = None
+    program_fields: tuple[ProgramField, ...] | None = None
+    birth_date: dt.date | None = None
+    age: int | None = Field(default=None, ge=0, le=130)
+    duties: tuple[Duty, ...] | None = None
+    military_field: ProgramField | None = None
+    military_date: dt.date | None = None
 
     def is_empty(self) -> bool:
         """True when the flags say nothing at all."""
@@ -108,6 +120,12 @@ class Facts:
     job_fields: frozenset[str] = frozenset()
     # exams passed (profile `exams:`, then held credentials) with the date when known
     exam_dates: Mapping[str, dt.date | None] | None = None
+    # from the flags only: the fields --program FIELD named (None: each track's own program),
+    # age in whole years on the evaluation date, and the military training's field and end
+    claim_fields: frozenset[str] | None = None
+    age: int | None = None
+    military_field: str | None = None
+    military_date: dt.date | None = None
 
     def jobs_complete_for(self, fields: Sequence[str]) -> bool:
         """Whether the work history is known in full for these fields."""
@@ -185,7 +203,8 @@ def facts_from_assertions(claims: Assertions, category: str, as_of: dt.date) -> 
         jobs = ()
         if claims.experience_months > 0:
             start = months_before(as_of, claims.experience_months)
-            jobs = (Span(field, start, None, 1.0, True, None),)
+            duties = None if claims.duties is None else frozenset(str(d) for d in claims.duties)
+            jobs = (Span(field, start, None, 1.0, True, duties),)
     return Facts(
         level_lo=lo,
         level_hi=hi,
@@ -200,9 +219,15 @@ def facts_from_assertions(claims: Assertions, category: str, as_of: dt.date) -> 
         procedures=None,
         credentials=frozenset(claims.credentials),
         credentials_complete=False,
-        military=claims.military,
-        birth_date=None,
+        military=True if claims.military_field else claims.military,
+        birth_date=claims.birth_date,
         exam_dates=dict.fromkeys(claims.credentials),
+        claim_fields=None
+        if claims.program_fields is None
+        else frozenset(str(f) for f in claims.program_fields),
+        age=claims.age,
+        military_field=None if claims.military_field is None else str(claims.military_field),
+        military_date=claims.military_date,
     )
 
 

@@ -84,7 +84,15 @@ def either(items: Sequence[str], joiner: str = "or") -> str:
 
 
 def describe(cond: Condition) -> str:
-    """The condition in plain words (the catalog's own wording when it gives one)."""
+    """The condition in plain words (the catalog's own wording when it gives one); where the
+    sources disagree, the other reading too."""
+    words = _describe(cond)
+    if cond.reading is not None:
+        words += f" (sources disagree: another reading is {cond.reading.text})"
+    return words
+
+
+def _describe(cond: Condition) -> str:
     if cond.text:
         return cond.text
     match cond:
@@ -102,7 +110,7 @@ def describe(cond: Condition) -> str:
         case CredentialCondition():
             return f"Hold {either(cond.any_of)}"
         case MilitaryCondition():
-            return "Trained in a US military medical program"
+            return _military_words(cond)
         case AgeCondition():
             return f"At least {cond.min_years} years old"
         case TrainingHoursCondition() | ExamCondition() | StateExamCondition():
@@ -156,4 +164,14 @@ def _experience(cond: ExperienceCondition) -> str:
         text += f", with {either([d.replace('_', ' ') for d in cond.duties_all], 'and')} duties"
     if cond.duties_any:
         text += f", with {either([d.replace('_', ' ') for d in cond.duties_any])} duties"
+    return text
+
+
+def _military_words(cond: MilitaryCondition) -> str:
+    """'Trained in a US military phlebotomy program that ended within the last 5 years'."""
+    field = f"{field_words(str(cond.field))} " if cond.field else "medical "
+    text = f"Trained in a US military {field}program"
+    if cond.within_months:
+        ended = "ended, or ends," if cond.enrolled_ok else "ended"
+        text += f" that {ended} within the last {months_words(cond.within_months)}"
     return text

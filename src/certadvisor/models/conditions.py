@@ -1,7 +1,7 @@
 """Eligibility conditions: the typed requirements a route is made of, one class per kind."""
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -19,6 +19,19 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 StateCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 
 
+class Reading(Strict):
+    """Another reading of a condition, where sources disagree: what it changes, and its source."""
+
+    changes: dict[str, float | int | str | bool | list[str]] = Field(
+        min_length=1, description="The condition's fields as this reading has them"
+    )
+    text: str = Field(
+        min_length=1, description="The reading in plain words: '5 of the last 7 years'"
+    )
+    source: str = Field(min_length=1)
+    confidence: Literal["official", "government", "secondary", "unverified"]
+
+
 class _ConditionBase(Strict):
     """Fields every condition shares: an optional plain wording and its own provenance."""
 
@@ -30,6 +43,24 @@ class _ConditionBase(Strict):
         default=None, description="Source when it differs from the route's source"
     )
     confidence: Literal["official", "government", "secondary", "unverified"] | None = None
+    reading: Reading | None = Field(
+        default=None, description="Where sources disagree: the other reading, evaluated too"
+    )
+
+    @model_validator(mode="after")
+    def _reading_is_a_condition(self) -> "Self":
+        if self.reading is not None:
+            self.other_reading()
+        return self
+
+    def other_reading(self) -> "Self":
+        """The condition as the other reading has it (a ValueError names a bad change)."""
+        if self.reading is None:
+            return self
+        if "kind" in self.reading.changes or "reading" in self.reading.changes:
+            raise ValueError("a reading changes the condition's own fields, not kind or reading")
+        data = {**self.model_dump(exclude={"reading"}), **self.reading.changes}
+        return type(self).model_validate(data)
 
 
 class EducationCondition(_ConditionBase):
@@ -101,6 +132,15 @@ class MilitaryCondition(_ConditionBase):
     """Trained in a US military medical program."""
 
     kind: Literal["military"]
+    field: ProgramField | None = Field(
+        default=None, description="The training must be in this field (e.g. phlebotomy)"
+    )
+    within_months: int | None = Field(
+        default=None, gt=0, description="The training ended within this many months"
+    )
+    enrolled_ok: bool = Field(
+        default=False, description="Training still under way (scheduled to end) also counts"
+    )
 
 
 class AgeCondition(_ConditionBase):

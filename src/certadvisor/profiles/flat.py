@@ -138,3 +138,36 @@ def flat_path(line: str, back: dict[tuple[str, int], int]) -> str:
         return f"{head}.{back.get((head, pos), pos)}"
 
     return re.sub(r"\[(\d+)\]", r".\1", _INDEX.sub(sub, line))
+
+
+# What "none" is for each kind of column when a blank cell means none (--blank-means-none).
+_NONE_SCALARS = {
+    ("military",): "false",
+    ("education", "highest"): "none",
+    ("education", "total_semester_hours"): "0",
+}
+
+
+def blanks_as_none(plans: Sequence[Column | None], data: dict[str, Any]) -> None:
+    """Fill what a row left blank with "none": empty lists, zero counts and hours, no military.
+
+    Only the file's own columns count: a column the file does not have stays unknown. Inside a
+    listed program or job, a blank cell keeps its own meaning (no `completed` date: under way).
+    """
+    for plan in plans:
+        if plan is None:
+            continue
+        path = plan.path
+        head = path[0]
+        if head in _LISTS:
+            data.setdefault(head, [])
+        elif path in _NONE_SCALARS:
+            node = data
+            for part in path[:-1]:
+                node = node.setdefault(part, {})
+            node.setdefault(path[-1], _NONE_SCALARS[path])
+        elif head == "procedures" or path[:2] == ("education", "semester_hours"):
+            node = data
+            for part in path[:-1]:
+                node = node.setdefault(part, {})
+            node.setdefault(path[-1], "0")

@@ -8,7 +8,8 @@ can evaluate the others and still exit 3. `load_profiles(path)` is the strict fo
 CSV columns are the flat spellings of the profile's keys: `name`, `education.highest`,
 `education.semester_hours.chemistry`, `programs.0.field`, `programs.0.accreditation`
 (several values separated by `;` or `|`), `experience.1.started`, `credentials.0.id`, ...
-An empty cell leaves the key out (unknown); a bare list column (`programs`, `experience`,
+An empty cell leaves the key out (unknown), or with `blank_means_none` means none (see
+`flat.blanks_as_none`); a bare list column (`programs`, `experience`,
 `credentials`) holding `none` says the list is empty. Rows are counted as a spreadsheet
 shows them: the header is row 1. Credential ids resolve like track ids everywhere
 (any case, or an unambiguous abbreviation).
@@ -29,7 +30,14 @@ from certadvisor.catalog.states import state_codes
 from certadvisor.catalog.yaml_io import decode_text, load_yaml, read_text, validation_lines
 from certadvisor.errors import CertAdvisorError, InvalidInputError
 from certadvisor.models.profile import Profile
-from certadvisor.profiles.flat import column_problem, flat_path, listify, nest, plan_columns
+from certadvisor.profiles.flat import (
+    blanks_as_none,
+    column_problem,
+    flat_path,
+    listify,
+    nest,
+    plan_columns,
+)
 
 Resolver = Callable[[str], str]
 
@@ -97,13 +105,18 @@ def read_profiles(path: Path, resolve: Resolver | None = None) -> ProfileLoad:
     return ProfileLoad(people, problems, len(scan.entries))
 
 
-def scan_profiles(path: Path, resolve: Resolver | None = None) -> Scan:
-    """Read a profile, YAML cohort or CSV cohort into entries, without validating them yet."""
+def scan_profiles(
+    path: Path, resolve: Resolver | None = None, *, blank_means_none: bool = False
+) -> Scan:
+    """Read a profile, YAML cohort or CSV cohort into entries, without validating them yet.
+
+    `blank_means_none`: in a CSV cohort, an empty cell means none rather than unknown.
+    """
     label = str(path)
     raw = read_text(path, label)
     lookup = _memo(resolve or _default_resolver())
     if path.suffix.lower() == ".csv":
-        return _scan_csv(raw, label, lookup)
+        return _scan_csv(raw, label, lookup, blank_means_none)
     return _scan_yaml(raw, label, path.stem, lookup)
 
 
@@ -292,7 +305,7 @@ def _csv_entries(
     return entries
 
 
-def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
+def _scan_csv(raw: bytes, label: str, lookup: _Lookup, blank_means_none: bool = False) -> Scan:
     text = decode_text(raw, label)
     # strict: an unclosed quote is an error, not a cell that swallows the rest of the file
     rows: Iterable[list[str]] = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -311,6 +324,8 @@ def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
     def admit(entry: tuple[int, list[str]]) -> tuple[Person | None, list[str]]:
         n, row = entry
         data, found = nest(plans, row)
+        if blank_means_none:
+            blanks_as_none(plans, data)
         name = data.get("name")
         where = f"{label}:row {n}" + (f" ({name})" if isinstance(name, str) else "")
         if len(row) > width:

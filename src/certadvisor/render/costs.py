@@ -12,7 +12,8 @@ if TYPE_CHECKING:
 
 LOWER_BOUND_HELP = (
     "≥ = at least: a fee the catalog does not know counts $0 and a quoted range counts its "
-    "low end; ? = rests on an unverified figure."
+    "low end; ≈ = an estimate from the range third parties quote; ? = rests on an unverified "
+    "figure."
 )
 
 
@@ -36,7 +37,26 @@ def _with_unknowns(amount: float, parts: Sequence[CostPart], bound: bool, shaky:
         if amount <= 0:
             return "unknown"
         return f"{figure(amount, True, shaky)} (fee unknown)"
+    high = _range_top(amount, parts) if bound else None
+    if high is not None:
+        return estimate(amount, high, shaky)
     return figure(amount, bound, shaky)
+
+
+def estimate(low: float, high: float, unverified: bool) -> str:
+    """'≈ $117–129 ?': a figure only quoted as a range, shown as the estimate it is."""
+    return f"≈ {dollars(low)}–{dollars(high).removeprefix('$')}{' ?' if unverified else ''}"
+
+
+def _range_top(amount: float, parts: Sequence[CostPart]) -> float | None:
+    """The top of a total whose only uncertainty is quoted ranges; None for anything else."""
+    counted = [p for p in parts if p.count]
+    loose = [p for p in counted if p.lower_bound]
+    if not loose or any(p.unit_amount is None or p.unit_amount_max is None for p in loose):
+        return None
+    return amount + sum(
+        ((p.unit_amount_max or 0.0) - (p.unit_amount or 0.0)) * p.count for p in loose
+    )
 
 
 def first_time_figure(first: FirstTimeCost) -> str:
@@ -120,7 +140,7 @@ def part_rows(cost: TotalCost, cites: Citations) -> list[tuple[str, str, str, st
     """What, when, each payment, times, counted amount, source — one row per cost part."""
     rows = []
     for p in [*cost.first_time.parts, *cost.recurring]:
-        counted = figure(p.amount, p.lower_bound, p.unverified and p.count > 0)
+        counted = _with_unknowns(p.amount, [p], p.lower_bound, p.unverified and p.count > 0)
         if p.unknown and p.count:
             counted = "unknown"
         src = cites.ref(p) if p.source else marker(p.confidence)

@@ -7,9 +7,25 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from certadvisor.cli.clicks import Command, flag_with_value
 from certadvisor.cli.common import catalog, emit, note
-from certadvisor.cli.inputs import resolve_as_of
-from certadvisor.cli.options import AsOfOpt, FormatOpt, OutputOpt, ProfileOpt, StateOpt, TracksArg
+from certadvisor.cli.inputs import (
+    duty_list,
+    is_field_word,
+    is_military_word,
+    military_training,
+    program_fields,
+    resolve_as_of,
+)
+from certadvisor.cli.options import (
+    AsOfOpt,
+    FormatOpt,
+    OutputOpt,
+    ProfileOpt,
+    StateOpt,
+    TracksArg,
+    day_option,
+)
 from certadvisor.errors import CertAdvisorError, InvalidInputError, UsageError
 from certadvisor.models.vocab import EducationLevel
 
@@ -31,8 +47,34 @@ ProgramOpt = Annotated[
     typer.Option(
         "--program/--no-program",
         show_default=False,
-        help="Finished the accredited training program of each track checked, within "
-        "its recency window / no such program (finished or under way).",
+        help="Finished an accredited training program within its recency window: "
+        "--program FIELD (medical_assisting, phlebotomy, mlt, mls, patient_care, ekg; a comma "
+        "list) counts it for the tracks of that field; bare --program for each track checked "
+        "/ no such program (finished or under way).",
+    ),
+]
+# Filled by `--program FIELD` and `--military FIELD[:DATE]` (see adjust_command).
+ProgramFieldOpt = Annotated[list[str] | None, typer.Option("--program-field", hidden=True)]
+MilitaryFieldOpt = Annotated[list[str] | None, typer.Option("--military-field", hidden=True)]
+BirthDateOpt = Annotated[
+    dt.date | None,
+    typer.Option(
+        "--birth-date",
+        parser=day_option,
+        metavar="YYYY-MM-DD",
+        help="Date of birth (for age rules).",
+    ),
+]
+AgeOpt = Annotated[
+    int | None,
+    typer.Option("--age", min=0, max=130, metavar="N", help="Age in years (for age rules)."),
+]
+DutiesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--duties",
+        metavar="LIST",
+        help="Duties of that work, e.g. clinical,administrative (needs --experience-months).",
     ),
 ]
 DegreeOpt = Annotated[
@@ -57,7 +99,16 @@ MilitaryOpt = Annotated[
     typer.Option(
         "--military/--no-military",
         show_default=False,
-        help="Trained in a US military medical program.",
+        help="Trained in a US military medical program; --military FIELD[:DATE] says its field "
+        "and when it ended (bare, conditions on either stay unknown).",
+    ),
+]
+BlankMeansNoneOpt = Annotated[
+    bool,
+    typer.Option(
+        "--blank-means-none",
+        help="In a CSV cohort, an empty cell means none (no programs, jobs, credentials, "
+        "procedures, military training; education none) instead of unknown.",
     ),
 ]
 ExplainOpt = Annotated[
@@ -80,6 +131,12 @@ def eligible(
     experience_months: ExperienceMonthsOpt = None,
     credential: CredentialOpt = None,
     military: MilitaryOpt = None,
+    birth_date: BirthDateOpt = None,
+    age: AgeOpt = None,
+    duties: DutiesOpt = None,
+    blank_means_none: BlankMeansNoneOpt = False,
+    program_field: ProgramFieldOpt = None,
+    military_field: MilitaryFieldOpt = None,
     as_of: AsOfOpt = None,
     state: StateOpt = None,
     explain: ExplainOpt = False,
@@ -96,6 +153,8 @@ def eligible(
     printed).
 
     Example: certadvisor eligible cma-aama rma-amt --diploma --experience-months 14
+
+    Example: certadvisor eligible --diploma --program phlebotomy --age 17
     """
     # The engine and its Pydantic models are imported only when the command runs, not for
     # `--help` or a usage error (they cost tens of milliseconds).
@@ -105,6 +164,7 @@ def eligible(
 
     loaded = catalog(ctx)
     chosen = loaded.tracks(tracks or None)
+    trained = military_training(military_field) if military_field else (None, None)
     claims = Assertions(
         diploma=diploma,
         degree=degree,
@@ -112,15 +172,29 @@ def eligible(
         experience_months=experience_months,
         military=military,
         credentials=_resolve_all(loaded.resolve, credential or []),
+        program_fields=program_fields(program_field) if program_field else None,
+        birth_date=birth_date,
+        age=age,
+        duties=duty_list(duties) if duties is not None else None,
+        military_field=trained[0],
+        military_date=trained[1],
     )
     _check_claims(claims, profile is not None)
+    if program and claims.program_fields is None:
+        note(
+            ctx,
+            "--program was taken as a program for each track checked; say --program FIELD "
+            "(e.g. --program phlebotomy) for the one you finished.",
+        )
 
     def every() -> "list[Track]":
         return loaded.tracks(with_state=True)
 
     code = check_state(state) if state else None
     if profile is not None:
-        report = _cohort(chosen, profile, loaded.resolve, as_of, code, every)
+        report = _cohort(
+            chosen, profile, loaded.resolve, as_of, code, every, blank_means_none=blank_means_none
+        )
     else:
         if claims.is_empty():
             note(
@@ -144,6 +218,7 @@ def _cohort(
     as_of: dt.date | None,
     code: str | None,
     every: "Callable[[], list[Track]]" = list,
+    blank_means_none: bool = False,
 ) -> "Report":
     """The people of a profile or cohort file, validated as they are evaluated.
 
@@ -153,7 +228,7 @@ def _cohort(
     from certadvisor.eligibility import Report, Subject
     from certadvisor.profiles import scan_profiles
 
-    scan = scan_profiles(path, resolve)
+    scan = scan_profiles(path, resolve, blank_means_none=blank_means_none)
 
     def admit(entry: object) -> tuple[Subject | None, list[str]]:
         person, found = scan.admit(entry)
@@ -237,3 +312,20 @@ def _check_claims(claims: "Assertions", with_profile: bool) -> None:
         raise UsageError(f"--no-diploma contradicts --degree {claims.degree}")
     if claims.diploma is True and claims.degree == EducationLevel.NONE:
         raise UsageError("--diploma contradicts --degree none")
+    if claims.program is False and claims.program_fields:
+        raise UsageError("--no-program contradicts --program FIELD")
+    if claims.military is False and claims.military_field:
+        raise UsageError("--no-military contradicts --military FIELD")
+    if claims.birth_date is not None and claims.age is not None:
+        raise UsageError("give --birth-date or --age, not both")
+    if claims.duties is not None and claims.experience_months is None:
+        raise UsageError(
+            "--duties describes the work of --experience-months",
+            "Give both, e.g. --experience-months 14 --duties administrative.",
+        )
+
+
+def adjust_command(command: Command) -> None:
+    """`--program FIELD` and `--military FIELD[:DATE]`: the flags take a field when one follows."""
+    flag_with_value(command, "--program", "program_field", is_field_word)
+    flag_with_value(command, "--military", "military_field", is_military_word)

@@ -22,6 +22,7 @@ from certadvisor.eligibility.rules.procedures import procedures_check
 from certadvisor.eligibility.rules.program import program_check
 from certadvisor.eligibility.rules.semester_hours import semester_hours_check
 from certadvisor.eligibility.rules.training_hours import training_hours_check
+from certadvisor.eligibility.verdicts import both_readings
 from certadvisor.models.catalog import (
     AgeCondition,
     Condition,
@@ -41,8 +42,16 @@ from certadvisor.models.catalog import (
 def prepare(cond: Condition, clinical: bool = False) -> Check:
     """Turn a condition into a check, with its constants and wording worked out once.
 
-    `clinical`: the condition belongs to a clinical credential (see experience_check).
+    `clinical`: the condition belongs to a clinical credential (see experience_check). A
+    condition with another `reading` (sources disagree) is evaluated both ways.
     """
+    if cond.reading is not None:
+        other = cond.other_reading().model_copy(update={"reading": None})
+        return both_readings(_prepare(cond, clinical), _prepare(other, clinical), cond.reading)
+    return _prepare(cond, clinical)
+
+
+def _prepare(cond: Condition, clinical: bool) -> Check:
     match cond:
         case EducationCondition():
             return education_check(cond)
@@ -57,7 +66,7 @@ def prepare(cond: Condition, clinical: bool = False) -> Check:
         case CredentialCondition():
             return credential_check(cond)
         case MilitaryCondition():
-            return military_check()
+            return military_check(cond)
         case AgeCondition():
             return age_check(cond)
         case TrainingHoursCondition():

@@ -23,7 +23,20 @@ def age_check(cond: AgeCondition) -> Check:
 
     def run(facts: Facts, as_of: dt.date, dates: bool) -> Outcome:
         if facts.birth_date is None:
-            return unknown
+            if facts.age is None:
+                return unknown
+            if facts.age >= years:
+                return met
+            # Only the age is known, not the birthday: the wait is at most this long.
+            wait = years - facts.age
+            return Outcome(
+                UNMET,
+                f"turn {years} (you are {facts.age}; within {wait} year{'s' if wait > 1 else ''})",
+                None,
+                None,
+                True,
+                months=12.0 * wait,
+            )
         if age_on(facts.birth_date, as_of) >= years:
             return met
         birthday = add_months(facts.birth_date, 12 * years)

@@ -104,10 +104,13 @@ def program_check(cond: ProgramCondition) -> Check:
     field = field_words(cond.field)
     kind = _a(f"{_accredited(cond.accreditation)}{field} program")
     acc_words = _accredited(cond.accreditation).strip()
-    claimed = _MET
+    each = "a finished program (no field given) was taken as one for each track checked"
+    claimed = Outcome(MET, assumption=each)
     if cond.completed_more_than_months is not None:
         ago = months_words(cond.completed_more_than_months)
-        claimed = Outcome(UNKNOWN, f"confirm you finished your program more than {ago} ago")
+        claimed = Outcome(
+            UNKNOWN, f"confirm you finished your program more than {ago} ago", assumption=each
+        )
     field_id = str(cond.field)
     military_only = list(cond.accreditation) == [Accreditation.MILITARY]
     not_found = Outcome(UNMET, f"complete {kind}")
@@ -125,10 +128,14 @@ def program_check(cond: ProgramCondition) -> Check:
         if facts.from_flags:
             # --program speaks of the track's accredited program, never of a military course.
             if military_only:
-                return not_found if facts.military is False else ask
+                return _military_course(cond, facts, as_of, field, not_found, ask, dates)
             if facts.program_claim is None:
                 return ask
-            return claimed if facts.program_claim else not_found
+            if not facts.program_claim:
+                return not_found
+            if facts.claim_fields is None:
+                return claimed
+            return _MET if field_id in facts.claim_fields else not_found
         if facts.programs is None:
             return not_said
         if field_id not in facts.program_fields:
@@ -136,6 +143,34 @@ def program_check(cond: ProgramCondition) -> Check:
         return _best([one(p, as_of, dates) for p in facts.programs if p.field == field_id])
 
     return run
+
+
+def _military_course(
+    cond: ProgramCondition,
+    facts: Facts,
+    as_of: dt.date,
+    field: str,
+    not_found: Outcome,
+    ask: Outcome,
+    dates: bool,
+) -> Outcome:
+    """A military course as `--military FIELD[:DATE]` describes it (the flag alone: unknown)."""
+    if facts.military is False:
+        return not_found
+    if facts.military_field is None:
+        return ask
+    if facts.military_field != str(cond.field):
+        return not_found
+    if facts.military_date is None:
+        if cond.completed_within_months is None and cond.completed_more_than_months is None:
+            return Outcome(MET)
+        return Outcome(UNKNOWN, f"confirm when your military {field} course ended")
+    if facts.military_date > as_of:
+        when = facts.military_date.isoformat()
+        return Outcome(
+            UNMET, f"finish your military {field} course ({when})", facts.military_date, None, True
+        )
+    return _program_window(cond, facts.military_date, as_of, field, dates)
 
 
 def _best(found: Sequence[Outcome]) -> Outcome:
