@@ -10,6 +10,7 @@ import datetime as dt
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from certadvisor.wallet import ce, records, transfer
 from certadvisor.wallet.documents import CERecord, CredentialRecord, PersonRecord
@@ -47,16 +48,17 @@ def main() -> None:
     if mode == "batches":
         pause = int(sys.argv[3]) if len(sys.argv) > 3 else None
         if pause is not None:
-            insert = ce.insert_ce
+            insert_rows = ce.insert_ce_rows
 
-            def slow_insert(conn: object, cid: int, rec: CERecord, added_at: str) -> int:
-                row = insert(conn, cid, rec, added_at)  # type: ignore[arg-type]
-                if rec.title == f"batch {pause} item {BATCH // 2}":
-                    print(f"inside {pause}", flush=True)
+            def slow_rows(conn: Any, rows: list[tuple[object, ...]]) -> None:
+                half = len(rows) // 2
+                insert_rows(conn, rows[:half])
+                if rows and rows[0][4] == f"batch {pause} item 0":
+                    print(f"inside {pause}", flush=True)  # half the batch written, none committed
                     time.sleep(5)
-                return row
+                insert_rows(conn, rows[half:])
 
-            ce.insert_ce = slow_insert  # type: ignore[assignment]
+            ce.insert_ce_rows = slow_rows  # type: ignore[assignment]
         with open_store(wallet) as store:
             records.add_credential(store, "me", "wx-plain", EARNED, None, replace=True)
             b = 0

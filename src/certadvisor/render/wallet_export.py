@@ -1,8 +1,10 @@
 """Writer for `wallet export`: an audit-ready record in json (the import format), csv, markdown."""
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
+from certadvisor.render.json_indent import dumps_indented
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.output import Rendering
 from certadvisor.render.wallet import CE_MARKDOWN_COLUMNS, CREDENTIAL_COLUMNS, pts
@@ -33,17 +35,45 @@ def _in_cycle(c: CredentialStatus | None, day: dt.date, marked: bool = False) ->
     return f"{answer} ?" if doubt else answer
 
 
+class JsonReady:
+    """Data already in json's terms (the export of 50,000 entries builds no model for them)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+
+    def model_dump(self, mode: str = "json") -> dict[str, Any]:
+        return self.data
+
+
 def export_rendering(
-    records: WalletRecords, status: WalletStatus, data_as_of: str | None
+    plain: Callable[[], dict[str, Any]],
+    records: Callable[[], WalletRecords],
+    status: Callable[[], WalletStatus],
+    data_as_of: str | None,
 ) -> Rendering:
-    """Every record: json (the import format), csv (a row per CE entry) or markdown."""
-    by_key = {(p.name, c.track): c for p in status.people for c in p.credentials}
+    """Every record: json (the import format), csv (a row per CE entry) or markdown.
+
+    Each format reads only what it needs: json the records as plain data (``plain``, the same
+    as ``records`` dumped), csv and markdown the records with their status.
+    """
+
+    def by_key(st: WalletStatus) -> _StatusByKey:
+        return {(p.name, c.track): c for p in st.people for c in p.credentials}
+
+    def markdown() -> str:
+        st = status()
+        return _markdown(records(), st, by_key(st), data_as_of)
+
+    def csv() -> tuple[list[str], list[list[Any]]]:
+        return list(EXPORT_COLUMNS), _rows(records(), by_key(status()))
+
     return Rendering(
         command="wallet export",
         data_as_of=data_as_of,
-        payload=lambda: records,
-        markdown=lambda: _markdown(records, status, by_key, data_as_of),
-        csv=lambda: (list(EXPORT_COLUMNS), _rows(records, by_key)),
+        payload=lambda: JsonReady(plain()),
+        markdown=markdown,
+        csv=csv,
+        json_text=dumps_indented,
     )
 
 
