@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
+_STR = frozenset({str})
 _Encode = Callable[[Any], str]
 _by_depth: dict[int, _Encode] = {}
 
@@ -44,8 +45,13 @@ def dumps_indented(value: Any) -> str:
     return "".join(out)
 
 
+def _plain(values: Any) -> bool:
+    """Whether every value is a plain one (in C: no Python call per value)."""
+    return _SCALARS.issuperset(map(type, values))
+
+
 def _flat_dict(value: Any) -> bool:
-    return type(value) is dict and bool(value) and all(type(v) in _SCALARS for v in value.values())
+    return type(value) is dict and bool(value) and _plain(value.values())
 
 
 def _write(value: Any, depth: int, out: list[str]) -> None:
@@ -65,8 +71,8 @@ def _write_dict(value: dict[Any, Any], depth: int, out: list[str]) -> None:
         out.append("{}")
         return
     inner, outer = "\n" + "  " * (depth + 1), "\n" + "  " * depth
-    if all(type(v) in _SCALARS for v in value.values()):
-        if not all(type(k) is str for k in value):
+    if _plain(value.values()):
+        if not _STR.issuperset(map(type, value)):
             raise _NotPlain
         out.append("{" + inner + _encoder(depth + 1)(value)[1:-1] + outer + "}")
         return
@@ -87,7 +93,7 @@ def _write_list(value: list[Any], depth: int, out: list[str]) -> None:
         out.append("[]")
         return
     inner, outer = "\n" + "  " * (depth + 1), "\n" + "  " * depth
-    if all(type(v) in _SCALARS for v in value):
+    if _plain(value):
         out.append("[" + inner + _encoder(depth + 1)(value)[1:-1] + outer + "]")
         return
     out.append("[")
@@ -109,7 +115,7 @@ def _write_list(value: list[Any], depth: int, out: list[str]) -> None:
 def _flat_run(items: list[dict[Any, Any]], depth: int, out: list[str]) -> None:
     """Objects of plain values at ``depth``, in one call: ``[{..}S{..}]`` with S the separator
     of their fields, where ``}S{`` can only be the boundary between two objects."""
-    if not all(type(k) is str for d in items for k in d):
+    if not all(_STR.issuperset(map(type, d)) for d in items):
         raise _NotPlain
     sep = ",\n" + "  " * (depth + 1)
     body = _encoder(depth + 1)(items)[2:-2]

@@ -25,6 +25,7 @@ from certadvisor.wallet.documents import (
     RenewalRecord,
     WalletRecords,
 )
+from certadvisor.wallet.export_plain import certificates_named, export_data
 from certadvisor.wallet.import_check import EXPORT_COMMAND, parse_import, read_import
 from certadvisor.wallet.records import CE_COLUMNS
 from certadvisor.wallet.status import RulesLookup
@@ -32,6 +33,7 @@ from certadvisor.wallet.store import WalletStore, now_stamp
 
 __all__ = [
     "EXPORT_COMMAND",
+    "certificates_named",
     "export_data",
     "export_document",
     "export_records",
@@ -51,89 +53,6 @@ def export_document(store: WalletStore, person: str | None) -> WalletRecords:
         exported_at=now_stamp(),
         people=export_records(store, person),
     )
-
-
-def export_data(store: WalletStore, person: str | None) -> dict[str, Any]:
-    """`export_document` as plain json data (what its ``model_dump(mode="json")`` gives), read
-    straight from the rows: the json export of 50,000 entries builds no model per entry."""
-    people = []
-    with store.snapshot() as conn:
-        for pid, name in store.people(conn, person):
-            creds = [
-                {
-                    "track": track,
-                    "earned": earned,
-                    "number": number,
-                    "added_at": added,
-                    "ce": _plain_ce(conn, cid),
-                    **_plain_history(conn, cid),
-                }
-                for cid, track, earned, number, added in records.credential_rows(conn, pid)
-            ]
-            marks = [
-                {"track": r.track, "steps": r.steps} for r in _checklist(conn, pid)
-            ]  # fmt: skip
-            people.append({"name": name, "credentials": creds, "checklist": marks})
-    return {
-        "format": "certadvisor-wallet",
-        "version": 1,
-        "exported_at": now_stamp(),
-        "people": people,
-    }
-
-
-_CE_SQL = f"SELECT {CE_COLUMNS} FROM ce_entry e WHERE credential_id = ? ORDER BY e.date, e.id"
-
-
-def _plain_ce(conn: sqlite3.Connection, cid: int) -> list[dict[str, Any]]:
-    # one comprehension, no call per row: this is most of the export's reading
-    return [
-        {
-            "date": d,
-            "points": p,
-            "category": c,
-            "title": t,
-            "provider": pr,
-            "approved_by": ap,
-            "certificate": {"sha256": sha, "name": cname} if sha else None,
-            "added_at": a,
-        }
-        for _, d, p, c, t, pr, ap, sha, cname, a in conn.execute(_CE_SQL, (cid,))
-    ]
-
-
-def _plain_history(conn: sqlite3.Connection, cid: int) -> dict[str, Any]:
-    renewals = conn.execute(
-        "SELECT cycle_index, cycle_start, cycle_end, filed, fee, next_start, next_end, "
-        "recorded_at FROM renewal WHERE credential_id = ? ORDER BY cycle_index",
-        (cid,),
-    )
-    paid = conn.execute(
-        "SELECT due, paid, amount, recorded_at FROM fee_payment "
-        "WHERE credential_id = ? ORDER BY due",
-        (cid,),
-    )
-    return {
-        "renewals": [dict(zip(_RENEWAL_KEYS, r, strict=True)) for r in renewals],
-        "fees_paid": [dict(zip(_PAID_KEYS, r, strict=True)) for r in paid],
-    }
-
-
-_RENEWAL_KEYS = (
-    "cycle_index", "start", "end", "filed", "fee", "next_start", "next_end", "recorded_at"
-)  # fmt: skip
-_PAID_KEYS = ("due", "paid", "amount", "recorded_at")
-
-
-def certificates_named(data: dict[str, Any]) -> list[tuple[str, str]]:
-    """Every (sha256, name) of a certificate the plain export data names."""
-    return [
-        (e["certificate"]["sha256"], e["certificate"]["name"])
-        for p in data["people"]
-        for c in p["credentials"]
-        for e in c["ce"]
-        if e["certificate"]
-    ]
 
 
 def export_records(store: WalletStore, person: str | None) -> list[PersonRecord]:

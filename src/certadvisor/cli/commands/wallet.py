@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from certadvisor.catalog.loader import LoadedCatalog
     from certadvisor.render.output import Rendering
     from certadvisor.wallet import WalletStore
+    from certadvisor.wallet.documents import WalletRecords
     from certadvisor.wallet.results import WalletStatus
 
 app = typer.Typer(
@@ -185,8 +186,17 @@ def export(
     Example: certadvisor wallet export --all --with-files -o wallet.zip
     """
     from certadvisor.render.wallet_export import export_rendering
-    from certadvisor.wallet.status import wallet_status
-    from certadvisor.wallet.transfer import export_data, export_document
+    from certadvisor.wallet.export_plain import export_data
+
+    def records(store: "WalletStore") -> "WalletRecords":
+        from certadvisor.wallet.transfer import export_document
+
+        return export_document(store, who)
+
+    def status(store: "WalletStore") -> "WalletStatus":
+        from certadvisor.wallet.status import wallet_status
+
+        return wallet_status(store, rules_lookup(loaded), who, day)
 
     day = as_of_flag(as_of)
     loaded = catalog(ctx)
@@ -196,8 +206,8 @@ def export(
     with open_store(create=False) as store:
         rendering = export_rendering(
             functools.cache(lambda: export_data(store, who)),
-            lambda: export_document(store, who),
-            lambda: wallet_status(store, rules_lookup(loaded), who, day),
+            lambda: records(store),
+            lambda: status(store),
             loaded.data_as_of,
         )
         if with_files:
@@ -226,7 +236,7 @@ def _export_bundle(
     """The json export and the certificate files it names, as one zip."""
     from certadvisor.render.output import OutputFormat, render_text
     from certadvisor.wallet.bundle import bundle_members, write_bundle
-    from certadvisor.wallet.transfer import certificates_named
+    from certadvisor.wallet.export_plain import certificates_named
 
     data = render_text(rendering, OutputFormat.JSON, to_terminal=False, no_color=True)
     assert data is not None
