@@ -180,3 +180,107 @@ def test_processes_creating_the_store_at_once_all_succeed(tmp_path: Path, trial:
     assert conn.execute("SELECT count(*) FROM meta WHERE key = 'format'").fetchone()[0] == 1
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
+
+
+# Issue 16's writes: edit, attach, renew, pay and an import with certificate files
+
+
+def make_zip(folder: Path, person: str = "Z", files: int = 3) -> Path:
+    """A `wallet export --with-files` zip of one person with ``files`` certificates."""
+    from certadvisor.render.json_indent import dumps_indented
+    from certadvisor.render.output import envelope
+    from certadvisor.wallet.bundle import bundle_members, write_bundle
+    from certadvisor.wallet.transfer import certificates_named, export_data
+
+    with open_store(folder / "source" / "wallet.sqlite3") as store:
+        records.add_credential(store, person, "wx-plain", dt.date(2020, 1, 1), None)
+        for i in range(files):
+            cert = folder / f"z{i}.pdf"
+            cert.write_bytes(f"zip certificate {i}".encode() * 1000)
+            rec = CERecord(
+                date=dt.date(2021, 1, 1 + i), points=1, category="general", title=f"z{i}"
+            )
+            ce.add_ce(store, person, "wx-plain", rec, cert)
+        data = export_data(store, None)
+        files_in = bundle_members(store, certificates_named(data))[0]
+        text = dumps_indented(envelope("wallet export", None, data)) + "\n"
+    target = folder / "z.zip"
+    write_bundle(target, text.encode(), files_in)
+    return target
+
+
+def whole_certificates(folder: Path) -> dict[str, bytes]:
+    """Every kept certificate hashes to its name (a staged `.incoming-` copy may be left)."""
+    import hashlib
+
+    kept = {}
+    for f in folder.iterdir() if folder.exists() else []:
+        if f.name.startswith(".incoming-"):
+            continue
+        assert hashlib.sha256(f.read_bytes()).hexdigest() == f.name.split(".")[0], f
+        kept[f.name] = f.read_bytes()
+    return kept
+
+
+def test_an_import_with_files_killed_before_its_commit_leaves_no_row(tmp_path: Path) -> None:
+    zipped = make_zip(tmp_path)
+    wallet = tmp_path / "home" / "wallet.sqlite3"
+    proc = helper("bundle", str(wallet), str(zipped))
+    read_until(proc, "placed")  # the files are in place, the rows not committed
+    kill(proc)
+    conn = sqlite3.connect(wallet)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM ce_entry").fetchone()[0] == 0
+    finally:
+        conn.close()
+    # whole files that no row names yet, never a row naming a missing file
+    assert len(whole_certificates(tmp_path / "home" / "certificates")) == 3
+    # the same import again completes
+    proc = helper("bundle", str(wallet), str(zipped))
+    read_until(proc, "placed")
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    with open_store(wallet, create=False) as store:
+        entries = records.ce_entries(store, "Z")[0].entries
+        assert sorted(e.title for e in entries) == ["z0", "z1", "z2"]
+        for e in entries:
+            assert e.certificate_sha256 and e.certificate_name
+            assert ce.certificate_file(store, e.certificate_sha256, e.certificate_name).exists()
+
+
+def test_two_people_editing_attaching_renewing_paying_and_importing_at_once(
+    tmp_path: Path,
+) -> None:
+    zipped = make_zip(tmp_path)
+    wallet = tmp_path / "home" / "wallet.sqlite3"
+    gate = tmp_path / "go"
+    procs = [helper("life", str(wallet), tag, "8", str(gate), str(zipped)) for tag in ("A", "B")]
+    gate.touch()
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+        assert out.strip() == "done"
+    with open_store(wallet, create=False) as store:
+        for tag in ("A", "B"):
+            entries = records.ce_entries(store, tag)[0].entries
+            assert sorted(e.title for e in entries) == sorted(f"{tag} {i}" for i in range(8))
+            assert all(e.points == 2 and e.certificate_name for e in entries)
+            conn = store.conn
+            cid = store.credential_id(conn, tag, "wx-eom")
+            history = records.read_history(conn, cid)
+            assert [r.filed for r in history.renewals] == [dt.date(2019, 12, 15)]
+            assert [p.due for p in history.payments] == [dt.date(2016, 1, 1)]
+            changes = conn.execute(
+                "SELECT count(*) FROM ce_change c JOIN ce_entry e ON e.id = c.ce_id "
+                "WHERE e.credential_id = ?",
+                (cid,),
+            ).fetchone()[0]
+            assert changes == 16  # an edit and an attach per entry, each recorded
+        # the zip imported twice at once: its records once, its files whole
+        assert sorted(e.title for e in records.ce_entries(store, "Z")[0].entries) == [
+            "z0",
+            "z1",
+            "z2",
+        ]
+    assert len(whole_certificates(tmp_path / "home" / "certificates")) == 16 + 3

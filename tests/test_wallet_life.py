@@ -310,3 +310,45 @@ def test_a_version_2_wallet_opens_migrated_and_can_mark_renewals(run: Any, isola
     ok(run("wallet", "renew", "RMA", "--filed", "2023-11-01"))
     rma = status(run, "2024-01-01")["rma-amt"]
     assert rma["cycle"]["start"] == "2023-11-15" and rma["renewals"][0]["filed"] == "2023-11-01"
+
+
+def test_an_export_with_files_lives_on_in_a_fresh_home(
+    story: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    zipped = tmp_path / "wallet.zip"
+    ok(story("wallet", "export", "--with-files", "-o", str(zipped)))
+    before = status(story, "2025-11-30")
+    shown = ok(story("wallet", "ce", "show", "2", "--format", "json")).json()["data"]["entry"]
+    monkeypatch.setenv("CERTADVISOR_HOME", str(tmp_path / "fresh"))
+    r = ok(story("wallet", "import", str(zipped)))
+    assert "2 certificate file(s) restored" in r.stderr and "are not in" not in r.stderr
+    after = status(story, "2025-11-30")
+    for track in ("cma-aama", "rma-amt"):
+        for key in ("renewals", "fees_paid", "cycle", "overdue", "ce"):
+            assert after[track][key] == before[track][key], (track, key)
+    entries = ok(story("wallet", "ce", "list", "--format", "json")).json()["data"]["people"][0]
+    ethics = next(e for e in entries["entries"] if e["title"] == "Ethics")
+    assert ethics["certificate_sha256"] == shown["certificate_sha256"]
+    # the packet made in the new home carries the restored certificates and verifies
+    packet = tmp_path / "cma.zip"
+    ok(story("wallet", "audit", "CMA", "--cycle", "1", "-o", str(packet)))
+    with zipfile.ZipFile(packet) as z:
+        assert any(n.startswith("certificates/2016-05-01_flu") for n in z.namelist())
+    assert ok(story("wallet", "verify", str(packet))).exit_code == 0
+
+
+def test_the_calendar_drops_what_is_done_and_dates_what_is_overdue(run: Any) -> None:
+    ok(run("wallet", "add", "CMA", "--earned", "2019-06-15"))
+
+    def events(as_of: str) -> set[tuple[str, str]]:
+        cal = ok(run("wallet", "calendar", "--as-of", as_of, "--format", "json")).json()
+        return {(d["kind"], d["date"]) for d in cal["data"]["people"][0]["deadlines"]}
+
+    late = events("2024-08-01")
+    assert ("renewal_overdue", "2024-07-01") in late  # the day after the cycle ended
+    ok(run("wallet", "renew", "CMA", "--filed", "2024-07-20"))
+    done = events("2024-08-01")
+    assert not any(kind == "renewal_overdue" for kind, _ in done)
+    assert all(day > "2024-08-01" for _, day in done)  # nothing of the renewed cycle is left
+    ics = ok(run("wallet", "calendar", "--as-of", "2024-08-01")).stdout
+    assert "overdue" not in ics.lower()

@@ -371,3 +371,32 @@ def test_points_written_as_whole_numbers_are_accepted(w: Any, tmp_path: Path) ->
     assert w("import", str(path)).exit_code == 0
     (entry,) = w("ce", "list", "--format", "json").json()["data"]["people"][0]["entries"]
     assert entry["points"] == 2.0
+
+
+def test_an_export_written_with_ascii_escapes_imports_the_same(w: Any, tmp_path: Path) -> None:
+    people = [{**GOOD[0], "name": "Renée"}]
+    path = tmp_path / "wallet.json"
+    data = {"format": "certadvisor-wallet", "version": 1, "people": people}
+    path.write_text(json.dumps(envelope("wallet export", None, data), ensure_ascii=True))
+    assert "\\u00e9" in path.read_text()
+    assert w("import", str(path)).exit_code == 0
+    names = [p["name"] for p in w("list", "--all", "--format", "json").json()["data"]["people"]]
+    assert names == ["Renée"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('"points": 2, "points": 3', "key 'points' appears twice"),
+        ('"points": 1e400', "not a finite number"),
+        ('"points": 2, "title": "a\\u001b[2J"', "control character"),
+    ],
+)
+def test_a_quick_read_never_lets_through_what_the_careful_one_refuses(
+    w: Any, isolated: Path, tmp_path: Path, text: str, said: str
+) -> None:
+    path = tmp_path / "wallet.json"
+    path.write_text(envelope_text(GOOD).replace('"points": 2', text))
+    result = w("import", str(path))
+    assert result.exit_code == 3 and said in result.stderr, result.stderr
+    assert not (isolated / "wallet.sqlite3").exists()

@@ -1,141 +1,57 @@
-"""Writer for `wallet export`: an audit-ready record in json (the import format), csv, markdown."""
+"""Writer for `wallet export`: an audit-ready record in json (the import format), csv, markdown.
 
-import datetime as dt
-from typing import Any
+The json is written from plain data with `json_indent` (the same bytes as ``json.dumps(...,
+indent=2)``); the csv and markdown (`wallet_export_text`) are loaded only when asked for.
+"""
 
-from certadvisor.render.markdown import MarkdownDoc
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from certadvisor.render.json_indent import dumps_indented
 from certadvisor.render.output import Rendering
-from certadvisor.render.wallet import CE_MARKDOWN_COLUMNS, CREDENTIAL_COLUMNS, pts
-from certadvisor.render.wallet_status import assumed_cell, ce_lines, cycle_basis
-from certadvisor.wallet.documents import CredentialRecord, WalletRecords
-from certadvisor.wallet.model import CE_FIELDS
-from certadvisor.wallet.results import CredentialStatus, WalletStatus
 
-_StatusByKey = dict[tuple[str, str], CredentialStatus]
-# A row per CE entry: the credential's columns, then the entry's (its date named ce_date).
-EXPORT_COLUMNS = (
-    *CREDENTIAL_COLUMNS,
-    "ce_date",
-    *CE_FIELDS[1:-1],
-    "in_current_cycle",
-    "added_at",
-    "cycle_confidence",
-    "cycle_anchor_assumed",
-)
+if TYPE_CHECKING:
+    from certadvisor.wallet.documents import WalletRecords
+    from certadvisor.wallet.results import WalletStatus
 
 
-def _in_cycle(c: CredentialStatus | None, day: dt.date, marked: bool = False) -> str:
-    """yes, no or unknown; marked 'yes ?' when the cycle rests on an assumption or is unverified."""
-    if c is None or c.cycle.start is None or c.cycle.end is None:
-        return "unknown"
-    answer = "yes" if c.cycle.start <= day <= c.cycle.end else "no"
-    doubt = marked and (c.cycle.anchor_assumed or c.cycle.confidence == "unverified")
-    return f"{answer} ?" if doubt else answer
+class JsonReady:
+    """Data already in json's terms (the export of 50,000 entries builds no model for them)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+
+    def model_dump(self, mode: str = "json") -> dict[str, Any]:
+        return self.data
 
 
 def export_rendering(
-    records: WalletRecords, status: WalletStatus, data_as_of: str | None
+    plain: Callable[[], dict[str, Any]],
+    records: "Callable[[], WalletRecords]",
+    status: "Callable[[], WalletStatus]",
+    data_as_of: str | None,
 ) -> Rendering:
-    """Every record: json (the import format), csv (a row per CE entry) or markdown."""
-    by_key = {(p.name, c.track): c for p in status.people for c in p.credentials}
+    """Every record: json (the import format), csv (a row per CE entry) or markdown.
+
+    Each format reads only what it needs: json the records as plain data (``plain``, the same
+    as ``records`` dumped), csv and markdown the records with their status.
+    """
+
+    def markdown() -> str:
+        from certadvisor.render.wallet_export_text import markdown_text
+
+        return markdown_text(records(), status(), data_as_of)
+
+    def csv() -> tuple[list[str], list[list[Any]]]:
+        from certadvisor.render.wallet_export_text import csv_rows
+
+        return csv_rows(records(), status())
+
     return Rendering(
         command="wallet export",
         data_as_of=data_as_of,
-        payload=lambda: records,
-        markdown=lambda: _markdown(records, status, by_key, data_as_of),
-        csv=lambda: (list(EXPORT_COLUMNS), _rows(records, by_key)),
-    )
-
-
-def _rows(records: WalletRecords, by_key: _StatusByKey) -> list[list[Any]]:
-    out: list[list[Any]] = []
-    for p in records.people:
-        for cred in p.credentials:
-            st = by_key.get((p.name, cred.track))
-            head = [
-                p.name,
-                cred.track,
-                st.abbreviation if st else cred.track,
-                cred.number,
-                cred.earned,
-                st.cycle.start if st else None,
-                st.cycle.end if st else None,
-            ]
-            basis = [st.cycle.confidence, assumed_cell(st)] if st else [None, None]
-            if not cred.ce:
-                out.append(head + [None] * 10 + basis)
-            for e in cred.ce:
-                cert = e.certificate
-                out.append(
-                    head
-                    + [
-                        e.date,
-                        e.points,
-                        e.category,
-                        e.title,
-                        e.provider,
-                        e.approved_by,
-                        cert.sha256 if cert else None,
-                        cert.name if cert else None,
-                        _in_cycle(st, e.date),
-                        e.added_at,
-                        *basis,
-                    ]
-                )
-    return out
-
-
-def _markdown(
-    records: WalletRecords, status: WalletStatus, by_key: _StatusByKey, data_as_of: str | None
-) -> str:
-    doc = MarkdownDoc()
-    doc.heading("Continuing-education record")
-    doc.paragraph(
-        f"Exported {records.exported_at} from the certadvisor wallet, as of "
-        f"{status.as_of}. Certificates are kept in the wallet's certificates "
-        "folder under their SHA-256."
-    )
-    for p in records.people:
-        doc.heading(p.name, 2)
-        if not p.credentials:
-            doc.paragraph("No credentials in the wallet.")
-        for cred in p.credentials:
-            _credential_section(doc, cred, by_key.get((p.name, cred.track)))
-    doc.sources_footer(data_as_of)
-    return doc.render()
-
-
-def _credential_section(
-    doc: MarkdownDoc, cred: CredentialRecord, st: CredentialStatus | None
-) -> None:
-    """One credential: its heading, dates, CE progress, notes and every CE entry."""
-    name = f"{st.abbreviation} — {st.credential}" if st else cred.track
-    doc.heading(f"{name} ({cred.track})", 3)
-    facts = [f"Earned {cred.earned}" + (f", number {cred.number}" if cred.number else "")]
-    if st and st.cycle.start and st.cycle.end:
-        facts.append(
-            f"current cycle {st.cycle.start} to {st.cycle.end}, "
-            f"{cycle_basis(st.cycle, doc.citations)}"
-        )
-    elif st and st.in_catalog:
-        facts.append("current cycle unknown: the catalog does not know it")
-    doc.paragraph("; ".join(facts) + ".")
-    if st and st.in_catalog:
-        overdue = [f"Overdue since {d.date}: {d.title}" for d in st.overdue]
-        doc.bullets([*ce_lines(st.ce, doc.citations), *overdue, *st.assumed, *st.notes])
-    doc.table(
-        [*CE_MARKDOWN_COLUMNS, "In cycle"],
-        [
-            (
-                e.date,
-                pts(e.points),
-                e.category,
-                e.title,
-                e.provider,
-                e.approved_by,
-                e.certificate.sha256 if e.certificate else "",
-                _in_cycle(st, e.date, marked=True),
-            )
-            for e in cred.ce
-        ],
+        payload=lambda: JsonReady(plain()),
+        markdown=markdown,
+        csv=csv,
+        json_text=dumps_indented,
     )

@@ -24,8 +24,10 @@ export models):
 - `status`: `wallet_status`, the catalog's renewal rules (`results.TrackRules`, looked up by
   a `RulesLookup` the caller gives) applied to the store's records; its result types are in
   `results`, the pure arithmetic in `rules`, `cycles`, `deadlines` and `progress`;
-- `transfer`: `export_document`, `read_import` and `import_records` (the export document's
-  models are in `documents`); `backup`: `backup_store`.
+- `transfer`: `export_document`, `export_data` (the same as plain json data), `read_import`
+  and `import_records` (the export document's models are in `documents`); `read_bundle` and
+  `import_bundle` for the zip `wallet export --with-files` writes (`bundle`: the zip, its
+  certificates staged and checked by SHA-256); `backup`: `backup_store`.
 
 Internals: `store` (the SQLite file: identity, migrations, transactions, checklist marks),
 `model` (stored records), `checks` (input checks, free of pydantic).

@@ -138,6 +138,11 @@ def insert_ce(conn: sqlite3.Connection, cid: int, rec: CERecord, added_at: str) 
     return int(cur.lastrowid or 0)
 
 
+def insert_ce_rows(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
+    """Insert CE rows at once: (credential row id, *`stored_values`, added_at) each."""
+    conn.executemany(_INSERT_CE, rows)
+
+
 def add_ce(
     store: WalletStore,
     person: str,

@@ -139,4 +139,5 @@ class ImportSummary(Strict):
     ce: int
     checklist_marks: int
     already_present: int
+    certificates: int = Field(default=0, description="Certificate files restored from a zip")
     missing_certificates: list[str] = Field(default_factory=list)

@@ -11,13 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from certadvisor.catalog.json_io import load_json
-from certadvisor.catalog.yaml_io import locate, read_text, validation_lines
-from certadvisor.errors import DomainError, InvalidInputError
-from certadvisor.wallet import ce, records
-from certadvisor.wallet.checks import person_key
+from certadvisor.errors import DomainError
+from certadvisor.wallet import bundle, ce, records
+from certadvisor.wallet.bundle import StagedCertificates
 from certadvisor.wallet.documents import (
     CERecord,
     CertificateRef,
@@ -29,14 +25,24 @@ from certadvisor.wallet.documents import (
     RenewalRecord,
     WalletRecords,
 )
+from certadvisor.wallet.export_plain import certificates_named, export_data
+from certadvisor.wallet.import_check import EXPORT_COMMAND, parse_import, read_import
 from certadvisor.wallet.records import CE_COLUMNS
-from certadvisor.wallet.results import TrackRules
 from certadvisor.wallet.status import RulesLookup
 from certadvisor.wallet.store import WalletStore, now_stamp
 
-EXPORT_COMMAND = "wallet export"
-_IMPORT_HINT = "`wallet import` reads the file `certadvisor wallet export --format json` writes."
-_Problem = tuple[list[int | str], str]
+__all__ = [
+    "EXPORT_COMMAND",
+    "certificates_named",
+    "export_data",
+    "export_document",
+    "export_records",
+    "import_bundle",
+    "import_records",
+    "read_bundle",
+    "parse_import",
+    "read_import",
+]
 
 
 def export_document(store: WalletStore, person: str | None) -> WalletRecords:
@@ -129,138 +135,96 @@ def _checklist(conn: sqlite3.Connection, pid: int) -> list[ChecklistRecord]:
     return [ChecklistRecord.model_construct(track=t, steps=s) for t, s in marks.items()]
 
 
-def read_import(
-    path: Path, rules_of: RulesLookup, *, envelope_version: int, today: dt.date
-) -> list[PersonRecord]:
-    """The people of a json export, every record checked; any problem refuses the whole file.
-
-    ``envelope_version`` is the json envelope's schema version this program writes; no date
-    may be after ``today``.
-    """
-    raw = read_text(path)
-    label = str(path)
-    doc = _envelope(raw, label, envelope_version)
-    try:
-        found = WalletRecords.model_validate(doc["data"], context={"today": today})
-    except ValidationError as exc:
-        lines = validation_lines(exc, doc, raw, label, prefix=("data",))
-        raise InvalidInputError(lines[0], "Nothing was imported. " + _IMPORT_HINT, lines) from None
-    problems = _catalog_problems(found, rules_of)
-    if problems:
-        lines = [_where(raw, label, loc) + f": {what}" for loc, what in problems]
-        raise InvalidInputError(lines[0], "Nothing was imported. " + _IMPORT_HINT, lines)
-    return found.people
-
-
-def _envelope(raw: bytes, label: str, envelope_version: int) -> dict[str, Any]:
-    """The json document, which must be a `wallet export` envelope of this version."""
-    try:
-        doc = load_json(raw, label)
-    except InvalidInputError as exc:
-        # its own words (bad UTF-8, not JSON, a key twice, too deep, a huge number): nothing
-        # of the file was imported
-        raise InvalidInputError(exc.message, _IMPORT_HINT, exc.details) from None
-    if not isinstance(doc, dict) or doc.get("command") != EXPORT_COMMAND or "data" not in doc:
-        raise InvalidInputError(
-            f"{label}: not a wallet export (no 'command': {EXPORT_COMMAND!r} envelope)",
-            _IMPORT_HINT,
-        )
-    if doc.get("schema_version") != envelope_version:
-        raise InvalidInputError(
-            f"{label}: schema_version {doc.get('schema_version')!r} is not {envelope_version}",
-            "It was written by another version of certadvisor; export it again with this one.",
-        )
-    return doc
-
-
-def _where(raw: bytes, label: str, loc: list[int | str]) -> str:
-    path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
-    pos = locate(raw, loc)
-    return f"{label}:{pos[0]}:{pos[1]}: {path}" if pos else f"{label}: {path}"
-
-
-def _catalog_problems(found: WalletRecords, rules_of: RulesLookup) -> list[_Problem]:
-    """Twice-named people and tracks, tracks the catalog lacks and categories a track lacks."""
-    problems: list[_Problem] = []
-    seen_people: set[str] = set()
-    rules: dict[str, TrackRules | None] = {}
-    for pi, person in enumerate(found.people):
-        at: list[int | str] = ["data", "people", pi]
-        if person_key(person.name) in seen_people:
-            problems.append(([*at, "name"], f"{person.name!r} appears twice"))
-        seen_people.add(person_key(person.name))
-        seen_tracks: set[str] = set()
-        for ci, cred in enumerate(person.credentials):
-            where = [*at, "credentials", ci]
-            if cred.track in seen_tracks:
-                problems.append(([*where, "track"], f"{cred.track} appears twice for this person"))
-            seen_tracks.add(cred.track)
-            if cred.track not in rules:
-                rules[cred.track] = rules_of(cred.track)
-            problems += _credential_problems(cred, rules[cred.track], where)
-        for mi, mark in enumerate(person.checklist):
-            if mark.track not in rules:
-                rules[mark.track] = rules_of(mark.track)
-            if rules[mark.track] is None:
-                what = f"{mark.track!r} is not a track in the catalog"
-                problems.append(([*at, "checklist", mi, "track"], what))
-    return problems
-
-
-def _credential_problems(
-    cred: CredentialRecord, found: TrackRules | None, where: list[int | str]
-) -> list[_Problem]:
-    if found is None:
-        what = f"{cred.track!r} is not a track in the catalog (pass its catalog file with --data)"
-        return [([*where, "track"], what)]
-    cats = found.categories()
-    return [
-        (
-            [*where, "ce", ei, "category"],
-            f"{rec.category!r} is not a CE category of {cred.track}; "
-            f"choose one of: {', '.join(cats)}",
-        )
-        for ei, rec in enumerate(cred.ce)
-        if rec.category not in cats
-    ]
-
-
 def _ce_key(rec: CERecord) -> tuple[object, ...]:
-    """What makes two activities the same: everything stored but the file name and when added."""
+    """What makes two activities the same: everything stored but the file name and when added
+    (`_import_credential` takes the same slice of `ce.stored_values`)."""
     return ce.stored_values(rec)[:-1]
 
 
-def import_records(store: WalletStore, people: Sequence[PersonRecord]) -> ImportSummary:
+def read_bundle(
+    path: Path, rules_of: RulesLookup, *, envelope_version: int, today: dt.date
+) -> list[PersonRecord]:
+    """The people of a zip `wallet export --with-files` wrote, checked as `read_import` does."""
+    with bundle.open_bundle(path) as z:
+        raw = bundle.bundle_json(path, z)
+    label = f"{path}/{bundle.BUNDLE_JSON}"
+    return parse_import(raw, label, rules_of, envelope_version=envelope_version, today=today)
+
+
+def import_bundle(store: WalletStore, path: Path, people: Sequence[PersonRecord]) -> ImportSummary:
+    """Import the people `read_bundle` read with the zip's certificates: each one staged and
+    checked by its SHA-256 first, then the records and the files written together, or none."""
+    with bundle.open_bundle(path) as z:
+        staged = bundle.stage_certificates(store, path, z, named_certificates(people))
+    return import_records(store, people, staged)
+
+
+def named_certificates(people: Sequence[PersonRecord]) -> list[tuple[str, str]]:
+    """The certificates the records name: (SHA-256, file name)."""
+    return [
+        (rec.certificate.sha256, rec.certificate.name)
+        for p in people
+        for c in p.credentials
+        for rec in c.ce
+        if rec.certificate
+    ]
+
+
+def import_records(
+    store: WalletStore,
+    people: Sequence[PersonRecord],
+    certificates: StagedCertificates | None = None,
+) -> ImportSummary:
     """Write validated records in one transaction; anything already there is skipped.
 
     A credential held with another earned date is a conflict: the whole import is refused.
+    ``certificates`` (checked files of a bundle) are put in place just before the commit, and
+    removed again when it does not happen.
     """
     counts = Counter[str]()
     stamp = now_stamp()
-    with store.transaction() as conn:
-        for person in people:
-            if store.person_id(conn, person.name, create=False) is None:
-                counts["people"] += 1
-            pid = store.person_id(conn, person.name, create=True)
-            assert pid is not None
-            for cred in person.credentials:
-                _import_credential(conn, pid, person.name, cred, stamp, counts)
-            for mark in person.checklist:
-                for step in mark.steps:
-                    cur = conn.execute(
-                        "INSERT OR IGNORE INTO checklist_mark (person_id, track, step, marked_at) "
-                        "VALUES (?, ?, ?, ?)",
-                        (pid, mark.track, step, stamp),
-                    )
-                    counts["marks" if cur.rowcount else "present"] += 1
+    try:
+        with store.transaction() as conn:
+            for person in people:
+                _import_person(conn, store, person, stamp, counts)
+            if certificates is not None:
+                certificates.place()
+    except BaseException:
+        if certificates is not None:
+            certificates.discard()
+        raise
     return ImportSummary(
         people=counts["people"],
         credentials=counts["credentials"],
         ce=counts["ce"],
         checklist_marks=counts["marks"],
         already_present=counts["present"],
+        certificates=len(certificates.created) if certificates else 0,
         missing_certificates=_missing_certificates(store, people),
     )
+
+
+def _import_person(
+    conn: sqlite3.Connection,
+    store: WalletStore,
+    person: PersonRecord,
+    stamp: str,
+    counts: Counter[str],
+) -> None:
+    if store.person_id(conn, person.name, create=False) is None:
+        counts["people"] += 1
+    pid = store.person_id(conn, person.name, create=True)
+    assert pid is not None
+    for cred in person.credentials:
+        _import_credential(conn, pid, person.name, cred, stamp, counts)
+    for mark in person.checklist:
+        for step in mark.steps:
+            cur = conn.execute(
+                "INSERT OR IGNORE INTO checklist_mark (person_id, track, step, marked_at) "
+                "VALUES (?, ?, ?, ?)",
+                (pid, mark.track, step, stamp),
+            )
+            counts["marks" if cur.rowcount else "present"] += 1
 
 
 def _import_credential(
@@ -295,14 +259,17 @@ def _import_credential(
         counts["present"] += 1
         existing = Counter(_ce_key(r) for r in _stored_ce(conn, cid))
     _import_history(conn, cid, cred, stamp, counts)
+    rows = []
     for rec in cred.ce:
+        values = ce.stored_values(rec)
         # as a multiset: re-importing a file adds nothing, twin activities stay twins
-        if existing[_ce_key(rec)] > 0:
-            existing[_ce_key(rec)] -= 1
+        if existing and existing[values[:-1]] > 0:
+            existing[values[:-1]] -= 1
             counts["present"] += 1
             continue
-        ce.insert_ce(conn, cid, rec, rec.added_at or stamp)
-        counts["ce"] += 1
+        rows.append((cid, *values, rec.added_at or stamp))
+    ce.insert_ce_rows(conn, rows)
+    counts["ce"] += len(rows)
 
 
 def _missing_certificates(store: WalletStore, people: Sequence[PersonRecord]) -> list[str]:

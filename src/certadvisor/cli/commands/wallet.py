@@ -6,6 +6,7 @@ loaded for every `wallet` command line, and each of those imports costs start-up
 """
 
 import datetime as dt
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -31,13 +32,17 @@ from certadvisor.cli.options import (
     OutputOpt,
     TrackArg,
 )
-from certadvisor.errors import UnknownTrackError
+from certadvisor.errors import UnknownTrackError, UsageError
 from certadvisor.wallet import CERTIFICATES, clean_text, open_store, store_path
 
 if TYPE_CHECKING:
     import datetime as dt
+    from enum import StrEnum
 
     from certadvisor.catalog.loader import LoadedCatalog
+    from certadvisor.render.output import Rendering
+    from certadvisor.wallet import WalletStore
+    from certadvisor.wallet.documents import WalletRecords
     from certadvisor.wallet.results import WalletStatus
 
 app = typer.Typer(
@@ -166,49 +171,117 @@ def export(
     as_of: AsOfOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    with_files: Annotated[
+        bool,
+        typer.Option(
+            "--with-files",
+            help="Write a zip with the json export (wallet.json) and every certificate file "
+            "it names (certificates/SHA256.pdf); `wallet import` reads it back. Needs -o FILE.",
+        ),
+    ] = False,
 ) -> None:
-    """An audit-ready record: json (what `wallet import` reads), csv or markdown.
+    """An audit-ready record: json (what `wallet import` reads), csv or markdown; with
+    --with-files, a zip of the json and the certificate files.
 
-    Example: certadvisor wallet export --all -o wallet.json
+    Example: certadvisor wallet export --all --with-files -o wallet.zip
     """
     from certadvisor.render.wallet_export import export_rendering
-    from certadvisor.wallet.status import wallet_status
-    from certadvisor.wallet.transfer import export_document
+    from certadvisor.wallet.export_plain import export_data
+
+    def records(store: "WalletStore") -> "WalletRecords":
+        from certadvisor.wallet.transfer import export_document
+
+        return export_document(store, who)
+
+    def status(store: "WalletStore") -> "WalletStatus":
+        from certadvisor.wallet.status import wallet_status
+
+        return wallet_status(store, rules_lookup(loaded), who, day)
 
     day = as_of_flag(as_of)
     loaded = catalog(ctx)
     who = None if everyone else person
+    if with_files:
+        _check_bundle_flags(fmt, output)
     with open_store(create=False) as store:
-        records = export_document(store, who)
-        result = wallet_status(store, rules_lookup(loaded), who, day)
-    emit(ctx, export_rendering(records, result, loaded.data_as_of), fmt, output)
+        rendering = export_rendering(
+            functools.cache(lambda: export_data(store, who)),
+            lambda: records(store),
+            lambda: status(store),
+            loaded.data_as_of,
+        )
+        if with_files:
+            assert output is not None
+            _export_bundle(ctx, store, rendering, Path(output))
+            return
+        emit(ctx, rendering, fmt, output)
+
+
+def _check_bundle_flags(fmt: "StrEnum | None", output: str | None) -> None:
+    if fmt is not None and fmt.value != "json":
+        raise UsageError(
+            f"--with-files writes the json export in a zip, not --format {fmt.value}",
+            "Leave out --format, or export csv or markdown without --with-files.",
+        )
+    if output in (None, "-"):
+        raise UsageError(
+            "--with-files writes a zip: name it with -o FILE (wallet.zip)",
+            "For the records alone on standard output, leave out --with-files.",
+        )
+
+
+def _export_bundle(
+    ctx: typer.Context, store: "WalletStore", rendering: "Rendering", target: Path
+) -> None:
+    """The json export and the certificate files it names, as one zip."""
+    from certadvisor.render.output import OutputFormat, render_text
+    from certadvisor.wallet.bundle import bundle_members, write_bundle
+    from certadvisor.wallet.export_plain import certificates_named
+
+    data = render_text(rendering, OutputFormat.JSON, to_terminal=False, no_color=True)
+    assert data is not None
+    payload = rendering.payload()
+    files, missing = bundle_members(store, certificates_named(payload.model_dump()))
+    write_bundle(target, data, files)
+    note(ctx, f"saved to {target}: the records and {len(files)} certificate file(s)")
+    if missing:
+        note(
+            ctx,
+            f"Warning: {len(missing)} certificate file(s) the records name are not in "
+            f"{store.certificate_dir} and are not in the zip: {', '.join(missing[:5])}",
+        )
 
 
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="A json file written by `wallet export`.")],
+    file: Annotated[
+        Path,
+        typer.Argument(help="A json file written by `wallet export`, or its zip (--with-files)."),
+    ],
 ) -> None:
-    """Read a json export back: every record is checked first, then all are written, or none.
+    """Read an export back: every record (and every certificate of a zip, by its SHA-256) is
+    checked first, then all are written, or none.
 
-    Example: certadvisor wallet import wallet.json
+    Example: certadvisor wallet import wallet.zip
     """
     from certadvisor.render.output import SCHEMA_VERSION
-    from certadvisor.wallet.transfer import import_records, read_import
+    from certadvisor.wallet.bundle import is_bundle
+    from certadvisor.wallet.transfer import import_bundle, import_records, read_bundle, read_import
 
-    people = read_import(
-        file,
-        rules_lookup(catalog(ctx)),
-        envelope_version=SCHEMA_VERSION,
-        today=dt.date.today(),
-    )
-    with open_store() as store:
-        done = import_records(store, people)
+    rules = rules_lookup(catalog(ctx))
+    today = dt.date.today()
+    zipped = is_bundle(file)
+    read = read_bundle if zipped else read_import
+    people = read(file, rules, envelope_version=SCHEMA_VERSION, today=today)
+    with open_store() as store:  # made only once the records are known to be good
+        done = import_bundle(store, file, people) if zipped else import_records(store, people)
+    restored = f"; {done.certificates} certificate file(s) restored" if done.certificates else ""
     note(
         ctx,
         f"Imported {done.people} new people, {done.credentials} credentials, {done.ce} CE "
         f"entries and {done.checklist_marks} checklist marks; {done.already_present} "
-        "were already in the wallet.",
+        f"were already in the wallet{restored}.",
     )
     if done.missing_certificates:
         note(

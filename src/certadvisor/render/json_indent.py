@@ -1,0 +1,124 @@
+"""``json.dumps(value, indent=2, ensure_ascii=False)``, byte for byte, several times faster.
+
+Python's json module encodes in C only without indentation; with ``indent=2`` it falls back to
+a generator per value, which is most of the time of a large `wallet export`. Here every
+container whose members are all plain values (a CE entry, a list of steps) is encoded by the C
+encoder in one call, with the newline and the indentation of its depth as the item separator;
+only the containers above those are walked in Python. A raw newline can come only from a
+separator (the encoder escapes it inside strings), which is what makes the splicing exact.
+Anything but plain JSON data (dicts with string keys, lists, str, int, float, bool, None) goes
+to ``json.dumps`` itself.
+"""
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_STR = frozenset({str})
+_Encode = Callable[[Any], str]
+_by_depth: dict[int, _Encode] = {}
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _encoder(depth: int) -> _Encode:
+    """The C encoder whose item separator starts a new line ``depth`` levels in."""
+    found = _by_depth.get(depth)
+    if found is None:
+        found = json.JSONEncoder(
+            ensure_ascii=False, check_circular=False, separators=(",\n" + "  " * depth, ": ")
+        ).encode
+        _by_depth[depth] = found
+    return found
+
+
+def dumps_indented(value: Any) -> str:
+    """What ``json.dumps(value, indent=2, ensure_ascii=False)`` returns."""
+    out: list[str] = []
+    try:
+        _write(value, 0, out)
+    except _NotPlain:
+        return json.dumps(value, indent=2, ensure_ascii=False)
+    return "".join(out)
+
+
+def _plain(values: Any) -> bool:
+    """Whether every value is a plain one (in C: no Python call per value)."""
+    return _SCALARS.issuperset(map(type, values))
+
+
+def _flat_dict(value: Any) -> bool:
+    return type(value) is dict and bool(value) and _plain(value.values())
+
+
+def _write(value: Any, depth: int, out: list[str]) -> None:
+    kind = type(value)
+    if kind in _SCALARS:
+        out.append(_encoder(0)(value))
+    elif kind is dict:
+        _write_dict(value, depth, out)
+    elif kind is list:
+        _write_list(value, depth, out)
+    else:
+        raise _NotPlain
+
+
+def _write_dict(value: dict[Any, Any], depth: int, out: list[str]) -> None:
+    if not value:
+        out.append("{}")
+        return
+    inner, outer = "\n" + "  " * (depth + 1), "\n" + "  " * depth
+    if _plain(value.values()):
+        if not _STR.issuperset(map(type, value)):
+            raise _NotPlain
+        out.append("{" + inner + _encoder(depth + 1)(value)[1:-1] + outer + "}")
+        return
+    key = _encoder(0)
+    out.append("{")
+    first = True
+    for k, v in value.items():
+        if type(k) is not str:
+            raise _NotPlain
+        out.append((inner if first else "," + inner) + key(k) + ": ")
+        first = False
+        _write(v, depth + 1, out)
+    out.append(outer + "}")
+
+
+def _write_list(value: list[Any], depth: int, out: list[str]) -> None:
+    if not value:
+        out.append("[]")
+        return
+    inner, outer = "\n" + "  " * (depth + 1), "\n" + "  " * depth
+    if _plain(value):
+        out.append("[" + inner + _encoder(depth + 1)(value)[1:-1] + outer + "]")
+        return
+    out.append("[")
+    i, n = 0, len(value)
+    while i < n:
+        out.append(inner if i == 0 else "," + inner)
+        j = i
+        while j < n and _flat_dict(value[j]):
+            j += 1
+        if j > i:  # a run of flat objects: one C call, the objects' boundaries re-indented
+            _flat_run(value[i:j], depth + 1, out)
+            i = j
+        else:
+            _write(value[i], depth + 1, out)
+            i += 1
+    out.append(outer + "]")
+
+
+def _flat_run(items: list[dict[Any, Any]], depth: int, out: list[str]) -> None:
+    """Objects of plain values at ``depth``, in one call: ``[{..}S{..}]`` with S the separator
+    of their fields, where ``}S{`` can only be the boundary between two objects."""
+    if not all(_STR.issuperset(map(type, d)) for d in items):
+        raise _NotPlain
+    sep = ",\n" + "  " * (depth + 1)
+    body = _encoder(depth + 1)(items)[2:-2]
+    own, field = "\n" + "  " * depth, "\n" + "  " * (depth + 1)
+    body = body.replace("}" + sep + "{", own + "}," + own + "{" + field)
+    out.append("{" + field + body + own + "}")
