@@ -23,10 +23,12 @@ if TYPE_CHECKING:
 
 
 BUNDLED_FILES = ("tracks.yaml", "state-tracks.yaml")
+CATALOG_SUFFIXES = (".yaml", ".yml", ".json")  # a folder given to --data: the files it reads
 
 
 def catalog_paths(extra: Sequence[Path | str] = ()) -> list[Path]:
-    """The bundled tracks.yaml and state-tracks.yaml, then CERTADVISOR_DATA, then --data."""
+    """The bundled tracks.yaml and state-tracks.yaml, then CERTADVISOR_DATA, then --data
+    (a folder gives its YAML and JSON files, by name)."""
     paths: list[Path] = [bundled_data_dir() / name for name in BUNDLED_FILES]
     env = os.environ.get("CERTADVISOR_DATA", "")
     entries: list[Path | str] = [e for e in env.split(os.pathsep) if e.strip()]
@@ -34,7 +36,7 @@ def catalog_paths(extra: Sequence[Path | str] = ()) -> list[Path]:
     for entry in entries:
         p = Path(entry).expanduser()
         if p.is_dir():
-            paths.extend(sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml")))
+            paths.extend(sorted(q for q in p.iterdir() if q.suffix in CATALOG_SUFFIXES))
         else:
             paths.append(p)
     return paths
