@@ -83,3 +83,15 @@ def test_a_failed_worker_leaves_its_blocks_to_the_parent() -> None:
     blocks = [list(range(i, i + 3)) for i in range(0, 21, 3)]
     assert list(fork_stream(double, blocks, 2)) == [[x * 2 for x in b] for b in blocks]
     assert list(fork_stream(double, blocks, 1)) == [[x * 2 for x in b] for b in blocks]
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_every_line_ending_reads_the_same_cohort(run: Any, tmp_path: Path, ending: str) -> None:
+    lines = ["name,education.highest", "Ann,high_school", '"Bo, B",associate', "Cy,none", "D,x"]
+    path = tmp_path / "c.csv"
+    path.write_bytes(ending.join(lines).encode() + ending.encode())
+    r = _eligible(run, path, "cma-aama")
+    assert r.exit_code == 3
+    assert "c.csv:row 5 (D): education.highest" in r.stderr
+    names = [row[0] for row in csv.reader(r.stdout.splitlines(keepends=True))][1:]
+    assert names == ["Ann", "Bo, B", "Cy", "D"]

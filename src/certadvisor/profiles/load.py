@@ -15,9 +15,9 @@ shows them: the header is row 1. Credential ids resolve like track ids everywher
 """
 
 import csv
-import io
 import os
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -292,10 +292,21 @@ def _csv_entries(
     return entries
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines with their endings, one at a time, as `open(newline="")` gives them.
+
+    Not an `io.StringIO`: it would copy a big cohort's text at four bytes a character.
+    """
+    return (m.group() for m in _LINE.finditer(text))
+
+
 def _scan_csv(raw: bytes, label: str, lookup: _Lookup) -> Scan:
     text = decode_text(raw, label)
     # strict: an unclosed quote is an error, not a cell that swallows the rest of the file
-    rows: Iterable[list[str]] = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: Iterable[list[str]] = csv.reader(_lines(text), strict=True)
     try:
         header = [h.strip() for h in next(iter(rows))]
     except (StopIteration, csv.Error):
