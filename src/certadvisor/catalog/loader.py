@@ -5,6 +5,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -240,8 +241,17 @@ def _read_cache(target: Path) -> LoadedCatalog | None:
         return None
 
 
-def load(extra: Sequence[Path | str] = ()) -> LoadedCatalog:
-    """The merged catalog of the bundled file, CERTADVISOR_DATA and --data, via the cache."""
+NOTICE_BYTES = 1_000_000  # catalog files this big take a noticeable time to check at first
+
+
+def load(
+    extra: Sequence[Path | str] = (),
+    notice: "Callable[[str], AbstractContextManager[object]] | None" = None,
+) -> LoadedCatalog:
+    """The merged catalog of the bundled file, CERTADVISOR_DATA and --data, via the cache.
+
+    ``notice`` wraps a first reading of big files (a progress display for a terminal).
+    """
     files = _read_files(catalog_paths(extra))
     target = cache_dir() / "catalog" / _cache_key(files)
 
@@ -264,6 +274,10 @@ def load(extra: Sequence[Path | str] = ()) -> LoadedCatalog:
 
     cached = _read_cache(target)
     if cached is None:
-        return rebuild()
+        size = sum(len(f.raw) for f in files)
+        if notice is None or size < NOTICE_BYTES:
+            return rebuild()
+        with notice(f"Checking {size / 1e6:.0f} MB of catalog files (cached for next time)"):
+            return rebuild()
     cached._rebuild = rebuild
     return cached
