@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 CACHE_FORMAT = 6
 _CACHES_KEPT = 6
+CACHE_CAP_BYTES = 200 * 1024 * 1024  # the cache folder's size; the oldest caches go first
 
 
 class CacheCorrupt(Exception):
@@ -71,12 +72,36 @@ def write_cache(target: Path, catalog: "Catalog", sources: list[str]) -> None:
 
 
 def _prune(folder: Path, keep: str) -> None:
-    import shutil
+    """Drop the oldest caches beyond the newest few or beyond the folder's size cap.
 
-    entries = sorted(
-        (p for p in folder.iterdir() if p.is_dir() and p.name != keep),
-        key=lambda p: p.stat().st_mtime,
-        reverse=True,
-    )
-    for old in entries[_CACHES_KEPT - 1 :]:
-        shutil.rmtree(old, ignore_errors=True)
+    The cache just written is always kept; another process's write in flight (a young
+    ``.tmp-`` folder) is left alone.
+    """
+    import shutil
+    import time
+
+    now = time.time()
+    entries = []
+    for p in folder.iterdir():
+        try:
+            if not p.is_dir() or p.name == keep:
+                continue
+            age = now - p.stat().st_mtime
+        except OSError:
+            continue  # removed meanwhile by another process
+        if p.name.startswith(".tmp-") and age < 3600:
+            continue
+        entries.append((age, p))
+    entries.sort(key=lambda e: e[0])
+    total = _size(folder / keep)
+    for i, (_, old) in enumerate(entries):
+        total += _size(old)
+        if i >= _CACHES_KEPT - 1 or total > CACHE_CAP_BYTES:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _size(folder: Path) -> int:
+    try:
+        return sum(f.stat().st_size for f in folder.iterdir())
+    except OSError:
+        return 0

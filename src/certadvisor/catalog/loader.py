@@ -5,6 +5,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -23,10 +24,12 @@ if TYPE_CHECKING:
 
 
 BUNDLED_FILES = ("tracks.yaml", "state-tracks.yaml")
+CATALOG_SUFFIXES = (".yaml", ".yml", ".json")  # a folder given to --data: the files it reads
 
 
 def catalog_paths(extra: Sequence[Path | str] = ()) -> list[Path]:
-    """The bundled tracks.yaml and state-tracks.yaml, then CERTADVISOR_DATA, then --data."""
+    """The bundled tracks.yaml and state-tracks.yaml, then CERTADVISOR_DATA, then --data
+    (a folder gives its YAML and JSON files, by name)."""
     paths: list[Path] = [bundled_data_dir() / name for name in BUNDLED_FILES]
     env = os.environ.get("CERTADVISOR_DATA", "")
     entries: list[Path | str] = [e for e in env.split(os.pathsep) if e.strip()]
@@ -34,7 +37,7 @@ def catalog_paths(extra: Sequence[Path | str] = ()) -> list[Path]:
     for entry in entries:
         p = Path(entry).expanduser()
         if p.is_dir():
-            paths.extend(sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml")))
+            paths.extend(sorted(q for q in p.iterdir() if q.suffix in CATALOG_SUFFIXES))
         else:
             paths.append(p)
     return paths
@@ -238,8 +241,17 @@ def _read_cache(target: Path) -> LoadedCatalog | None:
         return None
 
 
-def load(extra: Sequence[Path | str] = ()) -> LoadedCatalog:
-    """The merged catalog of the bundled file, CERTADVISOR_DATA and --data, via the cache."""
+NOTICE_BYTES = 1_000_000  # catalog files this big take a noticeable time to check at first
+
+
+def load(
+    extra: Sequence[Path | str] = (),
+    notice: "Callable[[str], AbstractContextManager[object]] | None" = None,
+) -> LoadedCatalog:
+    """The merged catalog of the bundled file, CERTADVISOR_DATA and --data, via the cache.
+
+    ``notice`` wraps a first reading of big files (a progress display for a terminal).
+    """
     files = _read_files(catalog_paths(extra))
     target = cache_dir() / "catalog" / _cache_key(files)
 
@@ -262,6 +274,10 @@ def load(extra: Sequence[Path | str] = ()) -> LoadedCatalog:
 
     cached = _read_cache(target)
     if cached is None:
-        return rebuild()
+        size = sum(len(f.raw) for f in files)
+        if notice is None or size < NOTICE_BYTES:
+            return rebuild()
+        with notice(f"Checking {size / 1e6:.0f} MB of catalog files (cached for next time)"):
+            return rebuild()
     cached._rebuild = rebuild
     return cached

@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -17,13 +18,22 @@ from certadvisor.errors import InvalidInputError
 from certadvisor.models.catalog import Catalog, Track
 
 
+def _load(f: CatalogFile) -> Any:
+    """A `.json` file is read as JSON (bulk data, same schema and limits), any other as YAML."""
+    if f.path.suffix.lower() == ".json":
+        from certadvisor.catalog.json_io import load_json
+
+        return load_json(f.raw, f.label)
+    return load_yaml(f.raw, f.label)
+
+
 def parse_catalog_file(f: CatalogFile) -> "Catalog":
     """Validate one file's YAML as a catalog, with file:line:col errors.
 
     A catalog file may register its own sources under a top-level ``sources:`` list; every
     fact's confidence is checked against what its source's publisher kind allows.
     """
-    data = load_yaml(f.raw, f.label)
+    data = _load(f)
     if not isinstance(data, dict) or "tracks" not in data:
         raise InvalidInputError(
             f"{f.label}: not a catalog file (it needs a top-level 'tracks:' list)",

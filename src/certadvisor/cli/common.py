@@ -12,6 +12,8 @@ from certadvisor.cli.clicks import Context
 from certadvisor.text import safe
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
     from certadvisor.catalog import LoadedCatalog
     from certadvisor.render.output import Rendering
 
@@ -40,9 +42,16 @@ def catalog(ctx: typer.Context) -> "LoadedCatalog":
 
     st = state(ctx)
     if st._catalog is None:
-        st._catalog = catalog_module.load(st.data)
+        st._catalog = catalog_module.load(st.data, _progress if sys.stderr.isatty() else None)
         _label_sources(st.data)
     return st._catalog
+
+
+def _progress(message: str) -> "AbstractContextManager[object]":
+    """A spinner with the elapsed time on stderr while a big catalog is first checked."""
+    from certadvisor.render.console import stderr_console
+
+    return stderr_console().status(f"{message}…", spinner="dots")
 
 
 def _label_sources(data: list[Path]) -> None:

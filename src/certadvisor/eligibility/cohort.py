@@ -10,17 +10,20 @@ are kept, in file order, in `problems()`.
 """
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from certadvisor.eligibility.engine import Applicant, Evaluator
-from certadvisor.eligibility.parallel import fork_map, workers
+from certadvisor.eligibility.parallel import fork_map, fork_stream, workers
 from certadvisor.eligibility.state_credentials import StateLayer
 from certadvisor.models.catalog import Track
 from certadvisor.models.results import EligibilitySummary, PersonResult
 
 PARALLEL_MIN = 2000  # people; below this, forking costs more than it saves
+BLOCK = 1000  # people handed to a worker at once when a cohort streams
+LABELS_KEPT = 5000  # a streamed cohort remembers its people's names up to this many
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class Report:
         self._invalid: list[Invalid] = []
         self._results: list[PersonResult] | None = None
         self._briefs: list[PersonBrief] | None = None
+        self._streamed: tuple[int, list[str] | None] | None = None
 
     def subjects(self) -> list[Subject]:
         """Everyone who validated, in file order."""
@@ -102,15 +106,23 @@ class Report:
 
     def invalid(self) -> list[Invalid]:
         """The people of the file who could not be evaluated (after the people were read)."""
-        if self._subjects is None and self._briefs is None:
+        if self._subjects is None and self._briefs is None and self._streamed is None:
             self.subjects()
         return self._invalid
 
     def people(self) -> int:
         """How many people validated (without validating again what is already known)."""
+        if self._subjects is None and self._streamed is not None:
+            return self._streamed[0]
         if self._subjects is None and self._briefs is not None:
             return len(self._briefs)
         return len(self.subjects())
+
+    def labels(self) -> list[str]:
+        """The labels of everyone who validated (a streamed cohort keeps up to LABELS_KEPT)."""
+        if self._subjects is None and self._streamed is not None:
+            return self._streamed[1] or []
+        return [s.label for s in self.subjects()]
 
     def problems(self) -> list[str]:
         """One line per invalid entry (after `subjects`, `results` or `briefs` ran)."""
@@ -176,3 +188,39 @@ class Report:
                 brief = PersonBrief(s.label, s.as_of, self.evaluator.briefs(s.person, s.as_of))
             out.append((brief, found))
         return out
+
+    def stream(self, write: Callable[[list[PersonBrief]], T]) -> Iterator[T]:
+        """``write`` applied to the people's summaries a block at a time, in file order.
+
+        A big pending cohort is validated, evaluated and written by forked workers, each
+        doing whole blocks, so neither the summaries nor the written rows of the whole
+        cohort are ever held at once; `invalid`, `problems`, `people` and `labels` answer
+        once the stream is read to its end.
+        """
+        if (
+            self._subjects is not None
+            or self._briefs is not None
+            or (len(self._pending) < PARALLEL_MIN)
+        ):
+            briefs = self.briefs()
+            for i in range(0, len(briefs), BLOCK):
+                yield write(briefs[i : i + BLOCK])
+            return
+        blocks = [self._pending[i : i + BLOCK] for i in range(0, len(self._pending), BLOCK)]
+
+        def work(entries: Sequence[Any]) -> tuple[T, list[str], list[Invalid], list[str]]:
+            done = self._admit_and_brief(entries)
+            briefs = [b for b, _ in done if b is not None]
+            pairs = zip(entries, done, strict=True)
+            bad = [self._invalid_entry(e, f) for e, (b, f) in pairs if b is None]
+            return write(briefs), [ln for _, f in done for ln in f], bad, [b.label for b in briefs]
+
+        count, labels, admitted, invalid = 0, [], [], []
+        for written, found, bad, names in fork_stream(work, blocks, workers()):
+            count += len(names)
+            labels += names if count <= LABELS_KEPT else []
+            admitted += found
+            invalid += bad
+            yield written
+        self._admitted, self._invalid = admitted, invalid
+        self._streamed = (count, labels if count <= LABELS_KEPT else None)

@@ -16,9 +16,9 @@ shows them: the header is row 1. Credential ids resolve like track ids everywher
 """
 
 import csv
-import io
 import os
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -286,43 +286,86 @@ def _header_problems(header: list[str], label: str) -> list[str]:
 
 
 def _csv_entries(
-    rows: Iterable[list[str]], label: str, problems: list[str]
-) -> list[tuple[int, list[str]]]:
-    """The non-blank rows with their row numbers, up to the cohort limit; a CSV error stops
-    the reading and is added to ``problems``."""
-    entries: list[tuple[int, list[str]]] = []
+    text: str, label: str, problems: list[str]
+) -> tuple[list[str], list[tuple[int, str]]]:
+    """The header, then the non-blank rows with their row numbers, up to the cohort limit;
+    a CSV error stops the reading and is added to ``problems``.
+
+    Each row is kept as its own text, read again by whoever evaluates it: a big cohort's
+    rows cost a few hundred bytes each that way, against kilobytes as lists of cells.
+    """
+    source = _Taken(_lines(text))
+    # strict: an unclosed quote is an error, not a cell that swallows the rest of the file
+    rows = csv.reader(source, strict=True)
+    try:
+        header = [h.strip() for h in next(rows)]
+    except (StopIteration, csv.Error):
+        raise InvalidInputError(f"{label}: an empty CSV file (it needs a header row)") from None
+    source.take()  # the header's own text
+    entries: list[tuple[int, str]] = []
     limit = cohort_row_limit()
     n = 1
     try:
         for n, row in enumerate(rows, start=2):
+            taken = source.take()
             if any(row) and any(c.strip() for c in row):
-                entries.append((n, row))
+                entries.append((n, taken))
                 if len(entries) > limit:
                     raise _too_many(label, limit)
     except csv.Error as exc:
         why = "a quote is not closed" if "end of data" in str(exc) else str(exc)
         problems.append(f"{label}:row {n + 1}: CSV error: {why}")
-    return entries
+    return header, entries
+
+
+class _Taken:
+    """Lines passed on to the CSV reader, remembered until `take` (one row's own text)."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = lines
+        self._taken: list[str] = []
+
+    def __iter__(self) -> "_Taken":
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self._taken.append(line)
+        return line
+
+    def take(self) -> str:
+        taken, self._taken = "".join(self._taken), []
+        return taken
+
+
+def _cells(row_text: str) -> list[str]:
+    """One row's cells from its own text (as read once already, so it parses)."""
+    return next(csv.reader(_lines(row_text), strict=True), [])
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines with their endings, one at a time, as `open(newline="")` gives them.
+
+    Not an `io.StringIO`: it would copy a big cohort's text at four bytes a character.
+    """
+    return (m.group() for m in _LINE.finditer(text))
 
 
 def _scan_csv(raw: bytes, label: str, lookup: _Lookup, blank_means_none: bool = False) -> Scan:
-    text = decode_text(raw, label)
-    # strict: an unclosed quote is an error, not a cell that swallows the rest of the file
-    rows: Iterable[list[str]] = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = [h.strip() for h in next(iter(rows))]
-    except (StopIteration, csv.Error):
-        raise InvalidInputError(f"{label}: an empty CSV file (it needs a header row)") from None
-    problems = _header_problems(header, label)
-    entries = _csv_entries(rows, label, problems)
+    problems: list[str] = []
+    header, entries = _csv_entries(decode_text(raw, label), label, problems)
+    problems[:0] = _header_problems(header, label)
     if not entries:
         problems.append(f"{label}: no people (the file has a header row only)")
     plans = plan_columns(header)
     width = len(header)
     validate = Profile.model_validate
 
-    def admit(entry: tuple[int, list[str]]) -> tuple[Person | None, list[str]]:
-        n, row = entry
+    def admit(entry: tuple[int, str]) -> tuple[Person | None, list[str]]:
+        n, row = entry[0], _cells(entry[1])
         data, found = nest(plans, row)
         if blank_means_none:
             blanks_as_none(plans, data)
@@ -347,8 +390,8 @@ def _scan_csv(raw: bytes, label: str, lookup: _Lookup, blank_means_none: bool = 
 
     at = header.index("name") if "name" in header else None
 
-    def locate(entry: tuple[int, list[str]]) -> tuple[int | None, str | None]:
-        n, row = entry
+    def locate(entry: tuple[int, str]) -> tuple[int | None, str | None]:
+        n, row = entry[0], _cells(entry[1])
         name = row[at].strip() if at is not None and at < len(row) else ""
         return n, name or None
 

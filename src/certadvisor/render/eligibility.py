@@ -4,14 +4,21 @@ Rich is imported inside the table writers only: json, markdown and csv (a big co
 format) never need it, and it costs about 30 ms to import.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from certadvisor.eligibility import ConditionResult, PersonResult, Report, RouteResult, TrackResult
+from certadvisor.eligibility import (
+    ConditionResult,
+    PersonBrief,
+    PersonResult,
+    Report,
+    RouteResult,
+    TrackResult,
+)
 from certadvisor.models.states import StateBlock
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, Citations, catalog_reviewed
-from certadvisor.render.output import Rendering
+from certadvisor.render.output import Rendering, csv_piece
 from certadvisor.render.state_credential import (
     markdown_state_credentials,
     print_state_credentials,
@@ -407,4 +414,33 @@ def eligibility_rendering(
         table=table,
         markdown=lambda: _markdown(report, data_as_of, states),
         csv=lambda: _csv(report),
+        csv_stream=lambda: _csv_stream(report),
     )
+
+
+def _csv_stream(report: Report) -> Iterator[bytes]:
+    """`_csv`'s bytes a block of people at a time: each worker writes its own people's rows."""
+    flag = {True: "true", False: "false"}
+
+    def rows(people: list[PersonBrief]) -> bytes:
+        return csv_piece(
+            [
+                p.label,
+                b.track,
+                b.status,
+                b.route,
+                "; ".join(b.missing),
+                b.closest,
+                flag[b.unverified],
+            ]
+            for p in people
+            for b in p.tracks
+        )
+
+    yield csv_piece([CSV_HEADERS])
+    yield from report.stream(rows)
+    invalid = []
+    for bad in report.invalid():
+        label = bad.name or (f"row {bad.row}" if bad.row else "")
+        invalid.append([label, "", "invalid", "", "; ".join(bad.errors), "", ""])
+    yield csv_piece(invalid)

@@ -3,7 +3,7 @@
 import io
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -51,6 +51,8 @@ class Rendering:
     ics: Callable[[], bytes] | None = None
     # the json text of the envelope when not json.dumps(indent=2): the same bytes, faster
     json_text: Callable[[dict[str, Any]], str] | None = None
+    # the CSV piece by piece (a big cohort), each piece written as soon as it is made
+    csv_stream: Callable[[], Iterable[bytes]] | None = None
 
     def supported(self) -> list[OutputFormat]:
         found = [OutputFormat.JSON]
@@ -177,6 +179,9 @@ def emit(
     """Render in the chosen format and write it to stdout or to ``output``."""
     fmt = choose_format(requested, output, rendering)
     to_file = output not in (None, "-")
+    if fmt is OutputFormat.CSV and rendering.csv_stream is not None:
+        _emit_stream(rendering.csv_stream(), output if to_file else None, announce)
+        return
     data = render_text(rendering, fmt, to_terminal=not to_file, no_color=no_color)
     if data is None:
         return
@@ -200,3 +205,29 @@ def _to_stdout(data: bytes) -> None:
         raise
     except OSError as exc:
         raise CertAdvisorError(f"standard output: could not be written: {exc.strerror}") from None
+
+
+def csv_piece(rows: Iterable[Sequence[Any]]) -> bytes:
+    """Rows as CSV bytes, exactly as they read inside a whole CSV output (sanitised)."""
+    import csv
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in row])
+    return safe(buf.getvalue()).encode()
+
+
+def _emit_stream(
+    pieces: Iterable[bytes], output: str | None, announce: Callable[[str], None] | None
+) -> None:
+    """Write streamed output to ``output`` (the same rules as a whole one) or to stdout."""
+    if output is not None:
+        from certadvisor.render.write import write_output
+
+        write_output(Path(output), pieces)
+        if announce:
+            announce(f"saved to {output}")
+        return
+    for piece in pieces:
+        _to_stdout(piece)

@@ -9,14 +9,17 @@ refused, so that `wallet export -o wallet.sqlite3` in the wallet's folder cannot
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from certadvisor.errors import CertAdvisorError, UsageError
 from certadvisor.paths import is_wallet_file
 
 
-def write_output(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` as the module docstring describes."""
+def write_output(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of it as they are made) to ``path`` as the module
+    docstring describes."""
     path = path.expanduser()
     if is_wallet_file(path):
         raise UsageError(
@@ -55,7 +58,7 @@ def _failed(shown: Path, exc: OSError) -> CertAdvisorError:
     )
 
 
-def _write_through(path: Path, data: bytes) -> None:
+def _write_through(path: Path, data: bytes | Iterable[bytes]) -> None:
     try:
         # no O_CREAT, no O_TRUNC: the node stays what it is
         fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
@@ -63,14 +66,14 @@ def _write_through(path: Path, data: bytes) -> None:
         raise _failed(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            _write_all(fh, data)
     except BrokenPipeError:
         return
     except OSError as exc:
         raise _failed(path, exc) from None
 
 
-def _replace(path: Path, data: bytes, shown: Path) -> None:
+def _replace(path: Path, data: bytes | Iterable[bytes], shown: Path) -> None:
     """Write a regular file so that a reader never sees half of it (private: mode 0600)."""
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -83,7 +86,7 @@ def _replace(path: Path, data: bytes, shown: Path) -> None:
         raise _failed(shown, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            _write_all(fh, data)
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -91,3 +94,8 @@ def _replace(path: Path, data: bytes, shown: Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_all(fh: BinaryIO, data: bytes | Iterable[bytes]) -> None:
+    for piece in [data] if isinstance(data, bytes) else data:
+        fh.write(piece)

@@ -272,7 +272,7 @@ def _fail_on_problems(ctx: typer.Context, report: "Report", profile: Path | None
 
     Two people of one name are warned about: a handout could mix them up.
     """
-    names = [s.label for s in report.subjects()] if report.people() < 5000 else []
+    names = report.labels() if report.people() < 5000 else []
     seen: set[str] = set()
     for label in names:
         key = label.casefold()

@@ -157,6 +157,15 @@ def status(
 
     Example: certadvisor wallet status --all
     """
+    if not store_path().expanduser().exists():
+        # no wallet yet: nothing to evaluate, so neither the rules nor the models are loaded
+        from certadvisor.render.wallet_empty import empty_status_rendering
+        from certadvisor.wallet.checks import check_person
+
+        names = [] if everyone else [check_person(person)]
+        day = as_of_flag(as_of)
+        emit(ctx, empty_status_rendering(names, day, catalog(ctx).data_as_of), fmt, output)
+        return
     from certadvisor.render.wallet_status import status_rendering
 
     loaded, result = _status(ctx, person, everyone, as_of)
