@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 
 from certadvisor.models.common import Money, PartialDate, Provenance, Strict
 from certadvisor.models.conditions import Slug
-from certadvisor.models.vocab import Accreditation, ProgramField
+from certadvisor.models.vocab import Accreditation, EducationLevel, ProgramField
 
 
 class HoursKind(StrEnum):
@@ -48,6 +48,9 @@ class ProgramForm(Provenance):
     )
     accreditation: list[Accreditation] = Field(
         default_factory=list, description="Accreditation such programs hold; empty: not stated"
+    )
+    award: EducationLevel | None = Field(
+        default=None, description="The degree the program itself awards (an associate degree)"
     )
     examples: list[ProgramExample] = Field(default_factory=list)
 
