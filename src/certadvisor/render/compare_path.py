@@ -1,0 +1,138 @@
+"""Cells of the compare table for a person's path and for pay: when, what in all, what it pays."""
+
+from certadvisor.guidance.compare import ComparisonRow, PayBrief
+from certadvisor.models.path import PathCost, TrackPath
+from certadvisor.render.costs import dollars
+from certadvisor.render.marks import Citations
+
+PAY_CAVEAT = "Occupation pay is not the pay of the credential alone."
+
+
+def _span(low: float | None, high: float | None, lower_bound: bool) -> str:
+    if low is None:
+        return "unknown"
+    text = dollars(low) if high is None or high == low else f"{dollars(low)}–{dollars(high)}"
+    return f"≥ {text}" if lower_bound else text
+
+
+def cost_words(cost: PathCost) -> list[str]:
+    """The path's cost now and over the horizon; a part unknown says so, never $0."""
+    if cost.now_min is None:
+        fees = f"fees {dollars(cost.fees)}" if cost.fees > 0 else "fees unknown"
+        return [f"{fees} + {cost.tuition_unknown or 'unknown'}"]
+    lines = [f"now {_span(cost.now_min, cost.now_max, cost.fees_lower_bound)}"]
+    lines.append(
+        f"{cost.years} yrs {_span(cost.horizon_min, cost.horizon_max, cost.horizon_lower_bound)}"
+    )
+    return lines
+
+
+def hold_words(path: TrackPath) -> str:
+    """'hold 2027-04+' (the '+': the body's processing time is not known)."""
+    if path.hold_month is None:
+        return "hold: unknown"
+    return f"hold {path.hold_month}{'+' if path.hold_lower_bound else ''}"
+
+
+def _via(path: TrackPath, cites: Citations) -> str:
+    if path.program is None:
+        return f"by {path.route}"
+    p = path.program
+    mark = cites.mark(p.source, p.as_of, str(p.confidence))
+    return f"by {path.route}, {p.name}{' (est.)' if p.estimate else ''} {mark}".strip()
+
+
+def path_cell(row: ComparisonRow, cites: Citations) -> list[str]:
+    """The fastest path (when, how, what it costs) and the cheapest when it differs."""
+    person = row.path
+    if person is None:
+        return ["—"]
+    fast, cheap = person.fastest, person.cheapest
+    if fast is None or cheap is None:
+        return ["no open route known"]
+    lines = [f"fastest: {hold_words(fast)}", _via(fast, cites), *cost_words(fast.cost)]
+    if cheap != fast:
+        lines += [f"cheapest: {hold_words(cheap)}", _via(cheap, cites), *cost_words(cheap.cost)]
+    return lines
+
+
+def _cite(pay_source: str | None, confidence: str | None, cites: Citations) -> str:
+    return cites.mark(pay_source, None, confidence) if pay_source else ""
+
+
+def pay_cell(row: ComparisonRow, cites: Citations) -> list[str]:
+    """The state's median and mean, the national medians, payback, outlook with its cycle."""
+    lines = []
+    pay = row.pay
+    if pay is not None:
+        lines += _pay_lines(pay, cites)
+    o = row.outlook
+    if o is not None:
+        cycle = o.cycle or "cycle not stated"
+        lines.append(
+            f"outlook {o.percent:+g}% ({cycle}) {cites.mark(o.source, o.as_of, str(o.confidence))}"
+        )
+    return lines or ["unknown"]
+
+
+def _pay_lines(pay: PayBrief, cites: Citations) -> list[str]:
+    lines = []
+    if pay.state is not None:
+        if pay.median is None and pay.mean is None:
+            lines.append(f"{pay.state}: no state figure")
+        else:
+            median = dollars(pay.median) if pay.median is not None else "unknown"
+            mean = dollars(pay.mean) if pay.mean is not None else "unknown"
+            lines.append(
+                f"{pay.state} median {median}, mean {mean} ({pay.period}) "
+                f"{_cite(pay.source, pay.confidence, cites)}".strip()
+            )
+    for n in pay.national:
+        lines.append(
+            f"US median {dollars(n.median)} ({n.period}) "
+            f"{_cite(n.source, str(n.confidence), cites)}".strip()
+        )
+    if pay.payback_weeks is not None:
+        lines.append(f"payback {'≥ ' if pay.payback_lower_bound else ''}{pay.payback_weeks:g} wk")
+    if pay.payback_weeks_cheapest is not None and pay.payback_weeks_cheapest != pay.payback_weeks:
+        lines.append(f"(cheapest {pay.payback_weeks_cheapest:g} wk)")
+    return lines
+
+
+def pay_caveats(rows: list[ComparisonRow]) -> list[str]:
+    """The caveats of the occupations shown, each once."""
+    shown = {r.pay.soc: r.pay for r in rows if r.pay is not None}
+    if not shown:
+        return []
+    lines = [
+        PAY_CAVEAT + " Payback: the path's cost now in weeks of the state's median pay "
+        "(gross, before tax)."
+    ]
+    lines += [f"{p.title} (SOC {soc}): {p.caveat}" for soc, p in shown.items() if p.caveat]
+    cycles = sorted({r.outlook.cycle or "not stated" for r in rows if r.outlook is not None})
+    if len(cycles) > 1:
+        lines.append(
+            "Outlook figures come from different BLS projection cycles "
+            f"({', '.join(cycles)}); compare them with care."
+        )
+    return lines
+
+
+def path_notes(rows: list[ComparisonRow]) -> list[str]:
+    """What the path figures rest on: judgement estimates, a hold month's unknown processing."""
+    lines = []
+    if any(r.path and r.path.fastest and r.path.fastest.hold_lower_bound for r in rows):
+        lines.append(
+            "hold YYYY-MM+: the earliest month, before the body's processing and testing "
+            "time, which the catalog does not state for that track."
+        )
+    for r in rows:
+        fast = r.path.fastest if r.path else None
+        if fast is not None and fast.judgement:
+            lines.append(f"{r.track}: {'; '.join(fast.judgement)}.")
+        if fast is not None and fast.unknowns:
+            lines.append(
+                f"{r.track}: {fast.unknowns} condition(s) the profile does not answer are "
+                "counted as still to do."
+            )
+    return lines
