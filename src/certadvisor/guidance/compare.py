@@ -338,7 +338,7 @@ def _unknown_last(rows: Sequence[ComparisonRow], sort: str | None) -> str | None
         return None
     if not missing:
         return None
-    return f"Unknown {what}, so sorted last: {', '.join(missing)}."
+    return f"No figure for {what}, so these come last: {', '.join(missing)}."
 
 
 def compare_tracks(
