@@ -11,7 +11,7 @@ from icalendar import Calendar
 from markdown_it import MarkdownIt
 
 from certadvisor.catalog.yaml_io import load_yaml
-from certadvisor.guidance.plan import PlanInputError, WeekKind, build_plan
+from certadvisor.guidance.plan import PlanInputError, WeekKind, build_plan, share_what_fits
 from certadvisor.models.catalog import Catalog
 
 FX = str(Path(__file__).parent / "fixtures" / "guidance_catalog.yaml")
@@ -374,3 +374,64 @@ def test_the_engine_names_the_input_not_the_flag() -> None:
     with pytest.raises(PlanInputError) as err:
         build_plan(track, dt.date(2026, 6, 1), dt.date(2026, 1, 15), hours_per_week=0)
     assert err.value.field == "hours_per_week" and "--" not in err.value.message
+
+
+# --- short weeks: every domain gets its share ----------------------------------------------------
+
+
+def test_what_fits_is_all_that_is_needed_when_it_fits() -> None:
+    assert share_what_fits(["A", "B"], [10, 20], 30) == ([10, 20], [])
+
+
+def test_short_weeks_share_what_fits_in_proportion() -> None:
+    planned, left = share_what_fits(["A", "B", "C"], [20, 30, 50], 10)
+    assert planned == [2, 3, 5]
+    assert left == []
+
+
+def test_a_share_that_rounds_to_nothing_is_left_out_with_why() -> None:
+    planned, left = share_what_fits(["Big", "Small", "Tiny"], [80, 15, 5], 2)
+    assert planned == [2, 0, 0]
+    assert [x.domain for x in left] == ["Small", "Tiny"]
+    assert all("under half an hour" in x.reason for x in left)
+
+
+def test_no_study_week_leaves_every_domain_out_and_says_so() -> None:
+    planned, left = share_what_fits(["A", "B"], [4, 4], 0)
+    assert planned == [0, 0]
+    assert [(x.domain, x.reason) for x in left] == [
+        ("A", "no study week fits before the exam"),
+        ("B", "no study week fits before the exam"),
+    ]
+
+
+def test_a_short_plan_studies_every_weighted_domain(run: Any) -> None:
+    plan = _plan(run, "fx-lab", "2026-02-26", "--hours-per-week", "8")
+    assert not plan["fit"]["fits"]
+    studied = {t["domain"] for w in plan["weeks"] for t in w["topics"]}
+    assert studied == {"Chemistry", "Hematology", "Microbiology"}
+    planned = {d["name"]: d["planned_hours"] for d in plan["domains"]}
+    assert planned["Chemistry"] > planned["Hematology"] > planned["Microbiology"] > 0
+    assert plan["left_out"] == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    track_index=st.integers(0, 2),
+    days=st.integers(1, 120),
+    hpw=st.integers(1, 40).map(lambda n: n / 2),
+    total=st.integers(1, 600).map(lambda n: n / 2),
+)
+def test_no_domain_is_dropped_silently(
+    track_index: int, days: int, hpw: float, total: float
+) -> None:
+    track = _fixture_tracks().tracks[track_index]
+    start = dt.date(2026, 1, 15)
+    plan = build_plan(track, start + dt.timedelta(days=days), start, hpw, total)
+    studied = {t.domain for w in plan.weeks for t in w.topics}
+    left = {x.domain for x in plan.left_out}
+    for d in plan.domains:
+        assert (d.name in studied) != (d.name in left), d.name
+        assert (d.planned_hours or 0) <= d.hours
+    placed = sum(t.hours for w in plan.weeks for t in w.topics)
+    assert placed == sum(d.planned_hours or 0 for d in plan.domains)

@@ -7,8 +7,10 @@ Each command's engine is a public module of its own, imported by the command tha
   `Comparison`, `ComparisonRow`;
 - `recommend`: `rank_tracks`, `Request`, `parse_goal`, `parse_setting`, `held_ids`; results
   `Recommendation`, `Ranked`, `Factor` (the scoring factors are in `factors`);
-- `plan`: `build_plan`, `check_plan_inputs`, `PlanInputError`, `default_total_hours` (the
-  application milestones are in `milestones`);
+- `plan`: `build_plan`, `check_plan_inputs`, `PlanInputError`, `default_total_hours`,
+  `share_what_fits` (the application milestones are in `milestones`, the bodies' windows as
+  dated steps and `windows_of` in `windows`, the person's `standing_for`/`standing_of` and
+  the day study starts in `standing`);
 - `checklist`: `build_checklist`, `STEP_COUNT`;
 - `report`: `build_report`, `PlanOptions`, `file_names`; result `AdvisingReport`.
 """

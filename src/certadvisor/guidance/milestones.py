@@ -2,7 +2,12 @@
 
 import datetime as dt
 
-from certadvisor.models.catalog import ResourceKind, Track
+from certadvisor.guidance.windows import (
+    before_completion,
+    earliest_by_validity,
+    processing_deadline,
+)
+from certadvisor.models.catalog import ExamWindow, ResourceKind, Track
 from certadvisor.models.guidance import Cited, Milestone, MilestoneKind, PlanWeek, WeekKind
 
 
@@ -18,9 +23,15 @@ def plan_milestones(
     weeks: list[PlanWeek],
     hours_per_week: float,
     warnings: list[str],
+    windows: list[ExamWindow] | None = None,
+    opens_on: dt.date | None = None,
 ) -> list[Milestone]:
-    """Every dated step in date order; a too-late application adds a warning."""
-    milestones = application_milestones(track, start, exam, warnings)
+    """Every dated step in date order; a too-late application adds a warning.
+
+    ``start`` is the first day the person can act (applying may come before the study
+    weeks); ``opens_on`` the day the person's route opens, when it is still ahead.
+    """
+    milestones = application_milestones(track, start, exam, warnings, windows, opens_on)
     study = [w for w in weeks if w.kind is WeekKind.STUDY]
     if study:
         milestones.append(
@@ -49,15 +60,29 @@ def plan_milestones(
 
 
 def application_milestones(
-    track: Track, start: dt.date, exam: dt.date, warnings: list[str]
+    track: Track,
+    start: dt.date,
+    exam: dt.date,
+    warnings: list[str],
+    windows: list[ExamWindow] | None = None,
+    opens_on: dt.date | None = None,
 ) -> list[Milestone]:
-    """When to apply (and schedule), from the body's lead time and application validity."""
-    out = _apply_opens(track, start, exam)
+    """When to apply (and schedule), from the body's lead time and windows."""
+    wins = track.windows if windows is None else windows
+    out = earliest_by_validity(track, wins, start, exam) or _apply_opens(track, start, exam)
+    early = before_completion(track, wins, start, opens_on)
+    if early is not None:
+        out.append(early)
+    elif opens_on is not None and opens_on > start:
+        out.append(_route_opens(track, opens_on))
     lead = track.application.lead_days
+    due = processing_deadline(track, wins, start, exam, warnings)
     if lead and lead.value is not None:
         out.append(_apply_by(track, start, exam, warnings))
+    elif due is not None:
+        out.append(due)
     else:
-        out.append(_apply_soon(track, start))
+        out.append(_apply_soon(track, max([start, *(m.date for m in out)])))
     scheduling = track.application.scheduling
     if scheduling and scheduling.value:
         out.append(
@@ -69,6 +94,27 @@ def application_milestones(
             )
         )
     return out
+
+
+def aim_to_apply(milestones: list[Milestone], start: dt.date) -> dt.date:
+    """The application date to aim for: the earliest sensible day, never past a deadline."""
+    earliest = max([start, *(m.date for m in milestones if m.kind is MilestoneKind.APPLY_OPENS)])
+    deadlines = [m.date for m in milestones if m.kind is MilestoneKind.APPLY_BY]
+    return min([earliest, *deadlines])
+
+
+def _route_opens(track: Track, opens_on: dt.date) -> Milestone:
+    return Milestone(
+        date=opens_on,
+        kind=MilestoneKind.APPLY_OPENS,
+        title="Your route opens: apply from this day",
+        details=[
+            Cited(
+                text=f"{track.issuer.abbreviation} accepts the application once you meet "
+                "the route; the catalog gives no window to apply earlier"
+            )
+        ],
+    )
 
 
 def _apply_opens(track: Track, start: dt.date, exam: dt.date) -> list[Milestone]:

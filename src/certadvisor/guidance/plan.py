@@ -4,12 +4,16 @@ import datetime as dt
 import math
 
 from certadvisor.errors import UsageError
-from certadvisor.guidance.milestones import plan_milestones, weeks_words
+from certadvisor.guidance.milestones import aim_to_apply, plan_milestones, weeks_words
+from certadvisor.guidance.standing import study_start
+from certadvisor.guidance.windows import windows_of
 from certadvisor.models.catalog import Fee, FeeKind, ResourceKind, StudyResource, Track
 from certadvisor.models.guidance import (
     Assumption,
     DomainHours,
     Fit,
+    LeftOut,
+    PlanStanding,
     PlanWeek,
     StudyPlan,
     TopicHours,
@@ -86,6 +90,28 @@ def _split_units(total: int, shares: list[float]) -> list[int]:
     for i in by_remainder[:left]:
         units[i] += 1
     return units
+
+
+def share_what_fits(
+    names: list[str], needed: list[int], capacity: int
+) -> tuple[list[int], list[LeftOut]]:
+    """Units per domain that fit ``capacity``: all it needs, else its share of what fits.
+
+    A domain whose share comes to nothing is left out, with why; none is dropped silently.
+    """
+    total = sum(needed)
+    if capacity <= 0:
+        why = "no study week fits before the exam"
+        return [0] * len(needed), [LeftOut(domain=n, reason=why) for n in names]
+    fits = total <= capacity
+    planned = list(needed) if fits else _split_units(capacity, [n / total for n in needed])
+    pool = f"the {_hours(total if fits else capacity):g} hours {'planned' if fits else 'that fit'}"
+    left = [
+        LeftOut(domain=name, reason=f"its share of {pool} is under half an hour")
+        for name, got in zip(names, planned, strict=True)
+        if got == 0
+    ]
+    return planned, left
 
 
 def _fill_weeks(
@@ -276,36 +302,69 @@ def _fit_warnings(
     return warnings
 
 
+def _short_notes(domains: list[DomainHours], left_out: list[LeftOut], fit: Fit) -> list[str]:
+    """Say how the hours that fit were shared, and what is left out."""
+    if fit.fits:
+        return []
+    notes = [
+        f"Only {fit.available_hours:g} of the {fit.needed_hours:g} hours fit before the exam: "
+        "every domain gets its share of them ("
+        + ", ".join(f"{d.name} {d.planned_hours:g} h" for d in domains)
+        + ")."
+    ]
+    notes += [f"Left out: {x.domain}, because {x.reason}." for x in left_out]
+    return notes
+
+
 def build_plan(
     track: Track,
     exam_date: dt.date,
     start: dt.date,
     hours_per_week: float | None = None,
     total_hours: float | None = None,
+    standing: PlanStanding | None = None,
 ) -> StudyPlan:
-    """Work backward from the exam: buffer week, practice week, study weeks, application dates."""
+    """Work backward from the exam: buffer week, practice week, study weeks, application dates.
+
+    With the person's ``standing`` the study weeks start when their route opens (or a
+    warning says the exam comes first), and the windows are those of their route.
+    """
     hpw = hours_per_week if hours_per_week is not None else DEFAULT_HOURS_PER_WEEK
     total = total_hours if total_hours is not None else default_total_hours(track)
     check_plan_inputs(exam_date, start, hpw, total)
+    first_day, start_notes, warnings = study_start(standing, start, exam_date, track.abbreviation)
     total_units = round(total * _UNIT)
     per_week = max(1, round(hpw * _UNIT))
     basis, domains, units = _domain_hours(track, total_units)
-    full_weeks = (exam_date - start).days // 7
+    full_weeks = (exam_date - first_day).days // 7
     available = max(full_weeks - 2, 0)
-    fit = _fit(track, start, total_units, per_week, available)
+    fit = _fit(track, first_day, total_units, per_week, available)
+    planned, left_out = share_what_fits(
+        [d.name for d in domains], units, min(fit.study_weeks_needed, available) * per_week
+    )
+    domains = [
+        d.model_copy(update={"planned_hours": _hours(p)})
+        for d, p in zip(domains, planned, strict=True)
+    ]
     filled = _fill_weeks(
-        [(d.name, u) for d, u in zip(domains, units, strict=True)],
+        [(d.name, p) for d, p in zip(domains, planned, strict=True)],
         per_week,
         min(fit.study_weeks_needed, available),
     )
     weeks = _plan_weeks(exam_date, full_weeks, hpw, filled)
-    warnings = _fit_warnings(fit, hpw, exam_date, full_weeks)
-    milestones = plan_milestones(track, start, exam_date, weeks, hpw, warnings)
+    warnings += _fit_warnings(fit, hpw, exam_date, full_weeks)
+    route = standing.route if standing is not None else None
+    windows = windows_of(track, route)
+    opens = standing.opens_on if standing is not None and standing.status != "eligible" else None
+    milestones = plan_milestones(
+        track, start, exam_date, weeks, hpw, warnings, windows, opens if opens else None
+    )
+    notes = [_BASIS_NOTES[basis]] if basis in _BASIS_NOTES else []
     return StudyPlan(
         track=track.id,
         credential=track.credential,
         abbreviation=track.abbreviation,
-        start=start,
+        start=first_day,
         exam_date=exam_date,
         assumptions=_assumptions(
             hpw, total, hours_per_week is not None, total_hours is not None, track
@@ -318,6 +377,10 @@ def build_plan(
         fees=upfront_fees(track),
         resources=sorted_resources(track),
         fit=fit,
-        notes=[_BASIS_NOTES[basis]] if basis in _BASIS_NOTES else [],
+        notes=start_notes + notes + _short_notes(domains, left_out, fit),
         warnings=warnings,
+        left_out=left_out,
+        standing=standing,
+        windows=windows,
+        apply_on=aim_to_apply(milestones, start),
     )

@@ -12,6 +12,7 @@ from certadvisor.guidance.checklist import build_checklist
 from certadvisor.guidance.compare import Comparison, compare_tracks
 from certadvisor.guidance.plan import build_plan
 from certadvisor.guidance.recommend import Recommendation, Request, held_ids, rank_tracks
+from certadvisor.guidance.standing import standing_of
 from certadvisor.models.catalog import Track
 from certadvisor.models.common import Strict
 from certadvisor.models.guidance import Checklist, StudyPlan
@@ -81,7 +82,16 @@ def build_report(
             person,
         )
         if plan is not None:
-            study = build_plan(track, plan.exam_date, as_of, plan.hours_per_week, plan.total_hours)
+            # The plan knows the person's route: it starts when the route opens and says
+            # so when the exam date comes before it.
+            study = build_plan(
+                track,
+                plan.exam_date,
+                as_of,
+                plan.hours_per_week,
+                plan.total_hours,
+                standing=standing_of(result, person),
+            )
     return AdvisingReport(
         person=person,
         profile=profile,

@@ -258,6 +258,26 @@ class Application(Strict):
     attempts: TextFact | None = None
 
 
+class WindowKind(StrEnum):
+    """Which of the body's timing rules a window states."""
+
+    APPLY_BEFORE_COMPLETION = "apply_before_completion"  # may apply up to `days` before finishing
+    TESTING_PERIOD = "testing_period"  # after approval/authorisation, must test within `days`
+    APPLICATION_VALID = "application_valid"  # an application stays valid `days`
+    VOUCHER_VALID = "voucher_valid"  # an exam voucher/eligibility is valid `days`
+    PROCESSING = "processing"  # typical days from application to authorisation
+
+
+class ExamWindow(Provenance):
+    """One of the body's timing rules around the exam, with its length in days."""
+
+    kind: WindowKind
+    days: int | None = Field(default=None, ge=0, description="null: the body gives no number")
+    text: str = Field(min_length=1, description="What the body says, in our words")
+    disputed: bool = Field(default=False, description="true: the sources disagree")
+    routes: list[str] = Field(default_factory=list, description="Routes it applies to; empty: all")
+
+
 class TrackKind(StrEnum):
     """A national certification, or a credential a state issues to work there."""
 
@@ -302,6 +322,9 @@ class Track(Strict):
     application: Application = Field(default_factory=Application)
     study_resources: list[StudyResource] = Field(default_factory=list)
     notes: list[TextFact] = Field(default_factory=list)
+    windows: list[ExamWindow] = Field(
+        default_factory=list, description="The body's timing rules: apply, test, validity"
+    )
 
     @model_validator(mode="after")
     def _state_fields(self) -> "Track":
@@ -323,6 +346,12 @@ class Track(Strict):
             unknown = [r for r in fee.routes if r not in known]
             if unknown:
                 raise ValueError(f"fee {fee.label!r} names unknown routes: {', '.join(unknown)}")
+        for window in self.windows:
+            unknown = [r for r in window.routes if r not in known]
+            if unknown:
+                raise ValueError(
+                    f"window {window.kind.value!r} names unknown routes: {', '.join(unknown)}"
+                )
         return self
 
 
@@ -369,6 +398,7 @@ __all__ = [
     "CredentialCondition",
     "EducationCondition",
     "ExamCondition",
+    "ExamWindow",
     "ExperienceCondition",
     "MilitaryCondition",
     "ProceduresCondition",
@@ -378,6 +408,7 @@ __all__ = [
     "StateExamCondition",
     "TrackKind",
     "TrainingHoursCondition",
+    "WindowKind",
     "Duty",
     "EducationLevel",
     "ExperienceField",

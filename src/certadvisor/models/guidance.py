@@ -5,7 +5,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from certadvisor.models.catalog import ContentOutline, Fee, StudyResource
+from certadvisor.models.catalog import ContentOutline, ExamWindow, Fee, StudyResource
 from certadvisor.models.common import Provenance, Strict
 
 
@@ -27,6 +27,9 @@ class DomainHours(Strict):
     hours: float
     weight_percent: float | None = None
     items: int | None = None
+    planned_hours: float | None = Field(
+        default=None, description="Hours the weeks give it: its share of what fits before the exam"
+    )
 
 
 class TopicHours(Strict):
@@ -96,6 +99,24 @@ class Fit(Strict):
     hours_per_week_that_fits: float | None = None
 
 
+class LeftOut(Strict):
+    """A content domain the schedule leaves out, and why."""
+
+    domain: str
+    reason: str
+
+
+class PlanStanding(Strict):
+    """The person's eligibility for the planned track: what the plan starts from."""
+
+    person: str | None = None
+    status: str = Field(description="eligible | not_eligible | unknown")
+    route: str | None = Field(default=None, description="The eligible route, else the closest")
+    route_name: str | None = None
+    opens_on: dt.date | None = Field(default=None, description="When that route opens, by time")
+    missing: list[str] = Field(default_factory=list)
+
+
 class StudyPlan(Strict):
     """A dated plan for one track and one exam date."""
 
@@ -117,6 +138,14 @@ class StudyPlan(Strict):
     fit: Fit
     notes: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    left_out: list[LeftOut] = Field(
+        default_factory=list, description="Domains the schedule leaves out, each with why"
+    )
+    standing: PlanStanding | None = Field(default=None, description="With a profile")
+    windows: list[ExamWindow] = Field(
+        default_factory=list, description="The body's windows that apply to the route"
+    )
+    apply_on: dt.date | None = Field(default=None, description="The application date to aim for")
 
 
 class StepKey(StrEnum):

@@ -50,17 +50,55 @@ def assumption_lines(plan: StudyPlan) -> list[str]:
 def headline(plan: StudyPlan) -> str:
     """One sentence: from when to when, how many hours."""
     days = (plan.exam_date - plan.start).days
+    weeks = plan.fit.study_weeks_available
+    hours = f"{plan.fit.needed_hours:g} study hours planned"
+    if not plan.fit.fits:
+        fitted = sum(d.planned_hours or 0 for d in plan.domains)
+        hours = f"{fitted:g} of the {plan.fit.needed_hours:g} study hours needed fit"
     return (
         f"From {plan.start} to the exam on {plan.exam_date} ({days} days): "
-        f"{plan.fit.needed_hours:g} study hours planned, {plan.fit.study_weeks_available} "
-        f"study week{'s' if plan.fit.study_weeks_available != 1 else ''} available."
+        f"{hours}, {weeks} study week{'s' if weeks != 1 else ''} available."
     )
 
 
-def domain_rows(plan: StudyPlan, cites: Citations) -> list[tuple[str, str, str, str]]:
-    """Domain, its published weight (marked), the share used and the hours."""
+def apply_line(plan: StudyPlan) -> str | None:
+    """'Aim to apply on 2027-01-05.' when the plan knows a date."""
+    if plan.apply_on is None:
+        return None
+    return f"Aim to apply on {plan.apply_on} (see the dates below for why)."
+
+
+_WINDOW_WORDS = {
+    "apply_before_completion": "Apply before completion",
+    "testing_period": "Testing period",
+    "application_valid": "Application valid",
+    "voucher_valid": "Voucher valid",
+    "processing": "Processing",
+}
+
+
+def window_lines(plan: StudyPlan, cites: Citations) -> list[str]:
+    """The body's windows that apply, each marked with its source."""
+    lines = []
+    for w in plan.windows:
+        days = f"{w.days} days" if w.days is not None else "no figure given"
+        disputed = " DISPUTED: the sources disagree." if w.disputed else ""
+        routes = f" (routes: {', '.join(w.routes)})" if w.routes else ""
+        label = _WINDOW_WORDS.get(w.kind.value, w.kind.value)
+        lines.append(f"{label}, {days}: {w.text}{routes}{disputed} {cites.ref(w)}")
+    return lines
+
+
+def left_out_lines(plan: StudyPlan) -> list[str]:
+    """Domains the schedule leaves out, with why."""
+    return [f"{x.domain}: {x.reason}" for x in plan.left_out]
+
+
+def domain_rows(plan: StudyPlan, cites: Citations) -> list[tuple[str, ...]]:
+    """Domain, its published weight (marked), the share used, the hours (and, when the
+    hours do not all fit, the hours the weeks give it)."""
     ref = cites.ref(plan.outline) if plan.outline else ""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for d in plan.domains:
         published = []
         if d.weight_percent is not None:
@@ -68,8 +106,18 @@ def domain_rows(plan: StudyPlan, cites: Citations) -> list[tuple[str, str, str, 
         if d.items is not None:
             published.append(f"{d.items} items")
         weight = f"{', '.join(published)} {ref}" if published else "not published"
-        rows.append((d.name, weight, f"{d.share_percent:g}%", f"{d.hours:g}"))
+        row: tuple[str, ...] = (d.name, weight, f"{d.share_percent:g}%", f"{d.hours:g}")
+        if not plan.fit.fits:
+            row += (f"{d.planned_hours or 0:g}",)
+        rows.append(row)
     return rows
+
+
+def domain_headers(plan: StudyPlan) -> list[str]:
+    """The domain table's headers: 'Planned' only when the hours do not all fit."""
+    if plan.fit.fits:
+        return ["Domain", "Published weight", "Share", "Hours"]
+    return ["Domain", "Published weight", "Share", "Hours needed", "Planned"]
 
 
 def milestone_rows(plan: StudyPlan, cites: Citations) -> list[tuple[str, str, str]]:
@@ -84,6 +132,9 @@ def plan_markdown_into(doc: MarkdownDoc, plan: StudyPlan, level: int = 1) -> Non
     doc.paragraph(headline(plan))
     for warning in plan.warnings:
         doc.raw(f"> **Warning:** {' '.join(warning.split())}\n")
+    aim = apply_line(plan)
+    if aim:
+        doc.paragraph(f"**{aim}**")
     doc.paragraph("**Assumptions** (planning figures, not catalog facts):")
     doc.bullets(assumption_lines(plan))
     doc.heading("Dates", level + 1)
@@ -94,8 +145,14 @@ def plan_markdown_into(doc: MarkdownDoc, plan: StudyPlan, level: int = 1) -> Non
         [(w.number, _span(w), week_focus(w), f"{w.hours:g}") for w in plan.weeks],
     )
     doc.heading("Hours by content domain", level + 1)
-    doc.table(["Domain", "Published weight", "Share", "Hours"], domain_rows(plan, cites))
+    doc.table(domain_headers(plan), domain_rows(plan, cites))
     doc.bullets(plan.notes)
+    if plan.left_out:
+        doc.heading("Left out of the schedule", level + 1)
+        doc.bullets(left_out_lines(plan))
+    if plan.windows:
+        doc.heading(f"{plan.abbreviation} windows", level + 1)
+        doc.bullets(window_lines(plan, cites))
     if plan.fees:
         doc.heading("Fees to pay when you apply", level + 1)
         doc.bullets(fee_text(f, cites) for f in plan.fees)
@@ -129,6 +186,9 @@ def _print_plan(console: "Console", plan: StudyPlan, data_as_of: str | None) -> 
     console.print(Text(headline(plan)))
     for warning in plan.warnings:
         console.print(Text(f"Warning: {warning}", style="urgent"))
+    aim = apply_line(plan)
+    if aim:
+        console.print(Text(aim, style="bold"))
     print_lines(
         console,
         "Assumptions (planning figures, not catalog facts)",
@@ -139,6 +199,8 @@ def _print_plan(console: "Console", plan: StudyPlan, data_as_of: str | None) -> 
     _print_weeks(console, plan)
     _print_domains(console, plan, cites)
     print_lines(console, "Notes", plan.notes)
+    print_lines(console, "Left out of the schedule", left_out_lines(plan), "urgent")
+    print_lines(console, "Windows", window_lines(plan, cites))
     print_lines(console, "Fees to pay when you apply", [fee_text(f, cites) for f in plan.fees])
     print_lines(
         console,
@@ -186,12 +248,8 @@ def _print_domains(console: "Console", plan: StudyPlan, cites: Citations) -> Non
     from rich.text import Text
 
     doms = Table(title="Hours by content domain", title_justify="left")
-    for name, justify in (
-        ("Domain", "left"),
-        ("Published weight", "left"),
-        ("Share", "right"),
-        ("Hours", "right"),
-    ):
+    for name in domain_headers(plan):
+        justify = "left" if name in ("Domain", "Published weight") else "right"
         doms.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for row in domain_rows(plan, cites):
         doms.add_row(*(Text(c) for c in row))

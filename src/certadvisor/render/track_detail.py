@@ -158,6 +158,28 @@ def other_rows(track: Track, cites: Citations) -> list[tuple[str, str]]:
     return rows
 
 
+_WINDOW_LABELS = {
+    "apply_before_completion": "Apply before completion",
+    "testing_period": "Testing period",
+    "application_valid": "Application valid",
+    "voucher_valid": "Voucher valid",
+    "processing": "Processing",
+}
+
+
+def window_rows(track: Track, cites: Citations) -> list[tuple[str, str]]:
+    """The body's timing windows: label and '90 days: what the body says [mark]'."""
+    rows = []
+    for w in track.windows:
+        days = f"{w.days} days" if w.days is not None else "no figure given"
+        extra = f" (routes: {', '.join(w.routes)})" if w.routes else ""
+        disputed = " DISPUTED: the sources disagree." if w.disputed else ""
+        note = f" {w.note}" if w.note else ""
+        value = f"{days}: {w.text}{extra}{disputed}{note} {cites.ref(w)}"
+        rows.append((_WINDOW_LABELS.get(w.kind.value, w.kind.value), value))
+    return rows
+
+
 def _route_lines(track: Track, cites: Citations) -> list[tuple[str, str, list[str], list[str]]]:
     out = []
     for route in track.routes:
@@ -221,6 +243,8 @@ def _print_track(
         console.print(EXAM_POINTER, style="muted")
     _print_fees(console, track, cites)
     _print_facts(console, "Renewal", renewal_rows(track, cites))
+    if track.windows:
+        _print_facts(console, "Windows", window_rows(track, cites))
     if costs is not None:
         print_cost_section(console, costs, cites)
     rest = other_rows(track, cites)
@@ -336,6 +360,9 @@ def _track_markdown(
     doc.table(["Fee", "Amount", "When / who", "Source"], fee_rows(track, cites))
     doc.heading("Renewal", 2)
     doc.table(["Rule", "Value"], renewal_rows(track, cites))
+    if track.windows:
+        doc.heading("Windows", 2)
+        doc.table(["Window", "Value"], window_rows(track, cites))
     if costs is not None:
         markdown_cost_section(doc, costs)
     rest = other_rows(track, cites)

@@ -6,8 +6,15 @@ from typing import Annotated
 import typer
 
 from certadvisor.cli.common import catalog, emit
-from certadvisor.cli.inputs import plan_flag_error, resolve_as_of
-from certadvisor.cli.options import AsOfOpt, FormatIcsOpt, OutputOpt, TrackArg
+from certadvisor.cli.inputs import people_of, pick_person, plan_flag_error, resolve_as_of
+from certadvisor.cli.options import (
+    AsOfOpt,
+    FormatIcsOpt,
+    OutputOpt,
+    PersonOpt,
+    ProfileOpt,
+    TrackArg,
+)
 
 ExamDateOpt = Annotated[
     dt.datetime,
@@ -53,10 +60,15 @@ def plan(
     total_hours: TotalHoursOpt = None,
     start: StartOpt = None,
     as_of: AsOfOpt = None,
+    profile: ProfileOpt = None,
+    person: PersonOpt = None,
     fmt: FormatIcsOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """A dated plan backward from the exam: apply and pay, study weeks by domain, practice, buffer.
+
+    With --profile the plan starts when the person's route opens (or warns when the exam
+    comes first) and uses that route's windows.
 
     Example: certadvisor plan cma-aama --exam-date 2027-03-15 --hours-per-week 6 -o plan.ics
     """
@@ -66,13 +78,26 @@ def plan(
     from certadvisor.render.plan import plan_rendering
 
     loaded = catalog(ctx)
+    chosen = loaded.track(track)
+    standing = None
+    people = people_of(loaded, profile)
+    someone = pick_person(people, person) if people else None
+    day = resolve_as_of(start or as_of, someone.profile.as_of if someone else None)
+    if someone is not None:
+        from certadvisor.guidance.standing import standing_for
+
+        evaluated_on = resolve_as_of(as_of, someone.profile.as_of)
+        standing = standing_for(
+            loaded.tracks(), chosen.id, someone.profile, someone.label, evaluated_on
+        )
     try:
         result = build_plan(
-            loaded.track(track),
+            chosen,
             exam_date.date(),
-            resolve_as_of(start or as_of),
+            day,
             hours_per_week=hours_per_week,
             total_hours=total_hours,
+            standing=standing,
         )
     except PlanInputError as exc:
         raise plan_flag_error(exc) from None
