@@ -153,3 +153,55 @@ def test_sorting_by_time_and_cost_puts_unknowns_last_and_says_so() -> None:
     ).sort_note
     assert note == "No figure for when they could hold it, so these come last: ekg-x."
     assert compare_tracks([_track([WORK_ROUTE])], sort="name").sort_note is None
+
+
+def _with_windows(windows: list[dict[str, Any]]) -> Track:
+    base = _track([PROGRAM_ROUTE]).model_dump(mode="json", exclude_none=True)
+    return Track.model_validate({**base, "windows": [{**SRC, **w} for w in windows]})
+
+
+QUICK = [{"id": "quick", "name": "Quick", "months_min": 3, "tuition_min": 900}]
+
+
+def test_the_bodys_processing_time_moves_the_hold_month_and_is_cited() -> None:
+    plain = _paths(_track([PROGRAM_ROUTE]), _programs(QUICK)).fastest
+    windowed = _paths(
+        _with_windows([{"kind": "processing", "days": 45, "text": "about six weeks"}]),
+        _programs(QUICK),
+    ).fastest
+    assert plain is not None and windowed is not None
+    assert plain.hold_month == "2027-03" and plain.hold_lower_bound
+    assert windowed.hold_month == "2027-05" and not windowed.hold_lower_bound
+    assert windowed.months == plain.months  # eligible as soon; holding it comes later
+    (step,) = windowed.windows
+    assert (step.kind, step.days, step.source) == ("processing", 45, SRC["source"])
+
+
+def test_applying_before_finishing_overlaps_processing_and_a_dispute_is_kept() -> None:
+    got = _paths(
+        _with_windows(
+            [
+                {"kind": "processing", "days": 45, "text": "about six weeks"},
+                {
+                    "kind": "apply_before_completion",
+                    "days": 30,
+                    "text": "up to 30 days before finishing",
+                    "disputed": True,
+                },
+                {"kind": "testing_period", "days": 90, "text": "test within 90 days"},
+            ]
+        ),
+        _programs(QUICK),
+    ).fastest
+    assert got is not None
+    # 45 days of processing less 30 applied ahead: half a month, so the month after eligibility
+    assert got.hold_month == "2027-04" and not got.hold_lower_bound
+    assert [w.disputed for w in got.windows] == [False, True, False]
+
+
+def test_a_window_for_another_route_leaves_this_route_alone() -> None:
+    track = _track([PROGRAM_ROUTE, WORK_ROUTE]).model_dump(mode="json", exclude_none=True)
+    track["windows"] = [{**SRC, "kind": "processing", "days": 90, "text": "x", "routes": ["work"]}]
+    got = _paths(Track.model_validate(track), _programs(QUICK)).fastest
+    assert got is not None and got.route == "program"
+    assert got.hold_month == "2027-03" and got.windows == []

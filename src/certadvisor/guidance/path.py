@@ -18,7 +18,8 @@ from certadvisor.costs import DEFAULT_YEARS, first_time_cost, total_cost
 from certadvisor.eligibility.effort import OUT_OF_REACH, RENEWAL, route_effort
 from certadvisor.eligibility.engine import Applicant, Evaluator, RouteStanding
 from certadvisor.eligibility.facts import MET, UNMET, Outcome, add_months
-from certadvisor.models.catalog import EducationCondition, ProgramCondition, Track
+from certadvisor.guidance.windows import windows_of as exam_windows
+from certadvisor.models.catalog import EducationCondition, ProgramCondition, Track, WindowKind
 from certadvisor.models.path import PathCost, PersonPath, ProgramChoice, TrackPath, WindowStep
 from certadvisor.models.programs import ProgramForm, ProgramTable
 from certadvisor.models.vocab import EducationLevel
@@ -76,31 +77,34 @@ def _choice(field: str, form: ProgramForm) -> ProgramChoice:
 
 
 def windows_of(track: Track, route: str) -> list[WindowStep]:
-    """The body's application and testing windows that apply to a route (none when the
-    catalog has none)."""
-    # getattr: exam windows are a later addition to the Track model (docs/catalog-format.md).
-    windows: list[Any] = getattr(track, "windows", None) or []
+    """The body's application and testing windows that apply to a route, each with its source
+    (none when the catalog states none)."""
     return [
         WindowStep(
             kind=str(w.kind),
             days=w.days,
             text=w.text,
             source=w.source,
+            as_of=w.as_of,
             confidence=w.confidence,
-            disputed=bool(getattr(w, "disputed", False)),
+            disputed=w.disputed,
         )
-        for w in windows
-        if not getattr(w, "routes", None) or route in w.routes
+        for w in exam_windows(track, route)
     ]
 
 
 def _wait_after(windows: Sequence[WindowStep], program_last: bool) -> float | None:
-    """Months from eligibility to holding the credential; None when no processing time is
-    stated. Applying before finishing a program overlaps the processing."""
-    processing = [w.days for w in windows if w.kind == "processing" and w.days is not None]
+    """Months from eligibility to the earliest day to sit the exam; None when the body states
+    no processing time.
+
+    A testing period only bounds how late the exam may be: the earliest day is the first day
+    of it, so it adds nothing here. Applying before finishing a program (where the body
+    allows it) overlaps the processing.
+    """
+    processing = [w.days for w in windows if w.kind == WindowKind.PROCESSING and w.days is not None]
     if not processing:
         return None
-    early = [w.days for w in windows if w.kind == "apply_before_completion" and w.days]
+    early = [w.days for w in windows if w.kind == WindowKind.APPLY_BEFORE_COMPLETION and w.days]
     ahead = max(early) if early and program_last else 0
     return max(0, max(processing) - ahead) / DAYS_PER_MONTH
 

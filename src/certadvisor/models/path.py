@@ -33,8 +33,9 @@ class WindowStep(Strict):
     days: int | None
     text: str
     source: str
+    as_of: str | None = None
     confidence: Confidence
-    disputed: bool = False
+    disputed: bool = Field(default=False, description="true: the sources disagree")
 
 
 class PathCost(Strict):

@@ -1,7 +1,7 @@
 """Cells of the compare table for a person's path and for pay: when, what in all, what it pays."""
 
 from certadvisor.guidance.compare import ComparisonRow, PayBrief
-from certadvisor.models.path import PathCost, TrackPath
+from certadvisor.models.path import PathCost, TrackPath, WindowStep
 from certadvisor.render.costs import dollars
 from certadvisor.render.marks import Citations
 
@@ -34,6 +34,27 @@ def hold_words(path: TrackPath) -> str:
     return f"hold {path.hold_month}{'+' if path.hold_lower_bound else ''}"
 
 
+_WINDOW_WORDS = {
+    "processing": ("processing about {d} days", "processing time not stated"),
+    "apply_before_completion": (
+        "may apply {d} days before finishing",
+        "may apply before finishing",
+    ),
+    "testing_period": ("test within {d} days of approval", "testing period not stated"),
+    "application_valid": ("application valid {d} days", "application validity not stated"),
+    "voucher_valid": ("voucher valid {d} days", "voucher validity not stated"),
+}
+
+
+def window_words(window: WindowStep, cites: Citations) -> str:
+    """'test within 90 days of approval (disputed) ● [4]': one window, cited."""
+    known, unknown = _WINDOW_WORDS.get(window.kind, ("{d} days", window.kind))
+    text = known.format(d=window.days) if window.days is not None else unknown
+    disputed = " (disputed)" if window.disputed else ""
+    mark = cites.mark(window.source, window.as_of, str(window.confidence))
+    return f"{text}{disputed} {mark}".strip()
+
+
 def _via(path: TrackPath, cites: Citations) -> str:
     if path.program is None:
         return f"by {path.route}"
@@ -51,6 +72,7 @@ def path_cell(row: ComparisonRow, cites: Citations) -> list[str]:
     if fast is None or cheap is None:
         return ["no open route known"]
     lines = [f"fastest: {hold_words(fast)}", _via(fast, cites), *cost_words(fast.cost)]
+    lines += [window_words(w, cites) for w in fast.windows]
     if cheap != fast:
         lines += [f"cheapest: {hold_words(cheap)}", _via(cheap, cites), *cost_words(cheap.cost)]
     return lines
@@ -125,6 +147,11 @@ def path_notes(rows: list[ComparisonRow]) -> list[str]:
         lines.append(
             "hold YYYY-MM+: the earliest month, before the body's processing and testing "
             "time, which the catalog does not state for that track."
+        )
+    if any(w.disputed for r in rows if r.path and r.path.fastest for w in r.path.fastest.windows):
+        lines.append(
+            "(disputed): the body's own pages disagree on that window; confirm every date "
+            "with the body."
         )
     for r in rows:
         fast = r.path.fastest if r.path else None
