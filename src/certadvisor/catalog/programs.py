@@ -6,8 +6,9 @@ from pydantic import ValidationError
 
 from certadvisor.catalog.yaml_io import load_yaml, read_text, validation_lines
 from certadvisor.errors import InvalidInputError
+from certadvisor.models.catalog import ProgramCondition, Track
 from certadvisor.models.common import Provenance
-from certadvisor.models.programs import ProgramTable
+from certadvisor.models.programs import ProgramsNeeded, ProgramTable
 from certadvisor.paths import bundled_data_dir
 
 PROGRAMS_FILE = "programs.yaml"
@@ -58,3 +59,21 @@ def check_program_sources(table: ProgramTable) -> None:
                 f"{PROGRAMS_FILE}: {where}: {fact.source} is a {source.publisher_kind} source; "
                 f"it cannot support a {fact.confidence} figure"
             )
+
+
+def programs_needed(track: Track, table: ProgramTable) -> list[ProgramsNeeded]:
+    """The programs the track's routes ask for, in route order, each with the routes asking
+    (a field the table does not describe is left out: the route's own wording says it)."""
+    routes: dict[str, list[str]] = {}
+    for route in track.routes:
+        for cond in route.conditions:
+            if isinstance(cond, ProgramCondition):
+                asking = routes.setdefault(str(cond.field), [])
+                if route.id not in asking:
+                    asking.append(route.id)
+    out = []
+    for field, ids in routes.items():
+        program = table.of(field)
+        if program is not None:
+            out.append(ProgramsNeeded(program=program, routes=ids))
+    return out

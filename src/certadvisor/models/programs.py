@@ -99,3 +99,10 @@ class ProgramTable(Strict):
     def of(self, field: str) -> Program | None:
         """The programs of a field, if the table has them."""
         return next((p for p in self.programs if p.field == field), None)
+
+
+class ProgramsNeeded(Strict):
+    """A program a track's routes ask for, with the routes that ask for it (for `show`)."""
+
+    program: Program
+    routes: list[str] = Field(description="The routes whose conditions ask for this program")
