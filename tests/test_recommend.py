@@ -167,6 +167,7 @@ def test_on_a_terminal_with_no_options_it_asks(run: Any, monkeypatch: pytest.Mon
         "state": "WA",
         "member": False,
         "person": None,
+        "weigh_pay": False,
     }
     assert "Goal: clinical, laboratory or either" in result.stderr
     assert "unknown goal 'nursing'" in result.stderr

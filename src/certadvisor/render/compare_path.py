@@ -55,7 +55,8 @@ def window_words(window: WindowStep, cites: Citations) -> str:
     return f"{text}{disputed} {mark}".strip()
 
 
-def _via(path: TrackPath, cites: Citations) -> str:
+def via_words(path: TrackPath, cites: Citations) -> str:
+    """'by category-4, Accelerated certificate (est.) ○ [3]': the route and program, cited."""
     if path.program is None:
         return f"by {path.route}"
     p = path.program
@@ -71,10 +72,14 @@ def path_cell(row: ComparisonRow, cites: Citations) -> list[str]:
     fast, cheap = person.fastest, person.cheapest
     if fast is None or cheap is None:
         return ["no open route known"]
-    lines = [f"fastest: {hold_words(fast)}", _via(fast, cites), *cost_words(fast.cost)]
+    lines = [f"fastest: {hold_words(fast)}", via_words(fast, cites), *cost_words(fast.cost)]
     lines += [window_words(w, cites) for w in fast.windows]
     if cheap != fast:
-        lines += [f"cheapest: {hold_words(cheap)}", _via(cheap, cites), *cost_words(cheap.cost)]
+        lines += [
+            f"cheapest: {hold_words(cheap)}",
+            via_words(cheap, cites),
+            *cost_words(cheap.cost),
+        ]
     return lines
 
 
