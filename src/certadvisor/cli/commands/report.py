@@ -105,6 +105,7 @@ def _packet(
     marks: "dict[str, frozenset[int]]",
 ) -> "Rendering":
     """One person's advising packet, ready to write."""
+    from certadvisor.catalog.programs import program_table
     from certadvisor.catalog.states import state_block, state_notes
     from certadvisor.cli.inputs import plan_flag_error
     from certadvisor.guidance.plan import PlanInputError
@@ -124,6 +125,7 @@ def _packet(
             plan=plan,
             focus=focus,
             marks=marks,
+            programs=program_table(),
         )
     except PlanInputError as exc:
         raise plan_flag_error(exc) from None
