@@ -1,6 +1,7 @@
 """The path engine on small fixture catalogs: program months, an opening date, unknown tuition."""
 
 import datetime as dt
+import re
 from typing import Any
 
 from certadvisor.guidance.compare import ComparisonRow, compare_row, compare_tracks, sort_rows
@@ -205,3 +206,26 @@ def test_a_window_for_another_route_leaves_this_route_alone() -> None:
     got = _paths(Track.model_validate(track), _programs(QUICK)).fastest
     assert got is not None and got.route == "program"
     assert got.hold_month == "2027-03" and got.windows == []
+
+
+def test_payback_is_a_range_of_weeks_when_the_path_cost_is_a_range() -> None:
+    from certadvisor.guidance.compare import PayBrief, with_payback
+
+    programs = _programs(
+        [{"id": "r", "name": "R", "months_min": 2, "tuition_min": 900, "tuition_max": 2500}]
+    )
+    person = _paths(_track([PROGRAM_ROUTE]), programs)
+    pay = PayBrief(soc="0", title="T", state="WA", median=52_000)  # $1,000 a week
+    got = with_payback(pay, person)
+    assert (got.payback_weeks, got.payback_weeks_max) == (1.0, 2.6)  # $1,000 and $2,600
+    fixed = _paths(_track([PROGRAM_ROUTE]), _programs(QUICK))
+    assert with_payback(pay, fixed).payback_weeks_max is None  # one figure, not a range
+
+
+def test_compare_shows_payback_as_a_range_of_weeks(run: Any) -> None:
+    profile = "examples/receptionist-thinking-of-ma.yaml"
+    md = run(
+        "compare", "cpt-nha", "--profile", profile, "--state", "WA", "--format", "markdown"
+    ).stdout
+    row = next(x for x in md.splitlines() if x.startswith("| cpt-nha"))
+    assert re.search(r"payback (≥ )?\d+(\.\d)?–\d+(\.\d)? wk", row), row

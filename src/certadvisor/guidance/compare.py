@@ -51,10 +51,17 @@ class PayBrief(Strict):
     confidence: Confidence | None = None
     national: list[NationalBrief] = Field(default_factory=list)
     payback_weeks: float | None = Field(
-        default=None, description="The fastest path's cost now in weeks of the state's median pay"
+        default=None,
+        description="The fastest path's cost now (low end) in weeks of the state's median pay",
     )
     payback_weeks_cheapest: float | None = Field(
         default=None, description="The same for the cheapest path"
+    )
+    payback_weeks_max: float | None = Field(
+        default=None, description="The fastest path's high end, where its cost is a range"
+    )
+    payback_weeks_cheapest_max: float | None = Field(
+        default=None, description="The cheapest path's high end, where its cost is a range"
     )
     payback_lower_bound: bool = False
 
@@ -385,22 +392,28 @@ def compare_tracks(
 
 
 def with_payback(pay: PayBrief, path: PersonPath | None) -> PayBrief:
-    """The pay with each path's cost now (low end) in weeks of the state's median pay."""
+    """The pay with each path's cost now in weeks of the state's median pay: the low end, and
+    the high end where the cost is a range (tuition from–to)."""
     if path is None or not pay.median:
         return pay
     weekly = pay.median / 52
 
-    def weeks(p: TrackPath | None) -> float | None:
-        cost = p.cost.now_min if p else None
+    def weeks(cost: float | None) -> float | None:
         return None if cost is None else round(cost / weekly, 1)
 
+    def high(p: TrackPath | None) -> float | None:
+        if p is None or p.cost.now_max is None or p.cost.now_max == p.cost.now_min:
+            return None
+        return weeks(p.cost.now_max)
+
+    fast, cheap = path.fastest, path.cheapest
     return pay.model_copy(
         update={
-            "payback_weeks": weeks(path.fastest),
-            "payback_weeks_cheapest": weeks(path.cheapest),
-            "payback_lower_bound": any(
-                p.cost.fees_lower_bound for p in (path.fastest, path.cheapest) if p
-            ),
+            "payback_weeks": weeks(fast.cost.now_min if fast else None),
+            "payback_weeks_max": high(fast),
+            "payback_weeks_cheapest": weeks(cheap.cost.now_min if cheap else None),
+            "payback_weeks_cheapest_max": high(cheap),
+            "payback_lower_bound": any(p.cost.fees_lower_bound for p in (fast, cheap) if p),
         }
     )
 

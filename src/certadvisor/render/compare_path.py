@@ -119,11 +119,21 @@ def _pay_lines(pay: PayBrief, cites: Citations) -> list[str]:
             f"US median {dollars(n.median)} ({n.period}) "
             f"{_cite(n.source, str(n.confidence), cites)}".strip()
         )
-    if pay.payback_weeks is not None:
-        lines.append(f"payback {'≥ ' if pay.payback_lower_bound else ''}{pay.payback_weeks:g} wk")
-    if pay.payback_weeks_cheapest is not None and pay.payback_weeks_cheapest != pay.payback_weeks:
-        lines.append(f"(cheapest {pay.payback_weeks_cheapest:g} wk)")
+    at_least = "≥ " if pay.payback_lower_bound else ""
+    fast = _weeks(pay.payback_weeks, pay.payback_weeks_max)
+    cheap = _weeks(pay.payback_weeks_cheapest, pay.payback_weeks_cheapest_max)
+    if fast is not None:
+        lines.append(f"payback {at_least}{fast} wk")
+    if cheap is not None and cheap != fast:
+        lines.append(f"(cheapest {at_least}{cheap} wk)")
     return lines
+
+
+def _weeks(low: float | None, high: float | None) -> str | None:
+    """'16.5' or '16.5–68.2' (a cost range), None when unknown."""
+    if low is None:
+        return None
+    return f"{low:g}" if high is None else f"{low:g}–{high:g}"
 
 
 def pay_caveats(rows: list[ComparisonRow]) -> list[str]:
@@ -133,7 +143,7 @@ def pay_caveats(rows: list[ComparisonRow]) -> list[str]:
         return []
     lines = [
         PAY_CAVEAT + " Payback: the path's cost now in weeks of the state's median pay "
-        "(gross, before tax)."
+        "(gross, before tax); a range where the cost is one (tuition from–to)."
     ]
     lines += [f"{p.title} (SOC {soc}): {p.caveat}" for soc, p in shown.items() if p.caveat]
     cycles = sorted({r.outlook.cycle or "not stated" for r in rows if r.outlook is not None})
