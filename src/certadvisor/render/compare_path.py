@@ -96,8 +96,11 @@ def pay_cell(row: ComparisonRow, cites: Citations) -> list[str]:
     o = row.outlook
     if o is not None:
         cycle = o.cycle or "cycle not stated"
+        # BLS's own page, or a third party quoting it: the reader should know which.
+        who = "" if str(o.confidence) in ("government", "official") else ", third party citing BLS"
         lines.append(
-            f"outlook {o.percent:+g}% ({cycle}) {cites.mark(o.source, o.as_of, str(o.confidence))}"
+            f"outlook {o.percent:+g}% ({cycle}{who}) "
+            f"{cites.mark(o.source, o.as_of, str(o.confidence))}"
         )
     return lines or ["unknown"]
 
