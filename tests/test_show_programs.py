@@ -61,3 +61,17 @@ def test_a_track_whose_routes_need_no_program_lists_none(run: Any) -> None:
         {"programs": [{"field": "ekg", "title": "EKG", "forms": [{**SRC, "id": "a", "name": "A"}]}]}
     )
     assert programs_needed(track, table) == []
+
+
+def test_the_cached_copy_of_the_programs_gives_the_same_table() -> None:
+    from certadvisor.catalog.programs import program_table
+
+    program_table.cache_clear()
+    fresh = program_table()  # validated, and its copy kept
+    program_table.cache_clear()
+    try:
+        again = program_table()  # rebuilt from the copy
+        assert again.model_dump(mode="json", warnings=False) == fresh.model_dump(mode="json")
+        assert again.of("ekg") is not None
+    finally:
+        program_table.cache_clear()

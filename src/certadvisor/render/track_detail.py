@@ -219,7 +219,8 @@ def track_rendering(
         }
         if pay is not None:
             found["pay"] = pay_payload(pay)
-        found["programs"] = [p.model_dump(mode="json") for p in needed]
+        # warnings off: a table read from its cached copy keeps enum values as plain strings
+        found["programs"] = [p.model_dump(mode="json", warnings=False) for p in needed]
         return found
 
     return Rendering(
