@@ -207,7 +207,8 @@ def test_markdown_tables_are_whole_and_deterministic(run: Any) -> None:
     tables = check_markdown(first.stdout)
     assert len(tables) == 1
     table = tables[0]
-    assert table.header[:2] == ["Track", "What it takes"] and len(table.header) == 8
+    assert table.header[:2] == ["Track", "What it takes"] and len(table.header) == 9
+    assert table.header[-1] == "Pay"  # --state adds what the work pays there
     assert len(table.rows) == 12
     assert "## Sources" in first.stdout and "Catalog reviewed 2026-11-26" in first.stdout
     numbered = re.findall(r"^(\d+)\. .*<https?://", first.stdout, re.M)

@@ -144,7 +144,7 @@ def test_markdown_and_csv(run: Any) -> None:
     csv = run("--data", FX, "recommend", "--goal", "either", "--format", "csv").stdout
     assert csv.splitlines()[0] == (
         "rank,track,score,goal,setting,budget,time,state,eligibility,ladder,best_score,"
-        "state_fit,path"
+        "state_fit,state_path"
     )
 
 
@@ -179,6 +179,7 @@ def test_on_a_terminal_with_no_options_it_asks(run: Any, monkeypatch: pytest.Mon
         "state": "WA",
         "member": False,
         "person": None,
+        "weigh_pay": False,
     }
     assert "Goal: clinical, laboratory or either" in result.stderr
     assert "unknown goal 'nursing'" in result.stderr

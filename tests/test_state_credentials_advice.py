@@ -92,7 +92,7 @@ def _fit(run: Any, state: str, goal: str = "either") -> dict[str, dict[str, Any]
     out = {}
     for ranked in r.json()["data"]["recommendation"]["ranking"]:
         (fit,) = [f for f in ranked["factors"] if f["name"] == "state_fit"]
-        out[ranked["track"]] = {**fit, "path": ranked["path"]}
+        out[ranked["track"]] = {**fit, "path": ranked["state_path"]}
     return out
 
 
@@ -124,7 +124,7 @@ def test_state_fit_changes_the_order_in_nevada(run: Any) -> None:
     r = run("recommend", "--no-input", "--goal", "laboratory", "--state", "NV", "--format", "csv")
     assert r.exit_code == 0, r.stderr
     rows = [line.split(",") for line in r.stdout.splitlines()]
-    assert rows[0][-2:] == ["state_fit", "path"]
+    assert rows[0][-2:] == ["state_fit", "state_path"]
     order = [row[1] for row in rows[1:]]
     assert order.index("rpt-amt") < order.index("cpt-nha")
     assert (

@@ -113,7 +113,12 @@ def bundled_registry() -> Registry:
     return registry_from(found)
 
 
-def _keep(path: Path, rows: list[dict[str, Any]]) -> None:
+def keep_json(path: Path, data: Any) -> None:
+    """Write a validated copy as JSON in the cache folder, atomically (failure is only slower)."""
+    _keep(path, data)
+
+
+def _keep(path: Path, rows: Any) -> None:
     import json
     import os
     import tempfile

@@ -162,6 +162,18 @@ def _judge(plan: "_Plan", outs: Sequence[Outcome], as_of: dt.date) -> _Judged:
     return _Judged(status, verdicts, best, chosen, reason)
 
 
+@dataclass(frozen=True, slots=True)
+class RouteStanding:
+    """One route for one person: its verdict, each condition's outcome and default estimate
+    (the inputs of eligibility.effort.route_effort, for a caller that prices other paths)."""
+
+    route: Route
+    verdict: Verdict
+    outcomes: tuple[Outcome, ...]
+    defaults: tuple[float, ...]
+    kinds: tuple[str, ...]
+
+
 class Evaluator:
     """Tracks compiled once, for evaluating one person or many."""
 
@@ -280,6 +292,21 @@ class Evaluator:
                 closest_reason=judged.reason,
             )
         return summary
+
+    def standings(self, person: Applicant, as_of: dt.date) -> dict[str, list[RouteStanding]]:
+        """Each track's routes, condition outcomes and default estimates, by track id."""
+        out = {}
+        for plan, outs in self._outcomes(person, as_of, dates=True):
+            routes = []
+            for route, slots, defaults, kinds in zip(
+                plan.track.routes, plan.slots, plan.defaults, plan.kinds, strict=True
+            ):
+                route_outs = tuple(outs[s] for s in slots)
+                routes.append(
+                    RouteStanding(route, verdict(route_outs), route_outs, defaults, kinds)
+                )
+            out[plan.track.id] = routes
+        return out
 
     def results(self, person: Applicant, as_of: dt.date) -> list[TrackResult]:
         """Full results per track: every route and condition, gaps, dates and notes."""
@@ -403,4 +430,11 @@ def summarize(
     return {s.track: s for s in Evaluator(tracks).briefs(person, as_of)}
 
 
-__all__ = ["Applicant", "Evaluator", "evaluate", "evaluate_track", "summarize"]
+__all__ = [
+    "Applicant",
+    "Evaluator",
+    "RouteStanding",
+    "evaluate",
+    "evaluate_track",
+    "summarize",
+]

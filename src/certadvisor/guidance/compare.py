@@ -7,7 +7,7 @@ every figure still carrying its provenance.
 """
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
@@ -18,9 +18,71 @@ from certadvisor.errors import DomainError
 from certadvisor.models.catalog import CredentialAccreditation, TimeEstimate, Track
 from certadvisor.models.common import Confidence, IntFact, Strict, TextFact
 from certadvisor.models.costs import CostPart, TotalCost
+from certadvisor.models.path import PersonPath, TrackPath
 from certadvisor.models.results import EligibilitySummary
 
-SORTS = ("cost", "time", "renewal", "name")
+if TYPE_CHECKING:
+    from certadvisor.catalog.wages import Pay
+
+SORTS = ("cost", "time", "renewal", "name", "pay")
+
+
+class NationalBrief(Strict):
+    """A national median for one period, with its source."""
+
+    median: int
+    period: str
+    source: str
+    confidence: Confidence
+
+
+class PayBrief(Strict):
+    """What the work pays: in the state (when given and known) and nationally, with caveats."""
+
+    soc: str
+    title: str
+    caveat: str | None = None
+    state: str | None = None
+    employment: int | None = None
+    mean: int | None = None
+    median: int | None = None
+    period: str | None = None
+    source: str | None = None
+    confidence: Confidence | None = None
+    national: list[NationalBrief] = Field(default_factory=list)
+    payback_weeks: float | None = Field(
+        default=None,
+        description="The fastest path's cost now (low end) in weeks of the state's median pay",
+    )
+    payback_weeks_cheapest: float | None = Field(
+        default=None, description="The same for the cheapest path"
+    )
+    payback_weeks_max: float | None = Field(
+        default=None, description="The fastest path's high end, where its cost is a range"
+    )
+    payback_weeks_cheapest_max: float | None = Field(
+        default=None, description="The cheapest path's high end, where its cost is a range"
+    )
+    payback_lower_bound: bool = False
+
+    @property
+    def sort_median(self) -> int | None:
+        """The state's median, else the latest national one (None: unknown)."""
+        if self.state is not None:
+            return self.median
+        latest = max(self.national, key=lambda n: n.period[-4:], default=None)
+        return latest.median if latest else None
+
+
+class OutlookBrief(Strict):
+    """Projected growth of the occupation, with its projection cycle."""
+
+    percent: float
+    cycle: str | None = Field(description="The projection cycle, e.g. 2024-34; null: not stated")
+    source: str
+    as_of: str | None = None
+    confidence: Confidence
+    note: str | None = None
 
 
 class RouteBrief(Strict):
@@ -81,6 +143,11 @@ class ComparisonRow(Strict):
     eligibility: EligibilitySummary | None = Field(
         default=None, description="The person's standing, when a profile is given"
     )
+    path: PersonPath | None = Field(
+        default=None, description="The person's fastest and cheapest path, with a profile"
+    )
+    pay: PayBrief | None = Field(default=None, description="What the work pays")
+    outlook: OutlookBrief | None = None
 
 
 class Comparison(Strict):
@@ -91,6 +158,8 @@ class Comparison(Strict):
     ce_cost_per_point: float | None
     sort: str | None
     rows: list[ComparisonRow]
+    sort_note: str | None = Field(default=None, description="Which rows sort last, and why")
+    pay_state: str | None = Field(default=None, description="The state whose pay is shown")
 
 
 def select_track_ids(
@@ -186,6 +255,22 @@ def compare_row(
         time_to_eligible=_time(track),
         accreditation=list(track.accreditation),
         eligibility=eligibility,
+        outlook=_outlook(track),
+    )
+
+
+def _outlook(track: Track) -> OutlookBrief | None:
+    occ = track.occupation
+    fact = occ.outlook_percent if occ else None
+    if occ is None or fact is None or fact.value is None:
+        return None
+    return OutlookBrief(
+        percent=fact.value,
+        cycle=occ.outlook_period,
+        source=fact.source,
+        as_of=fact.as_of,
+        confidence=fact.confidence,
+        note=fact.note,
     )
 
 
@@ -206,7 +291,15 @@ _SORT_KEYS: dict[str, Callable[[ComparisonRow], Any]] = {
         r.cost.amount,
         r.cost.lower_bound,
     ),
-    "time": lambda r: (r.time_to_eligible.months_min is None, r.time_to_eligible.months_min or 0),
+    "time": lambda r: (
+        (r.path.hold_months is None, r.path.hold_months or 0)
+        if r.path is not None
+        else (r.time_to_eligible.months_min is None, r.time_to_eligible.months_min or 0)
+    ),
+    "pay": lambda r: (
+        r.pay is None or r.pay.sort_median is None,
+        -(r.pay.sort_median or 0) if r.pay else 0,
+    ),
     "renewal": lambda r: (_unpriced(r.cost.recurring), r.cost.recurring_amount, r.cost.lower_bound),
     "name": lambda r: (r.abbreviation.lower(), r.track),
 }
@@ -221,7 +314,38 @@ def sort_rows(rows: Sequence[ComparisonRow], sort: str | None) -> list[Compariso
     """
     if sort is None:
         return list(rows)
+    if sort == "cost" and any(r.path is not None for r in rows):
+        return sorted(rows, key=_path_cost_key)
     return sorted(rows, key=_SORT_KEYS[sort])
+
+
+def _path_cost_key(row: ComparisonRow) -> tuple[Any, ...]:
+    cost = row.path.cost_now if row.path else None
+    return (cost is None, cost or 0.0, *_SORT_KEYS["cost"](row))
+
+
+def _unknown_last(rows: Sequence[ComparisonRow], sort: str | None) -> str | None:
+    """The line that says which rows went last for want of a figure."""
+    if sort == "time":
+        has_path = any(r.path is not None for r in rows)
+        missing = [
+            r.track
+            for r in rows
+            if (r.path.hold_months if has_path and r.path else r.time_to_eligible.months_min)
+            is None
+        ]
+        what = "when they could hold it" if has_path else "the time to eligibility"
+    elif sort == "cost" and any(r.path is not None for r in rows):
+        missing = [r.track for r in rows if r.path is None or r.path.cost_now is None]
+        what = "the path's cost (tuition or fees)"
+    elif sort == "pay":
+        missing = [r.track for r in rows if r.pay is None or r.pay.sort_median is None]
+        what = "the pay"
+    else:
+        return None
+    if not missing:
+        return None
+    return f"No figure for {what}, so these come last: {', '.join(missing)}."
 
 
 def compare_tracks(
@@ -232,6 +356,9 @@ def compare_tracks(
     ce_cost_per_point: float | None = None,
     sort: str | None = None,
     eligibility: Mapping[str, EligibilitySummary] | None = None,
+    paths: Mapping[str, PersonPath] | None = None,
+    pay: Mapping[str, PayBrief] | None = None,
+    state: str | None = None,
 ) -> Comparison:
     """Compare tracks; `eligibility` maps a track id to the person's standing, whose route (the
     eligible one, else the closest) is the one priced."""
@@ -239,20 +366,77 @@ def compare_tracks(
     for track in tracks:
         brief = (eligibility or {}).get(track.id)
         route = (brief.route or brief.closest) if brief is not None else None
-        rows.append(
-            compare_row(
-                track,
-                years=years,
-                member=member,
-                ce_cost_per_point=ce_cost_per_point,
-                route=route,
-                eligibility=brief,
-            )
+        row = compare_row(
+            track,
+            years=years,
+            member=member,
+            ce_cost_per_point=ce_cost_per_point,
+            route=route,
+            eligibility=brief,
         )
+        extra: dict[str, Any] = {}
+        if paths is not None and track.id in paths:
+            extra["path"] = paths[track.id]
+        if pay is not None and track.id in pay:
+            extra["pay"] = with_payback(pay[track.id], paths.get(track.id) if paths else None)
+        rows.append(row.model_copy(update=extra) if extra else row)
     return Comparison(
         years=years,
         member=member,
         ce_cost_per_point=ce_cost_per_point,
         sort=sort,
         rows=sort_rows(rows, sort),
+        sort_note=_unknown_last(rows, sort),
+        pay_state=state,
+    )
+
+
+def with_payback(pay: PayBrief, path: PersonPath | None) -> PayBrief:
+    """The pay with each path's cost now in weeks of the state's median pay: the low end, and
+    the high end where the cost is a range (tuition from–to)."""
+    if path is None or not pay.median:
+        return pay
+    weekly = pay.median / 52
+
+    def weeks(cost: float | None) -> float | None:
+        return None if cost is None else round(cost / weekly, 1)
+
+    def high(p: TrackPath | None) -> float | None:
+        if p is None or p.cost.now_max is None or p.cost.now_max == p.cost.now_min:
+            return None
+        return weeks(p.cost.now_max)
+
+    fast, cheap = path.fastest, path.cheapest
+    return pay.model_copy(
+        update={
+            "payback_weeks": weeks(fast.cost.now_min if fast else None),
+            "payback_weeks_max": high(fast),
+            "payback_weeks_cheapest": weeks(cheap.cost.now_min if cheap else None),
+            "payback_weeks_cheapest_max": high(cheap),
+            "payback_lower_bound": any(p.cost.fees_lower_bound for p in (fast, cheap) if p),
+        }
+    )
+
+
+def pay_brief(pay: "Pay", asked: str | None = None) -> PayBrief:
+    """The pay looked up for a track (catalog.wages), as the comparison carries it; `asked`
+    is the state asked for (its figures stay unknown when the table has none)."""
+    here = pay.state
+    return PayBrief(
+        soc=pay.occupation.soc,
+        title=pay.occupation.title,
+        caveat=pay.occupation.caveat,
+        state=here.state if here else (asked.upper() if asked else None),
+        employment=here.employment if here else None,
+        mean=here.mean if here else None,
+        median=here.median if here else None,
+        period=here.period if here else None,
+        source=here.source if here else None,
+        confidence=here.confidence if here else None,
+        national=[
+            NationalBrief(
+                median=n.median, period=n.period, source=n.source, confidence=n.confidence
+            )
+            for n in pay.national
+        ],
     )

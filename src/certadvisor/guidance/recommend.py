@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pydantic import Field
 
 from certadvisor.errors import UsageError
+from certadvisor.guidance.compare import PayBrief
 from certadvisor.guidance.factors import (
     GOAL_FIT,
     SETTING_FIT,
@@ -26,9 +27,11 @@ from certadvisor.guidance.factors import (
     state_factor,
     time_factor,
 )
+from certadvisor.guidance.pay_factor import PAY_WEIGHT, pay_factors
 from certadvisor.guidance.state_fit import path_name, state_fit
 from certadvisor.models.catalog import CredentialCondition, Track
 from certadvisor.models.common import Strict
+from certadvisor.models.path import PersonPath
 from certadvisor.models.profile import Profile
 from certadvisor.models.results import EligibilitySummary
 from certadvisor.models.states import State
@@ -75,6 +78,7 @@ class Request(Strict):
     state: str | None = None
     member: bool = False
     person: str | None = None
+    weigh_pay: bool = False
 
 
 class Ranked(Strict):
@@ -98,10 +102,13 @@ class Ranked(Strict):
         "the tracks that add to what the person holds",
     )
     note: str | None = None
-    path: str | None = Field(
+    state_path: str | None = Field(
         default=None,
         description="With a state: the national credential and the state credential it "
         "leads to ('CPT (NHA) + CA CPT I'), priced in the state_fit factor",
+    )
+    path: PersonPath | None = Field(
+        default=None, description="The person's fastest and cheapest path, with a profile"
     )
 
 
@@ -212,6 +219,7 @@ def _score(
     eligibility: Mapping[str, EligibilitySummary] | None,
     held: Mapping[str, tuple[str, str]],
     state_catalog: Sequence[Track] = (),
+    more: Sequence[Factor] = (),
 ) -> _Scored:
     """Every factor of one track and its score over the weights of the factors scored."""
     verdict = eligibility.get(track.id) if eligibility is not None else None
@@ -226,6 +234,7 @@ def _score(
         eligibility_factor(verdict, eligibility is not None),
         ladder_factor(track, held, covered),
         fitness.factor,
+        *more,
     ]
     weight = sum(f.weight for f in factors if f.value is not None)
     points = sum(f.points or 0 for f in factors)
@@ -255,7 +264,7 @@ def _ranked(rank: int, s: _Scored) -> Ranked:
         best_score=s.best if s.best != s.score else None,
         factors=s.factors,
         covered_by=s.covered,
-        path=s.path,
+        state_path=s.path,
     )
 
 
@@ -266,13 +275,19 @@ def rank_tracks(
     eligibility: Mapping[str, EligibilitySummary] | None = None,
     held: Collection[str] = (),
     state_catalog: Sequence[Track] = (),
+    pay: Mapping[str, PayBrief] | None = None,
 ) -> Recommendation:
     """Score every track that fits the goal; sorted by score, then best case, then catalog order.
 
     A track in ``held`` (the person's credentials) is listed apart, never ranked: advising
     someone to earn what they have is no advice. Building on what is held is the ladder
-    factor of the score, like every other reason for the order.
+    factor of the score, like every other reason for the order. `pay` (track id to its pay)
+    adds the pay factor, only when the person asks to weigh pay.
     """
+    fitting = [
+        t for t in tracks if t.id not in held and GOAL_FIT[request.goal].get(str(t.category))
+    ]
+    pay_scores = pay_factors(fitting, pay) if pay is not None else {}
     known = {t.id: (t.abbreviation, str(t.category)) for t in tracks}
     holding_areas = {h: known.get(h, (h, "")) for h in held}
     scored: list[_Scored] = []
@@ -295,20 +310,30 @@ def rank_tracks(
                 )
             )
             continue
+        more = [pay_scores[track.id]] if track.id in pay_scores else []
         scored.append(
-            _score(track, order, goal, request, state, eligibility, holding_areas, state_catalog)
+            _score(
+                track, order, goal, request, state, eligibility, holding_areas, state_catalog, more
+            )
         )
     scored.sort(key=lambda s: (-s.score, -s.best, s.order))
     ranking = [_ranked(i + 1, s) for i, s in enumerate(scored)]
     not_scored = sorted(
         {f.name for r in ranking for f in r.factors if f.value is None}, key=list(WEIGHTS).index
     )
+    weights = dict(WEIGHTS) | ({"pay": PAY_WEIGHT} if pay is not None else {})
     return Recommendation(
         request=request,
-        weights=dict(WEIGHTS),
+        weights=weights,
         judgement_note=JUDGEMENT_NOTE + (HELD_NOTE if held else ""),
         ranking=ranking,
         excluded=excluded,
         held=holding,
         not_scored=not_scored,
     )
+
+
+def with_paths(rec: Recommendation, paths: Mapping[str, PersonPath]) -> Recommendation:
+    """The ranking with each ranked track's path for the person (guidance.path)."""
+    ranking = [r.model_copy(update={"path": paths.get(r.track)}) for r in rec.ranking]
+    return rec.model_copy(update={"ranking": ranking})

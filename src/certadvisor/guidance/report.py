@@ -11,13 +11,21 @@ from certadvisor.eligibility import EligibilitySummary, TrackResult, evaluate
 from certadvisor.eligibility.state_credentials import judge_in_state
 from certadvisor.guidance.checklist import build_checklist
 from certadvisor.guidance.compare import Comparison, compare_tracks
+from certadvisor.guidance.path import person_paths
 from certadvisor.guidance.plan import build_plan
-from certadvisor.guidance.recommend import Recommendation, Request, held_ids, rank_tracks
+from certadvisor.guidance.recommend import (
+    Recommendation,
+    Request,
+    held_ids,
+    rank_tracks,
+    with_paths,
+)
 from certadvisor.guidance.standing import standing_of
 from certadvisor.models.catalog import Track
 from certadvisor.models.common import Strict
 from certadvisor.models.guidance import Checklist, StudyPlan
 from certadvisor.models.profile import Profile
+from certadvisor.models.programs import ProgramTable
 from certadvisor.models.results import StateCredentialResult
 from certadvisor.models.states import State, StateNote
 
@@ -62,9 +70,11 @@ def build_report(
     marks: Mapping[str, Collection[int]] | None = None,
     focus: str | None = None,
     catalog_tracks: Sequence[Track] = (),
+    programs: ProgramTable | None = None,
 ) -> AdvisingReport:
     """Evaluate every track, rank those that fit the goal, then detail the best fit (or
-    ``focus``, a track id the person chose)."""
+    ``focus``, a track id the person chose); with the `programs` table, the person's path
+    to each track ranked and compared."""
     results, in_state = judge_in_state(
         evaluate(tracks, profile, as_of), catalog_tracks, request.state, profile, as_of
     )
@@ -72,7 +82,14 @@ def build_report(
     rec = rank_tracks(tracks, request, state, summaries, held_ids(profile), catalog_tracks)
     by_id = {t.id: t for t in tracks}
     fitting = [by_id[r.track] for r in rec.ranking]  # compared in rank order
-    comparison = compare_tracks(fitting, member=request.member, eligibility=summaries)
+    paths = (
+        person_paths(fitting, profile, as_of, programs, member=request.member)
+        if programs is not None
+        else None
+    )
+    if paths is not None:
+        rec = with_paths(rec, paths)
+    comparison = compare_tracks(fitting, member=request.member, eligibility=summaries, paths=paths)
     best = rec.ranking[0].track if rec.ranking else None
     focus = focus or best
     checklist = study = None

@@ -13,6 +13,7 @@ from certadvisor.render.compare_cells import (
     fit_columns,
     headers,
 )
+from certadvisor.render.compare_path import path_notes, pay_caveats
 from certadvisor.render.costs import LOWER_BOUND_HELP, dollars, each_text, print_bullets
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, Citations, print_sources
@@ -54,6 +55,8 @@ def caveat_lines(comparison: Comparison) -> list[str]:
                 lines.append(f"{row.track}: {n}")
     if comparison.ce_cost_per_point is None and comparison.years > 0:
         lines.append("Continuing education is not counted: add --ce-cost-per-point to price it.")
+    lines += path_notes(comparison.rows)
+    lines += pay_caveats(comparison.rows)
     return lines
 
 
@@ -105,6 +108,8 @@ def _print_comparison(
     ]
     widths = allot_widths(shown, natural, console.width - 3 * len(shown) - 1)
     t = Table(title=title(comparison), title_justify="left")
+    if comparison.sort_note:
+        t.caption, t.caption_justify = comparison.sort_note, "left"
     for col, header, width in zip(shown, names, widths, strict=True):
         t.add_column(
             header,
@@ -136,6 +141,8 @@ def _comparison_markdown(
     doc = MarkdownDoc()
     doc.heading("Certification tracks compared")
     doc.paragraph(title(comparison) + ".")
+    if comparison.sort_note:
+        doc.paragraph(comparison.sort_note)
     keys = column_keys(comparison)
     cols = [c for c in COLUMNS if c.key in keys]
     row_cells = _RowCells(comparison, state)
@@ -210,6 +217,12 @@ def _csv(
         headers += ["eligibility_status", "eligibility_route", "eligibility_closest"]
     if state is not None:
         headers += ["state", "state_notes"]
+    has_path = any(r.path is not None for r in comparison.rows)
+    has_pay = any(r.pay is not None for r in comparison.rows)
+    if has_path:
+        headers += _PATH_HEADERS
+    if has_pay:
+        headers += _PAY_HEADERS
     rows = []
     for r in comparison.rows:
         first, cost, e = r.cost.first_time, r.cost, r.exam
@@ -249,5 +262,70 @@ def _csv(
             row += [el.status, el.route, el.closest] if el else [None, None, None]
         if state is not None:
             row += [state.code, " | ".join(n.text for n in state.by_track.get(r.track, []))]
+        if has_path:
+            row += _path_values(r)
+        if has_pay:
+            row += _pay_values(r)
         rows.append([_plain(v) for v in row])
     return headers, rows
+
+
+_PATH_HEADERS = [
+    "fastest_route",
+    "fastest_program",
+    "fastest_hold_month",
+    "fastest_hold_lower_bound",
+    "fastest_cost_now_min",
+    "fastest_cost_now_max",
+    "cheapest_route",
+    "cheapest_program",
+    "cheapest_hold_month",
+    "cheapest_cost_now_min",
+    "cheapest_cost_now_max",
+]
+_PAY_HEADERS = [
+    "pay_soc",
+    "pay_state",
+    "pay_median",
+    "pay_mean",
+    "pay_period",
+    "pay_source",
+    "national_median",
+    "national_period",
+    "payback_weeks",
+    "outlook_percent",
+    "outlook_cycle",
+]
+
+
+def _path_values(r: ComparisonRow) -> list[Any]:
+    out: list[Any] = []
+    fast = r.path.fastest if r.path else None
+    cheap = r.path.cheapest if r.path else None
+    for p, bound in ((fast, True), (cheap, False)):
+        if p is None:
+            out += [None] * (6 if bound else 5)
+            continue
+        out += [p.route, p.program.form if p.program else None, p.hold_month]
+        if bound:
+            out.append(p.hold_lower_bound)
+        out += [p.cost.now_min, p.cost.now_max]
+    return out
+
+
+def _pay_values(r: ComparisonRow) -> list[Any]:
+    pay, o = r.pay, r.outlook
+    latest = pay.national[-1] if pay and pay.national else None
+    return [
+        pay.soc if pay else None,
+        pay.state if pay else None,
+        pay.median if pay else None,
+        pay.mean if pay else None,
+        pay.period if pay else None,
+        pay.source if pay else None,
+        latest.median if latest else None,
+        latest.period if latest else None,
+        pay.payback_weeks if pay else None,
+        o.percent if o else None,
+        o.cycle if o else None,
+    ]

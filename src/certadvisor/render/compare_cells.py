@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from certadvisor.eligibility.wording import months_words
 from certadvisor.guidance.compare import Comparison, ComparisonRow
 from certadvisor.render.columns import keep_by_priority, share_room
+from certadvisor.render.compare_path import path_cell, pay_cell
 from certadvisor.render.costs import cite_parts, dollars, each_text, first_time_figure, total_figure
 from certadvisor.render.marks import Citations
 
@@ -34,9 +35,13 @@ COLUMNS = (
     Column("cost", "Cost", 11, 2),
     Column("time", "Time to eligible", 11, 2),
     Column("accreditation", "Accredited", 12, 2),
+    Column("path", "Your path", 22, 4),
+    Column("pay", "Pay", 20, 3),
 )
 PRIORITY = (
     "track",
+    "path",
+    "pay",
     "eligibility",
     "cost",
     "first",
@@ -205,6 +210,8 @@ def cells(
         "cost": lambda: _cost(row, most),
         "time": lambda: _time(row, cites),
         "accreditation": lambda: _accreditation(row, cites),
+        "path": lambda: path_cell(row, cites),
+        "pay": lambda: pay_cell(row, cites),
     }
     return {k: makers[k]() for k in keys}
 
@@ -212,7 +219,10 @@ def cells(
 def column_keys(comparison: Comparison) -> list[str]:
     """The columns this comparison has (the eligibility column only with a profile)."""
     has_profile = any(r.eligibility is not None for r in comparison.rows)
-    return [c.key for c in COLUMNS if c.key != "eligibility" or has_profile]
+    has_path = any(r.path is not None for r in comparison.rows)
+    has_pay = any(r.pay is not None for r in comparison.rows)
+    hidden = {"eligibility": not has_profile, "path": not has_path, "pay": not has_pay}
+    return [c.key for c in COLUMNS if not hidden.get(c.key, False)]
 
 
 def headers(comparison: Comparison, cols: Sequence[Column]) -> list[str]:

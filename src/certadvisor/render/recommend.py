@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 from certadvisor.eligibility.wording import money, months_words
 from certadvisor.guidance.recommend import Factor, Ranked, Recommendation
 from certadvisor.models.states import StateBlock
+from certadvisor.render.compare_path import cost_words, hold_words, via_words
 from certadvisor.render.guidance import cited, print_lines
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import Citations, print_sources
@@ -28,10 +29,11 @@ _CSV_HEADERS = (
     "ladder",
     "best_score",
     "state_fit",
-    "path",
+    "state_path",
 )
 _NAMES = {
     "goal": "Goal",
+    "pay": "Pay",
     "setting": "Setting",
     "budget": "Budget",
     "time": "Time",
@@ -57,6 +59,8 @@ def request_line(rec: Recommendation, with_person: bool = True) -> str:
         parts.append(f"{months_words(r.months)} available")
     if r.state:
         parts.append(f"state {r.state}")
+    if r.weigh_pay:
+        parts.append("pay weighed")
     who = f"{r.person}: " if r.person and with_person else ""
     return f"{who}Ranked for " + ", ".join(parts) + "."
 
@@ -101,6 +105,18 @@ def _note(r: Ranked) -> list[str]:
     return [f"Note: {r.note}"] if r.note else []
 
 
+def path_line(r: Ranked, cites: Citations) -> list[str]:
+    """'Your path: hold 2027-06+ by category-4, ...; now $250–$2,000' (with a profile)."""
+    person = r.path
+    if person is None:
+        return []
+    fast = person.fastest
+    if fast is None:
+        return ["Your path: no open route known"]
+    words = [hold_words(fast), via_words(fast, cites), *cost_words(fast.cost)]
+    return ["Your path (fastest): " + "; ".join(words)]
+
+
 def _points(r: Ranked, name: str) -> str:
     f = next(f for f in r.factors if f.name == name)
     return "" if f.points is None else f"{f.points:g}/{f.weight}"
@@ -130,7 +146,9 @@ def recommend_rendering(
         t.add_column("Score", justify="right", no_wrap=True)
         t.add_column("Why, factor by factor", overflow="fold", ratio=1)
         for r in rec.ranking:
-            why = "\n".join([*(factor_text(f, cites) for f in r.factors), *_note(r)])
+            why = "\n".join(
+                [*(factor_text(f, cites) for f in r.factors), *path_line(r, cites), *_note(r)]
+            )
             t.add_row(str(r.rank), Text(f"{r.abbreviation}\n{r.track}"), score_text(r), Text(why))
         console.print(t)
         if not rec.ranking:
@@ -160,10 +178,14 @@ def recommend_rendering(
                 *(_points(r, n) for n in _CSV_HEADERS[3:-3]),
                 r.best_score,
                 _points(r, "state_fit") if any(f.name == "state_fit" for f in r.factors) else "",
-                r.path or "",
+                r.state_path or "",
             )
             for r in rec.ranking
         ]
+        if "pay" in rec.weights:  # an added column, only when pay is weighed
+            return (*_CSV_HEADERS, "pay"), [
+                (*row, _points(r, "pay")) for row, r in zip(rows, rec.ranking, strict=True)
+            ]
         return _CSV_HEADERS, rows
 
     return Rendering(
@@ -208,7 +230,7 @@ def recommend_markdown_into(
         doc.heading(
             f"{r.rank}. {r.abbreviation} — {r.credential} (score {score_text(r)})", level + 1
         )
-        doc.bullets([*(factor_text(f, cites) for f in r.factors), *_note(r)])
+        doc.bullets([*(factor_text(f, cites) for f in r.factors), *path_line(r, cites), *_note(r)])
     if rec.held:
         doc.heading("Already held (not ranked)", level + 1)
         doc.bullets(held_lines(rec, code="`"))

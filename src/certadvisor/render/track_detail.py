@@ -10,6 +10,7 @@ from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import Citations, print_sources
 from certadvisor.render.output import Rendering
 from certadvisor.render.pay import pay_lines, pay_payload
+from certadvisor.render.programs import ESTIMATE_NOTE, program_blocks
 from certadvisor.render.state_credential import EXAM_POINTER, shows_exam, state_lines
 from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
     from certadvisor.catalog.wages import Pay
     from certadvisor.models.costs import TotalCost
+    from certadvisor.models.programs import ProgramsNeeded
     from certadvisor.models.states import StateBlock
 
 
@@ -203,9 +205,11 @@ def track_rendering(
     costs: "TotalCost | None" = None,
     state: "StateBlock | None" = None,
     pay: "Pay | None" = None,
+    programs: "list[ProgramsNeeded] | None" = None,
 ) -> Rendering:
-    """One track in table, markdown and json, with its cost over a horizon, a state's notes
-    and (with a state) what the work pays there."""
+    """One track in table, markdown and json, with its cost over a horizon, a state's notes,
+    (with a state) what the work pays there, and the training programs its routes ask for."""
+    needed = programs or []
 
     def payload() -> dict[str, Any]:
         found: dict[str, Any] = {
@@ -215,14 +219,16 @@ def track_rendering(
         }
         if pay is not None:
             found["pay"] = pay_payload(pay)
+        # warnings off: a table read from its cached copy keeps enum values as plain strings
+        found["programs"] = [p.model_dump(mode="json", warnings=False) for p in needed]
         return found
 
     return Rendering(
         command="show",
         data_as_of=data_as_of,
         payload=payload,
-        table=lambda console: _print_track(console, track, data_as_of, costs, state, pay),
-        markdown=lambda: _track_markdown(track, data_as_of, costs, state, pay),
+        table=lambda console: _print_track(console, track, data_as_of, costs, state, pay, needed),
+        markdown=lambda: _track_markdown(track, data_as_of, costs, state, pay, needed),
     )
 
 
@@ -233,10 +239,13 @@ def _print_track(
     costs: "TotalCost | None",
     state: "StateBlock | None",
     pay: "Pay | None" = None,
+    programs: "list[ProgramsNeeded] | None" = None,
 ) -> None:
     cites = Citations()
     _print_heading(console, track, cites)
     _print_routes(console, track, cites)
+    if programs:
+        _print_programs(console, programs, cites)
     if shows_exam(track):
         _print_facts(console, "Exam", exam_rows(track, cites))
     else:
@@ -290,6 +299,21 @@ def _print_routes(console: "Console", track: Track, cites: Citations) -> None:
     console.print(tree)
 
 
+def _print_programs(console: "Console", programs: "list[ProgramsNeeded]", cites: Citations) -> None:
+    from rich.text import Text
+    from rich.tree import Tree
+
+    tree = Tree(Text.from_markup("[heading]Training programs[/] (for the routes that need one)"))
+    for heading, forms in program_blocks(programs, cites):
+        branch = tree.add(Text(heading))
+        for line, details in forms:
+            leaf = branch.add(Text(line))
+            for d in details:
+                leaf.add(Text(d, style="muted"))
+    console.print(tree)
+    console.print(Text(ESTIMATE_NOTE, style="muted"))
+
+
 def _print_facts(console: "Console", title: str, rows: list[tuple[str, str]]) -> None:
     from rich.table import Table
     from rich.text import Text
@@ -332,6 +356,7 @@ def _track_markdown(
     costs: "TotalCost | None",
     state: "StateBlock | None",
     pay: "Pay | None" = None,
+    programs: "list[ProgramsNeeded] | None" = None,
 ) -> str:
     doc = MarkdownDoc()
     cites = doc.citations
@@ -351,6 +376,15 @@ def _track_markdown(
     for name, ref, conds, extra in _route_lines(track, cites):
         doc.heading(f"{name} {ref}", 3)
         doc.bullets([*conds, *extra])
+    if programs:
+        doc.heading("Training programs (for the routes that need one)", 2)
+        for heading, forms in program_blocks(programs, cites):
+            doc.heading(heading, 3)
+            for line, details in forms:
+                doc.bullets([line])
+                if details:
+                    doc.bullets(details)
+        doc.paragraph(ESTIMATE_NOTE)
     doc.heading("Exam", 2)
     if shows_exam(track):
         doc.table(["Fact", "Value"], exam_rows(track, cites))

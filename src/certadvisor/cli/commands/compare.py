@@ -7,12 +7,13 @@ import typer
 
 from certadvisor.cli.common import catalog, emit
 from certadvisor.cli.cost_options import CeCostOpt, YearsOpt, check_cost_options
-from certadvisor.cli.inputs import resolve_as_of
+from certadvisor.cli.inputs import pick_person, resolve_as_of
 from certadvisor.cli.options import (
     AsOfOpt,
     FormatOpt,
     MemberOpt,
     OutputOpt,
+    PersonOpt,
     ProfileOpt,
     StateOpt,
     TracksArg,
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from certadvisor.catalog.loader import LoadedCatalog
+    from certadvisor.guidance.compare import PayBrief
     from certadvisor.models.catalog import Track
+    from certadvisor.models.path import PersonPath
     from certadvisor.models.results import EligibilitySummary
 
 CategoryOpt = Annotated[
@@ -36,7 +39,8 @@ SortOpt = Annotated[
         "--sort",
         metavar="KEY",
         help="cost (lowest first; unknown exam fees last), time (fastest), renewal "
-        "(cheapest to keep), or name.",
+        "(cheapest to keep), name, or pay (best paid first). With --profile, time and cost "
+        "follow the person's path; unknowns always come last.",
     ),
 ]
 
@@ -54,10 +58,14 @@ def compare(
     as_of: AsOfOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    person: PersonOpt = None,
 ) -> None:
     """Compare tracks side by side: what each takes, the exam, and what it costs to earn and keep.
 
-    Example: certadvisor compare cma-aama rma-amt ccma-nha --years 5 --sort cost
+    With --profile, each track's path for that person: when they could hold it and what the
+    whole path costs; with --state, what the work pays there.
+
+    Example: certadvisor compare --profile me.yaml --state WA --sort time
     """
     # Lazy: the engine and its pydantic models load only when the command runs, so that
     # `certadvisor --help` (which imports every command module) stays quick.
@@ -82,7 +90,10 @@ def compare(
             [t.id for t in chosen],
             per_track=[(t.id, str(t.category)) for t in chosen],
         )
-    standing = _standing(loaded, chosen, profile, as_of) if profile is not None else None
+    standing = paths = None
+    if profile is not None:
+        standing, paths = _standing(loaded, chosen, profile, as_of, person, years, member)
+    pay = _pay(chosen, state) if state is not None or sort_key == "pay" else None
     result = compare_tracks(
         chosen,
         years=years,
@@ -90,26 +101,56 @@ def compare(
         ce_cost_per_point=ce_cost_per_point,
         sort=sort_key,
         eligibility=standing,
+        paths=paths,
+        pay=pay,
+        state=block.code if block is not None else None,
     )
     emit(ctx, compare_rendering(result, loaded.data_as_of, block), fmt, output)
 
 
 def _standing(
-    loaded: "LoadedCatalog", chosen: "list[Track]", profile: Path, as_of: "dt.date | None"
-) -> "dict[str, EligibilitySummary]":
-    """The one person of the profile file, measured against each track on the chosen date."""
+    loaded: "LoadedCatalog",
+    chosen: "list[Track]",
+    profile: Path,
+    as_of: "dt.date | None",
+    name: str | None,
+    years: int,
+    member: bool,
+) -> "tuple[dict[str, EligibilitySummary], dict[str, PersonPath]]":
+    """The person of the profile file, measured against each track on the chosen date, and
+    their path to each."""
     # Lazy, as in compare(); the profile models load only with --profile.
+    from certadvisor.catalog.programs import program_table
     from certadvisor.eligibility import summarize
+    from certadvisor.guidance.path import person_paths
     from certadvisor.profiles import load_profiles
 
     people = load_profiles(profile, resolve=loaded.resolve)
-    if len(people) != 1:
+    if name is not None:
+        person = pick_person(people, name).profile
+    elif len(people) != 1:
         raise UsageError(
             f"--profile {profile} holds {len(people)} people; compare takes one",
-            "For a cohort, use `certadvisor eligible --profile FILE`.",
+            "Pick one with --person NAME, or use `certadvisor eligible --profile FILE`.",
         )
-    person = people[0].profile
-    return summarize(chosen, person, resolve_as_of(as_of, person.as_of))
+    else:
+        person = people[0].profile
+    day = resolve_as_of(as_of, person.as_of)
+    paths = person_paths(chosen, person, day, program_table(), years=years, member=member)
+    return summarize(chosen, person, day), paths
+
+
+def _pay(chosen: "list[Track]", state: str | None) -> "dict[str, PayBrief]":
+    """Each track's pay in the state (and nationally), where the wage table maps it."""
+    from certadvisor.catalog.wages import pay_for
+    from certadvisor.guidance.compare import pay_brief
+
+    out = {}
+    for t in chosen:
+        found = pay_for(t.id, state)
+        if found is not None:
+            out[t.id] = pay_brief(found, state)
+    return out
 
 
 def _check_sort(sort: str | None) -> str | None:

@@ -24,11 +24,25 @@ from certadvisor.cli.options import (
 from certadvisor.errors import UsageError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from certadvisor.guidance.compare import PayBrief
     from certadvisor.guidance.recommend import Request
+    from certadvisor.models.catalog import Track
+    from certadvisor.models.path import PersonPath
+    from certadvisor.models.profile import Profile
 
 GoalOpt = Annotated[
     str | None,
     typer.Option(metavar="GOAL", help="clinical, laboratory or either.", show_default=False),
+]
+WeighPayOpt = Annotated[
+    bool,
+    typer.Option(
+        "--weigh-pay",
+        help="Weigh what the work pays (the state's median, else the national one) as a "
+        "factor of the score; off unless asked.",
+    ),
 ]
 NoInputOpt = Annotated[
     bool, typer.Option("--no-input", help="Never ask; a missing option is an error.")
@@ -54,6 +68,7 @@ def recommend(
     no_input: NoInputOpt = False,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    weigh_pay: WeighPayOpt = False,
 ) -> None:
     """Rank tracks for your goal, setting, budget, time, state and (with --profile) eligibility.
 
@@ -66,7 +81,7 @@ def recommend(
     # `certadvisor --help` (which imports every command module) stays quick.
     from certadvisor.catalog.states import check_state, state_block, state_notes
     from certadvisor.eligibility import summarize
-    from certadvisor.guidance.recommend import held_ids, rank_tracks
+    from certadvisor.guidance.recommend import held_ids, rank_tracks, with_paths
     from certadvisor.render.recommend import recommend_rendering
 
     answers: dict[str, Any] = dict(
@@ -80,17 +95,43 @@ def recommend(
     code = answers["state"] or (someone.profile.state if someone else None)
     code = check_state(code) if code else None
     request = _request(answers, code, member, someone.label if someone else None)
+    request = request.model_copy(update={"weigh_pay": weigh_pay})
     tracks = loaded.tracks()
     when = resolve_as_of(as_of, someone.profile.as_of if someone else None)
     views = summarize(tracks, someone.profile, when) if someone else None
     held = held_ids(someone.profile) if someone else set()
     every = loaded.tracks(with_state=True) if code else []
-    rec = rank_tracks(tracks, request, state_notes(code) if code else None, views, held, every)
+    pay = _pay(tracks, code) if weigh_pay else None
+    rec = rank_tracks(
+        tracks, request, state_notes(code) if code else None, views, held, every, pay=pay
+    )
+    if someone is not None:
+        rec = with_paths(rec, _paths(tracks, someone.profile, when, member))
     ranked = rec.ranking
     block = (
         state_block(code, [r.category for r in ranked], [r.track for r in ranked]) if code else None
     )
     emit(ctx, recommend_rendering(rec, loaded.data_as_of, block), fmt, output)
+
+
+def _pay(tracks: "list[Track]", code: str | None) -> "dict[str, PayBrief]":
+    """Each track's pay in the state (else nationally), where the wage table maps it."""
+    # Lazy: the wage table loads only when pay is weighed.
+    from certadvisor.catalog.wages import pay_for
+    from certadvisor.guidance.compare import pay_brief
+
+    found = {t.id: pay_for(t.id, code) for t in tracks}
+    return {i: pay_brief(p, code) for i, p in found.items() if p is not None}
+
+
+def _paths(
+    tracks: "list[Track]", profile: "Profile", when: "dt.date", member: bool
+) -> "dict[str, PersonPath]":
+    """The person's path to each track (its earliest hold month and its whole cost)."""
+    from certadvisor.catalog.programs import program_table
+    from certadvisor.guidance.path import person_paths
+
+    return person_paths(tracks, profile, when, program_table(), member=member)
 
 
 def _request(

@@ -105,6 +105,7 @@ def _packet(
     marks: "dict[str, frozenset[int]]",
 ) -> "Rendering":
     """One person's advising packet, ready to write."""
+    from certadvisor.catalog.programs import program_table
     from certadvisor.catalog.states import state_block, state_notes
     from certadvisor.cli.inputs import plan_flag_error
     from certadvisor.guidance.plan import PlanInputError
@@ -125,6 +126,7 @@ def _packet(
             focus=focus,
             marks=marks,
             catalog_tracks=loaded.tracks(with_state=True) if code else (),
+            programs=program_table(),
         )
     except PlanInputError as exc:
         raise plan_flag_error(exc) from None

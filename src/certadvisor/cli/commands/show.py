@@ -19,13 +19,15 @@ def show(
     fmt: DocFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    """Everything about one track: issuer, routes, exam, fees, renewal, cost over time, sources.
+    """Everything about one track: issuer, routes, training programs, exam, fees, renewal, cost
+    over time, sources.
 
     Example: certadvisor show cma-aama --years 10 --member
     """
     # Lazy: the engine and its pydantic models load only when the command runs, so that
     # `certadvisor --help` (which imports every command module) stays quick.
     from certadvisor.catalog.dated import fees_on
+    from certadvisor.catalog.programs import program_table, programs_needed
     from certadvisor.costs import total_cost
     from certadvisor.render.track_detail import track_rendering
 
@@ -41,4 +43,6 @@ def show(
         block = state_block(state, [str(found.category)], [found.id])
         pay = pay_for(found.id, block.code)
     costs = total_cost(found, years=years, member=member, ce_cost_per_point=ce_cost_per_point)
-    emit(ctx, track_rendering(found, loaded.data_as_of, costs, block, pay), fmt, output)
+    programs = programs_needed(found, program_table())
+    rendering = track_rendering(found, loaded.data_as_of, costs, block, pay, programs)
+    emit(ctx, rendering, fmt, output)
