@@ -1,6 +1,7 @@
 """Writers for `checklist`: numbered steps with sub-items; markdown is a GitHub task list."""
 
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from certadvisor.models.guidance import Checklist, Item, Step
@@ -70,15 +71,29 @@ def checklist_markdown_into(doc: MarkdownDoc, cl: Checklist, level: int = 1) -> 
 
 
 def checklist_rendering(cl: Checklist, data_as_of: str | None) -> Rendering:
-    """The checklist in table, markdown, csv and json."""
+    """The checklist in table, markdown, csv, xlsx, html and json."""
+
+    @cache
+    def csv_and_cites() -> tuple[tuple[Sequence[str], Sequence[Sequence[Any]]], Citations]:
+        cites = Citations()
+        return _checklist_csv(cl, cites), cites
+
     return Rendering(
         command="checklist",
         data_as_of=data_as_of,
         payload=lambda: {"checklist": cl},
         table=lambda console: _print_checklist(console, cl, data_as_of),
         markdown=lambda: _checklist_markdown(cl, data_as_of),
-        csv=lambda: _checklist_csv(cl),
+        csv=lambda: csv_and_cites()[0],
+        sources=lambda: csv_and_cites()[1],
+        html=lambda: _html(_checklist_markdown(cl, data_as_of)),
     )
+
+
+def _html(markdown: str) -> str:
+    from certadvisor.render.html import html_document
+
+    return html_document(markdown)
 
 
 def _print_checklist(console: "Console", cl: Checklist, data_as_of: str | None) -> None:
@@ -128,8 +143,9 @@ def _checklist_markdown(cl: Checklist, data_as_of: str | None) -> str:
     return doc.render()
 
 
-def _checklist_csv(cl: Checklist) -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
-    cites = Citations()
+def _checklist_csv(
+    cl: Checklist, cites: Citations
+) -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
     rows = [
         (
             s.number,

@@ -68,7 +68,14 @@ def compare_rendering(
         table=lambda console: _print_comparison(console, comparison, data_as_of, state),
         markdown=lambda: _comparison_markdown(comparison, data_as_of, state),
         csv=lambda: _csv(comparison, state),
+        html=lambda: _html(_comparison_markdown(comparison, data_as_of, state)),
     )
+
+
+def _html(markdown: str) -> str:
+    from certadvisor.render.html import html_document
+
+    return html_document(markdown)
 
 
 class _RowCells:

@@ -396,4 +396,11 @@ def eligibility_rendering(
         table=table,
         markdown=lambda: _markdown(report, data_as_of, states),
         csv=lambda: _csv(report),
+        html=lambda: _html(report, _markdown(report, data_as_of, states)),
     )
+
+
+def _html(report: Report, markdown: str) -> str:
+    from certadvisor.render.html import html_document
+
+    return html_document(markdown, people_break=len(report.subjects()) > 1)

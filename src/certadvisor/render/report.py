@@ -266,4 +266,11 @@ def report_rendering(
         payload=lambda: {"report": report},
         table=table,
         markdown=lambda: text,
+        html=lambda: _html(text),
     )
+
+
+def _html(markdown: str) -> str:
+    from certadvisor.render.html import html_document
+
+    return html_document(markdown)

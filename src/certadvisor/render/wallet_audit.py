@@ -1,9 +1,7 @@
 """Writers for the audit packet's summary (markdown, HTML, CSV), `wallet verify` and
 `wallet ce show`."""
 
-import csv
 import html
-import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -112,25 +110,24 @@ def audit_html(s: AuditSummary) -> str:
 
 
 def audit_csv(s: AuditSummary) -> str:
-    """The packet's summary.csv: one row per activity."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(AUDIT_COLUMNS)
-    for e in s.entries:
-        writer.writerow(
-            [
-                e.date,
-                pts(e.points),
-                e.category,
-                e.title,
-                e.provider or "",
-                e.approved_by or "",
-                e.file or "",
-                e.certificate_sha256 or "",
-                e.id,
-            ]
-        )
-    return out.getvalue()
+    """The packet's summary.csv: one row per activity (cells safe to open in a spreadsheet)."""
+    from certadvisor.render.csv_cells import csv_text
+
+    rows = [
+        [
+            e.date,
+            pts(e.points),
+            e.category,
+            e.title,
+            e.provider or "",
+            e.approved_by or "",
+            e.file or "",
+            e.certificate_sha256 or "",
+            e.id,
+        ]
+        for e in s.entries
+    ]
+    return csv_text(AUDIT_COLUMNS, rows)
 
 
 def audit_texts(s: AuditSummary) -> dict[str, bytes]:

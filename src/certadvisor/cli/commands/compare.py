@@ -10,7 +10,7 @@ from certadvisor.cli.cost_options import CeCostOpt, YearsOpt, check_cost_options
 from certadvisor.cli.inputs import resolve_as_of
 from certadvisor.cli.options import (
     AsOfOpt,
-    FormatOpt,
+    HandoutFormatOpt,
     MemberOpt,
     OutputOpt,
     ProfileOpt,
@@ -52,7 +52,7 @@ def compare(
     profile: ProfileOpt = None,
     state: StateOpt = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = None,
+    fmt: HandoutFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """Compare tracks side by side: what each takes, the exam, and what it costs to earn and keep.

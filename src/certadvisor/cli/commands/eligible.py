@@ -9,7 +9,14 @@ import typer
 
 from certadvisor.cli.common import catalog, emit, note
 from certadvisor.cli.inputs import resolve_as_of
-from certadvisor.cli.options import AsOfOpt, FormatOpt, OutputOpt, ProfileOpt, StateOpt, TracksArg
+from certadvisor.cli.options import (
+    AsOfOpt,
+    HandoutFormatOpt,
+    OutputOpt,
+    ProfileOpt,
+    StateOpt,
+    TracksArg,
+)
 from certadvisor.errors import CertAdvisorError, InvalidInputError, UsageError
 from certadvisor.models.vocab import EducationLevel
 
@@ -83,7 +90,7 @@ def eligible(
     as_of: AsOfOpt = None,
     state: StateOpt = None,
     explain: ExplainOpt = False,
-    fmt: FormatOpt = None,
+    fmt: HandoutFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """Which exams you can sit for, route by route, and exactly what is missing for the others.
