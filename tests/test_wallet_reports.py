@@ -266,7 +266,7 @@ def test_export_markdown_is_an_audit_record(filled: Any, tmp_path: Path) -> None
     assert filled("export", "--as-of", AS_OF, "-o", str(out)).exit_code == 0
     text = out.read_text()
     assert text.startswith("# Continuing-education record")
-    assert "| 2022-01-01 | 20 | clinical | clinical course |  | WFB |  | yes |" in text
+    assert "| 2022-01-01 | 20 | clinical | clinical course | — | WFB | — | yes |" in text
     assert (
         "current cycle 2021-06-15 to 2026-06-30, 60 months counted from the end of the month "
         "earned ● [" in text

@@ -5,7 +5,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from certadvisor.models.guidance import Checklist, Item, Step
-from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.marks import Citations, print_sources
 from certadvisor.render.output import Rendering
 
@@ -34,9 +34,10 @@ def item_text(item: Item, cites: Citations, esc: bool = False) -> str:
     return f"{text}{ref}{note}"
 
 
-def heading_line(cl: Checklist) -> str:
-    """Who and which route, in one sentence."""
-    who = f"For {cl.person}" if cl.person else "For anyone (no profile)"
+def heading_line(cl: Checklist, markdown: bool = False) -> str:
+    """Who and which route, in one sentence (in `markdown`, the person's name escaped)."""
+    name = md_text(cl.person) if markdown else cl.person
+    who = f"For {name}" if cl.person else "For anyone (no profile)"
     when = f", as of {cl.as_of}" if cl.as_of else ""
     status = f"; eligibility: {cl.status.replace('_', ' ')}" if cl.status else ""
     route = f"; route: {cl.route_name} ({cl.route})" if cl.route else ""
@@ -52,7 +53,7 @@ def checklist_markdown_into(doc: MarkdownDoc, cl: Checklist, level: int = 1) -> 
     """The checklist as a GitHub task list, sub-items nested under their step."""
     cites = doc.citations
     doc.heading(f"Checklist: {cl.abbreviation} — {cl.credential}", level)
-    doc.paragraph(heading_line(cl))
+    doc.paragraph(heading_line(cl, markdown=True))
     lines = []
     for s in cl.steps:
         box = "x" if s.done else " "

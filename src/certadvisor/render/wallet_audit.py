@@ -5,7 +5,7 @@ import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.marks import Citations
 from certadvisor.render.output import Rendering
 from certadvisor.render.wallet import pts
@@ -79,7 +79,7 @@ def audit_markdown(s: AuditSummary) -> str:
     doc.heading(f"Activities ({len(s.entries)})", 2)
     doc.table(
         ["Date", "Points", "Category", "Title", "Provider", "Approved by", "File", "SHA-256", "ID"],
-        _rows(s),
+        [[md_text(c) for c in row] for row in _rows(s)],
     )
     doc.paragraph("Each file's SHA-256 is in manifest.json and SHA256SUMS (`sha256sum -c`).")
     return doc.render()

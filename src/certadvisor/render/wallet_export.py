@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Any
 
-from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.output import Rendering
 from certadvisor.render.wallet import CE_MARKDOWN_COLUMNS, CREDENTIAL_COLUMNS, pts
 from certadvisor.render.wallet_status import assumed_cell, ce_lines, cycle_basis
@@ -96,22 +96,25 @@ def _markdown(
         "folder under their SHA-256."
     )
     for p in records.people:
-        doc.heading(p.name, 2)
+        doc.heading(md_text(p.name), 2)
         if not p.credentials:
             doc.paragraph("No credentials in the wallet.")
+        # with several people, the name keeps each credential's heading unique
+        mine = f"{md_text(p.name)}: " if len(records.people) > 1 else ""
         for cred in p.credentials:
-            _credential_section(doc, cred, by_key.get((p.name, cred.track)))
+            _credential_section(doc, cred, by_key.get((p.name, cred.track)), mine)
     doc.sources_footer(data_as_of)
     return doc.render()
 
 
 def _credential_section(
-    doc: MarkdownDoc, cred: CredentialRecord, st: CredentialStatus | None
+    doc: MarkdownDoc, cred: CredentialRecord, st: CredentialStatus | None, mine: str = ""
 ) -> None:
     """One credential: its heading, dates, CE progress, notes and every CE entry."""
     name = f"{st.abbreviation} — {st.credential}" if st else cred.track
-    doc.heading(f"{name} ({cred.track})", 3)
-    facts = [f"Earned {cred.earned}" + (f", number {cred.number}" if cred.number else "")]
+    doc.heading(f"{mine}{name} ({cred.track})", 3)
+    number = f", number {md_text(cred.number)}" if cred.number else ""
+    facts = [f"Earned {cred.earned}{number}"]
     if st and st.cycle.start and st.cycle.end:
         facts.append(
             f"current cycle {st.cycle.start} to {st.cycle.end}, "
@@ -130,9 +133,9 @@ def _credential_section(
                 e.date,
                 pts(e.points),
                 e.category,
-                e.title,
-                e.provider,
-                e.approved_by,
+                md_text(e.title),
+                md_text(e.provider),
+                md_text(e.approved_by),
                 e.certificate.sha256 if e.certificate else "",
                 _in_cycle(st, e.date, marked=True),
             )
