@@ -111,7 +111,7 @@ def choose_format(requested: str | None, output: str | None, rendering: Renderin
         known = ", ".join(s for s in _BY_SUFFIX if _BY_SUFFIX[s] in rendering.supported())
         raise UsageError(
             f"-o {output}: the suffix {suffix} names no output format",
-            f"Use one of {known}, or say which with --format.",
+            f"Known suffixes: {known}; or give --format.",
         )
     else:
         fmt = OutputFormat.TABLE if rendering.table else OutputFormat.JSON
