@@ -253,9 +253,9 @@ def test_export_csv_has_a_row_per_ce_entry_and_per_bare_credential(filled: Any) 
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     eom = [r for r in rows if r["track"] == "wx-eom"]
     assert [(r["ce_date"], r["in_current_cycle"]) for r in eom] == [
-        ("2021-01-01", "no"),
-        ("2022-01-01", "yes"),
-        ("2023-01-01", "yes"),
+        ("2021-01-01", "false"),
+        ("2022-01-01", "true"),
+        ("2023-01-01", "true"),
     ]
     assert [r["ce_date"] for r in rows if r["track"] == "wx-plain"] == [""]
     assert [r["in_current_cycle"] for r in rows if r["track"] == "wx-nocycle"] == [""]

@@ -25,10 +25,14 @@ EXPORT_COLUMNS = (
 
 
 def _in_cycle(c: CredentialStatus | None, day: dt.date, marked: bool = False) -> str:
-    """yes, no or unknown; marked 'yes ?' when the cycle rests on an assumption or is unverified."""
+    """true, false or unknown (CSV spells booleans one way); for people (`marked`) yes or no,
+    with 'yes ?' when the cycle rests on an assumption or is unverified."""
     if c is None or c.cycle.start is None or c.cycle.end is None:
         return "unknown"
-    answer = "yes" if c.cycle.start <= day <= c.cycle.end else "no"
+    inside = c.cycle.start <= day <= c.cycle.end
+    if not marked:
+        return "true" if inside else "false"
+    answer = "yes" if inside else "no"
     doubt = marked and (c.cycle.anchor_assumed or c.cycle.confidence == "unverified")
     return f"{answer} ?" if doubt else answer
 
