@@ -119,7 +119,8 @@ def test_cohort_workbook_has_frozen_filtered_fitted_coloured_sheet(
     assert result.exit_code == 0, result.stderr
     assert f"saved to {out}" in result.stderr
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["eligible"]
+    assert book.sheetnames == ["eligible", "Sources"]
+    assert book["Sources"].freeze_panes == "A2" and book["Sources"].max_row > 1
     ws = book["eligible"]
     heads = [c.value for c in ws[1]]
     assert heads[:3] == ["name", "track", "status"]
@@ -169,3 +170,16 @@ def test_an_unknown_output_suffix_is_a_usage_error_naming_the_known_ones(
     assert not out.exists()
     given = run("tracks", "-o", str(out), "--format", "csv")
     assert given.exit_code == 0 and out.read_text().startswith("id,")
+
+
+def test_compare_workbook_lists_the_sources_of_the_comparison(run: Any, tmp_path: Path) -> None:
+    out = tmp_path / "compare.xlsx"
+    result = run("compare", "--category", "phlebotomy", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["compare", "Sources"]
+    tracks = [c.value for c in book["compare"]["A"][1:]]
+    assert tracks == ["cpt-nha", "pbt-ascp", "rpt-amt", "ncpt-ncct"]
+    urls = [c.value for c in book["Sources"]["C"][1:]]
+    assert urls and all(str(u).startswith("http") for u in urls)
+    assert len(set(urls)) == len(urls)

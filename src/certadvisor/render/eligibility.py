@@ -306,7 +306,8 @@ def _invalid_lines(report: Report) -> list[str]:
     return lines
 
 
-def _markdown(report: Report, data_as_of: str | None, states: StateBlocks) -> str:
+def _markdown_doc(report: Report, data_as_of: str | None, states: StateBlocks) -> MarkdownDoc:
+    """The people as markdown; its citations are the workbook's Sources sheet too."""
     doc = MarkdownDoc()
     people = report.results()
     doc.heading("Certification eligibility")
@@ -329,7 +330,7 @@ def _markdown(report: Report, data_as_of: str | None, states: StateBlocks) -> st
     for block in states():
         markdown_state_notes(doc, block.code, block.name, block.notes)
     doc.sources_footer(data_as_of)
-    return doc.render()
+    return doc
 
 
 def _csv(report: Report) -> tuple[Sequence[str], list[list[Any]]]:
@@ -400,9 +401,10 @@ def eligibility_rendering(
         data_as_of=data_as_of,
         payload=payload,
         table=table,
-        markdown=lambda: _markdown(report, data_as_of, states),
+        markdown=lambda: _markdown_doc(report, data_as_of, states).render(),
         csv=lambda: _csv(report),
-        html=lambda: _html(report, _markdown(report, data_as_of, states)),
+        html=lambda: _html(report, _markdown_doc(report, data_as_of, states).render()),
+        sources=lambda: _markdown_doc(report, data_as_of, states).citations,
     )
 
 
