@@ -138,7 +138,7 @@ def _hidden_global_flag(*decls: str) -> TyperOption:
 
 
 def _accept_global_options(command: Command) -> None:
-    """Let --data, --no-color and --debug follow the command too: people type them last."""
+    """Let --data, --no-color, --debug and --excel follow the command too: people type them last."""
     command.params += [
         TyperOption(
             param_decls=["--data"],
