@@ -33,3 +33,13 @@ def test_broken_markdown_is_reported(text: str, message: str) -> None:
 def test_source_cells_counts_unescaped_pipes() -> None:
     assert source_cells("| a | b \\| c |") == 2
     assert source_cells("a | b") == 2
+
+
+def test_lint_flags_what_markdownlint_flags_and_ignores_line_length() -> None:
+    from markdown_check import lint_markdown, lint_problems
+
+    assert lint_problems("# T\n\nsee http://x.example\n\n## A\n\n## A\n") == [
+        "line 3: MD034 Bare URL used",
+        "line 7: MD024 Multiple headings cannot contain the same content.",
+    ]
+    lint_markdown("# T\n\n" + " ".join(["long"] * 100) + "\n")

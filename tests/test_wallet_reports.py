@@ -253,9 +253,9 @@ def test_export_csv_has_a_row_per_ce_entry_and_per_bare_credential(filled: Any) 
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     eom = [r for r in rows if r["track"] == "wx-eom"]
     assert [(r["ce_date"], r["in_current_cycle"]) for r in eom] == [
-        ("2021-01-01", "no"),
-        ("2022-01-01", "yes"),
-        ("2023-01-01", "yes"),
+        ("2021-01-01", "false"),
+        ("2022-01-01", "true"),
+        ("2023-01-01", "true"),
     ]
     assert [r["ce_date"] for r in rows if r["track"] == "wx-plain"] == [""]
     assert [r["in_current_cycle"] for r in rows if r["track"] == "wx-nocycle"] == [""]
@@ -266,7 +266,7 @@ def test_export_markdown_is_an_audit_record(filled: Any, tmp_path: Path) -> None
     assert filled("export", "--as-of", AS_OF, "-o", str(out)).exit_code == 0
     text = out.read_text()
     assert text.startswith("# Continuing-education record")
-    assert "| 2022-01-01 | 20 | clinical | clinical course |  | WFB |  | yes |" in text
+    assert "| 2022-01-01 | 20 | clinical | clinical course | — | WFB | — | yes |" in text
     assert (
         "current cycle 2021-06-15 to 2026-06-30, 60 months counted from the end of the month "
         "earned ● [" in text

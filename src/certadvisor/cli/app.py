@@ -141,7 +141,7 @@ def _hidden_global_flag(*decls: str) -> TyperOption:
 
 
 def _accept_global_options(command: Command) -> None:
-    """Let --data, --no-color and --debug follow the command too: people type them last."""
+    """Let --data, --no-color, --debug and --excel follow the command too: people type them last."""
     command.params += [
         TyperOption(
             param_decls=["--data"],
@@ -152,6 +152,7 @@ def _accept_global_options(command: Command) -> None:
         ),
         _hidden_global_flag("--no-color", "no_color"),
         _hidden_global_flag("--debug", "debug"),
+        _hidden_global_flag("--excel", "excel"),
     ]
     for param in command.params:
         if isinstance(param.type, DateTime):
@@ -193,13 +194,17 @@ def root(
     ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain output, no colour.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    excel: Annotated[
+        bool,
+        typer.Option("--excel", help="Start CSV output with a UTF-8 byte-order mark, for Excel."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
     """Certification advisor for allied-health careers."""
-    ctx.obj = AppState(data=list(data or []), no_color=no_color, debug=debug)
+    ctx.obj = AppState(data=list(data or []), no_color=no_color, debug=debug, excel=excel)
 
 
 def build_app() -> typer.Typer:

@@ -25,6 +25,7 @@ class AppState:
     data: list[Path] = field(default_factory=list)
     no_color: bool = False
     debug: bool = False
+    excel: bool = False
     _catalog: "LoadedCatalog | None" = None
 
 
@@ -92,4 +93,5 @@ def emit(
         output,
         no_color=state(ctx).no_color,
         announce=lambda m: note(ctx, m),
+        excel=state(ctx).excel,
     )

@@ -18,6 +18,7 @@ class FormatChoice(StrEnum):
     json = "json"
     markdown = "markdown"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 class DocFormatChoice(StrEnum):
@@ -36,6 +37,27 @@ class FormatChoiceIcs(StrEnum):
     markdown = "markdown"
     csv = "csv"
     ics = "ics"
+    xlsx = "xlsx"
+
+
+class HandoutFormatChoice(StrEnum):
+    """Formats of table commands that also print as an HTML handout."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+    xlsx = "xlsx"
+    html = "html"
+
+
+class DocHandoutFormatChoice(StrEnum):
+    """Formats of document commands that also print as an HTML handout."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
 
 
 def _format_help(choices: type[StrEnum]) -> str:
@@ -62,6 +84,10 @@ def day_option(text: str) -> dt.date:
 FormatOpt = Annotated[FormatChoice | None, _format_option(FormatChoice)]
 DocFormatOpt = Annotated[DocFormatChoice | None, _format_option(DocFormatChoice)]
 FormatIcsOpt = Annotated[FormatChoiceIcs | None, _format_option(FormatChoiceIcs)]
+HandoutFormatOpt = Annotated[HandoutFormatChoice | None, _format_option(HandoutFormatChoice)]
+DocHandoutFormatOpt = Annotated[
+    DocHandoutFormatChoice | None, _format_option(DocHandoutFormatChoice)
+]
 OutputOpt = Annotated[
     str | None,
     typer.Option(

@@ -1,10 +1,11 @@
 """Writers for `checklist`: numbered steps with sub-items; markdown is a GitHub task list."""
 
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from certadvisor.models.guidance import Checklist, Item, Step
-from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.marks import Citations, print_sources
 from certadvisor.render.output import Rendering
 
@@ -33,9 +34,10 @@ def item_text(item: Item, cites: Citations, esc: bool = False) -> str:
     return f"{text}{ref}{note}"
 
 
-def heading_line(cl: Checklist) -> str:
-    """Who and which route, in one sentence."""
-    who = f"For {cl.person}" if cl.person else "For anyone (no profile)"
+def heading_line(cl: Checklist, markdown: bool = False) -> str:
+    """Who and which route, in one sentence (in `markdown`, the person's name escaped)."""
+    name = md_text(cl.person) if markdown else cl.person
+    who = f"For {name}" if cl.person else "For anyone (no profile)"
     when = f", as of {cl.as_of}" if cl.as_of else ""
     status = f"; eligibility: {cl.status.replace('_', ' ')}" if cl.status else ""
     route = f"; route: {cl.route_name} ({cl.route})" if cl.route else ""
@@ -51,7 +53,7 @@ def checklist_markdown_into(doc: MarkdownDoc, cl: Checklist, level: int = 1) -> 
     """The checklist as a GitHub task list, sub-items nested under their step."""
     cites = doc.citations
     doc.heading(f"Checklist: {cl.abbreviation} — {cl.credential}", level)
-    doc.paragraph(heading_line(cl))
+    doc.paragraph(heading_line(cl, markdown=True))
     lines = []
     for s in cl.steps:
         box = "x" if s.done else " "
@@ -70,15 +72,29 @@ def checklist_markdown_into(doc: MarkdownDoc, cl: Checklist, level: int = 1) -> 
 
 
 def checklist_rendering(cl: Checklist, data_as_of: str | None) -> Rendering:
-    """The checklist in table, markdown, csv and json."""
+    """The checklist in table, markdown, csv, xlsx, html and json."""
+
+    @cache
+    def csv_and_cites() -> tuple[tuple[Sequence[str], Sequence[Sequence[Any]]], Citations]:
+        cites = Citations()
+        return _checklist_csv(cl, cites), cites
+
     return Rendering(
         command="checklist",
         data_as_of=data_as_of,
         payload=lambda: {"checklist": cl},
         table=lambda console: _print_checklist(console, cl, data_as_of),
         markdown=lambda: _checklist_markdown(cl, data_as_of),
-        csv=lambda: _checklist_csv(cl),
+        csv=lambda: csv_and_cites()[0],
+        sources=lambda: csv_and_cites()[1],
+        html=lambda: _html(_checklist_markdown(cl, data_as_of)),
     )
+
+
+def _html(markdown: str) -> str:
+    from certadvisor.render.html import html_document
+
+    return html_document(markdown)
 
 
 def _print_checklist(console: "Console", cl: Checklist, data_as_of: str | None) -> None:
@@ -128,8 +144,9 @@ def _checklist_markdown(cl: Checklist, data_as_of: str | None) -> str:
     return doc.render()
 
 
-def _checklist_csv(cl: Checklist) -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
-    cites = Citations()
+def _checklist_csv(
+    cl: Checklist, cites: Citations
+) -> tuple[Sequence[str], Sequence[Sequence[Any]]]:
     rows = [
         (
             s.number,

@@ -69,9 +69,17 @@ def compare_rendering(
         data_as_of=data_as_of,
         payload=lambda: _payload(comparison, state),
         table=lambda console: _print_comparison(console, comparison, data_as_of, state),
-        markdown=lambda: _comparison_markdown(comparison, data_as_of, state),
+        markdown=lambda: _comparison_doc(comparison, data_as_of, state).render(),
         csv=lambda: _csv(comparison, state),
+        html=lambda: _html(_comparison_doc(comparison, data_as_of, state).render()),
+        sources=lambda: _comparison_doc(comparison, data_as_of, state).citations,
     )
+
+
+def _html(markdown: str) -> str:
+    from certadvisor.render.html import html_document
+
+    return html_document(markdown)
 
 
 class _RowCells:
@@ -135,9 +143,10 @@ def _print_comparison(
     print_sources(console, cites, data_as_of, f"{LOWER_BOUND_HELP} Markers: {LEGEND}.")
 
 
-def _comparison_markdown(
+def _comparison_doc(
     comparison: Comparison, data_as_of: str | None, state: StateBlock | None
-) -> str:
+) -> MarkdownDoc:
+    """The comparison as markdown; its citations are the workbook's Sources sheet too."""
     doc = MarkdownDoc()
     doc.heading("Certification tracks compared")
     doc.paragraph(title(comparison) + ".")
@@ -160,7 +169,7 @@ def _comparison_markdown(
     if state is not None:
         markdown_state_notes(doc, state.code, state.name, state.notes)
     doc.sources_footer(data_as_of)
-    return doc.render()
+    return doc
 
 
 def _payload(comparison: Comparison, state: StateBlock | None) -> dict[str, Any]:

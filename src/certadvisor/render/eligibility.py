@@ -16,7 +16,7 @@ from certadvisor.eligibility import (
     TrackResult,
 )
 from certadvisor.models.states import StateBlock
-from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.marks import LEGEND, Citations, catalog_reviewed
 from certadvisor.render.output import Rendering, csv_piece
 from certadvisor.render.state_credential import (
@@ -90,9 +90,12 @@ def _condition_line(
     return line
 
 
-def _route_title(r: RouteResult, cites: Citations) -> str:
+def _route_title(r: RouteResult, cites: Citations, markdown: bool = False) -> str:
     flag = " (unverified)" if r.unverified else ""
-    return f"{status_words(r.status)}: {r.name} [{r.id}]{flag} {cites.ref(r)}"
+    # in markdown only the status is bold: a line that is all emphasis reads as a heading
+    status = f"**{status_words(r.status)}**" if markdown else status_words(r.status)
+    line = f"{status}: {r.name} [{r.id}]{flag} {cites.ref(r)}"
+    return line.rstrip() if markdown else line
 
 
 condition_line = _condition_line
@@ -269,9 +272,10 @@ def _cohort_table(console: "Console", report: Report) -> None:
     console.print(summary)
 
 
-def _markdown_person(doc: MarkdownDoc, p: PersonResult, level: int) -> None:
+def _markdown_person(doc: MarkdownDoc, p: PersonResult, level: int, cohort: bool) -> None:
     cites = doc.citations
-    doc.heading(f"{p.label}: eligibility on {p.as_of.isoformat()}", level)
+    who = md_text(p.label)
+    doc.heading(f"{who}: eligibility on {p.as_of.isoformat()}", level)
     rows = []
     for t in p.results:
         deciding = _deciding(t)
@@ -290,7 +294,9 @@ def _markdown_person(doc: MarkdownDoc, p: PersonResult, level: int) -> None:
     if line:
         doc.paragraph(f"**{line}**")
     for t in p.results:
-        doc.heading(f"{t.abbreviation} — {t.credential}: {status_words(t.status)}", level + 1)
+        # a cohort file repeats every track: the person's name keeps the headings unique
+        mine = f"{who}: " if cohort else ""
+        doc.heading(f"{mine}{t.abbreviation} — {t.credential}: {status_words(t.status)}", level + 1)
         if t.missing:
             doc.paragraph(f"Still needed (closest route `{t.closest}`):")
             doc.bullets(t.missing)
@@ -300,7 +306,7 @@ def _markdown_person(doc: MarkdownDoc, p: PersonResult, level: int) -> None:
         if notes:
             doc.bullets(notes)
         for r in t.routes:
-            doc.paragraph(f"**{_route_title(r, cites)}**")
+            doc.paragraph(_route_title(r, cites, markdown=True))
             doc.tasks(
                 [(c.status == "met", _condition_line(c, r, cites, True)) for c in r.conditions]
             )
@@ -318,7 +324,8 @@ def _invalid_lines(report: Report) -> list[str]:
     return lines
 
 
-def _markdown(report: Report, data_as_of: str | None, states: StateBlocks) -> str:
+def _markdown_doc(report: Report, data_as_of: str | None, states: StateBlocks) -> MarkdownDoc:
+    """The people as markdown; its citations are the workbook's Sources sheet too."""
     doc = MarkdownDoc()
     people = report.results()
     doc.heading("Certification eligibility")
@@ -327,21 +334,21 @@ def _markdown(report: Report, data_as_of: str | None, states: StateBlocks) -> st
         doc.heading("Cohort", 2)
         doc.table(
             ["Person", *[_short(t.id) for t in report.tracks]],
-            [[p.label, *[MARKS[t.status] for t in p.results]] for p in people],
+            [[md_text(p.label), *[MARKS[t.status] for t in p.results]] for p in people],
         )
     for p in people:
-        _markdown_person(doc, p, 2)
+        _markdown_person(doc, p, 2, cohort=len(people) > 1)
     invalid = _invalid_lines(report)
     if invalid:
         doc.heading("Not evaluated: invalid entries", 2)
         doc.paragraph(
             f"{len(invalid)} person(s) of the file could not be evaluated. Fix these and run again:"
         )
-        doc.bullets(invalid)
+        doc.bullets(md_text(line) for line in invalid)
     for block in states():
         markdown_state_notes(doc, block.code, block.name, block.notes)
     doc.sources_footer(data_as_of)
-    return doc.render()
+    return doc
 
 
 def _csv(report: Report) -> tuple[Sequence[str], list[list[Any]]]:
@@ -412,9 +419,11 @@ def eligibility_rendering(
         data_as_of=data_as_of,
         payload=payload,
         table=table,
-        markdown=lambda: _markdown(report, data_as_of, states),
+        markdown=lambda: _markdown_doc(report, data_as_of, states).render(),
         csv=lambda: _csv(report),
         csv_stream=lambda: _csv_stream(report),
+        html=lambda: _html(report, _markdown_doc(report, data_as_of, states).render()),
+        sources=lambda: _markdown_doc(report, data_as_of, states).citations,
     )
 
 
@@ -444,3 +453,9 @@ def _csv_stream(report: Report) -> Iterator[bytes]:
         label = bad.name or (f"row {bad.row}" if bad.row else "")
         invalid.append([label, "", "invalid", "", "; ".join(bad.errors), "", ""])
     yield csv_piece(invalid)
+
+
+def _html(report: Report, markdown: str) -> str:
+    from certadvisor.render.html import html_document
+
+    return html_document(markdown, people_break=len(report.subjects()) > 1)

@@ -1,5 +1,7 @@
 """GitHub-flavoured markdown writer: tables, task lists, sources; plain, stable, deterministic."""
 
+import re
+import string
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -11,13 +13,42 @@ from certadvisor.render.marks import (
     source_line,
 )
 
+_PUNCT = frozenset(string.punctuation)
+# what starts markup inside a line: emphasis, code, links and images, raw HTML, entities,
+# table cells, strikethrough, headings
+_MARKUP = re.compile(r"([\\`*_\[\]<>|!~&#])")
+# GitHub links bare addresses: an escaped colon or dot keeps them text
+_ADDRESS = re.compile(r"(?i)\b(https?|ftp|mailto|file)(:)|\b(www)(\.)")
+
 
 def escape(text: Any) -> str:
-    """Make a value safe inside a table cell or a line of text."""
+    """Make a value safe inside a table cell or a line of text: pipes and backslashes escaped,
+    one line. A backslash that already escapes punctuation (see `md_text`) is kept as is."""
     if text is None:
         return ""
-    s = str(text).replace("\\", "\\\\").replace("|", "\\|")
-    return " ".join(s.split())
+    s = str(text)
+    out: list[str] = []
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        if ch == "\\" and i + 1 < len(s) and s[i + 1] in _PUNCT:
+            out.append(s[i : i + 2])
+            i += 2
+            continue
+        out.append("\\\\" if ch == "\\" else "\\|" if ch == "|" else ch)
+        i += 1
+    return " ".join("".join(out).split())
+
+
+def md_text(text: Any) -> str:
+    """Text a person typed (a name, a title, a note), shown as written and never read as
+    markdown: `<b>`, `[x](http://...)`, `*` and `|` are escaped, bare addresses not linked."""
+    if text is None:
+        return ""
+    s = _MARKUP.sub(r"\\\1", " ".join(str(text).split()))
+    s = _ADDRESS.sub(lambda m: f"{m.group(1) or m.group(3)}\\{m.group(2) or m.group(4)}", s)
+    # a line that starts like a list item or a heading would become one
+    return re.sub(r"^([-+=])|^(\d+)([.)])", lambda m: f"{m.group(2) or ''}\\{m[1] or m[3]}", s)
 
 
 class MarkdownDoc:
@@ -48,8 +79,9 @@ class MarkdownDoc:
         rule = "| " + " | ".join("---" for _ in headers) + " |"
         body = []
         for row in rows:
-            cells = [escape(c) for c in row]
-            cells += [""] * (len(headers) - len(cells))
+            # an empty cell reads as a dash: `|  |` is easy to misread and linters flag it
+            cells = [escape(c) or "—" for c in row]
+            cells += ["—"] * (len(headers) - len(cells))
             body.append("| " + " | ".join(cells[: len(headers)]) + " |")
         self.parts.append("\n".join([head, rule, *body]) + "\n")
 

@@ -1,6 +1,7 @@
 """Pick a format, wrap JSON in the contract's envelope, write to stdout or a file atomically."""
 
 import io
+import itertools
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -15,6 +16,8 @@ from certadvisor.text import safe
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from certadvisor.render.marks import Citations
+
 SCHEMA_VERSION = 1
 
 
@@ -26,6 +29,8 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
     CSV = "csv"
     ICS = "ics"
+    XLSX = "xlsx"
+    HTML = "html"
 
 
 _BY_SUFFIX = {
@@ -35,6 +40,9 @@ _BY_SUFFIX = {
     ".csv": OutputFormat.CSV,
     ".ics": OutputFormat.ICS,
     ".txt": OutputFormat.TABLE,
+    ".xlsx": OutputFormat.XLSX,
+    ".html": OutputFormat.HTML,
+    ".htm": OutputFormat.HTML,
 }
 
 
@@ -53,6 +61,9 @@ class Rendering:
     json_text: Callable[[dict[str, Any]], str] | None = None
     # the CSV piece by piece (a big cohort), each piece written as soon as it is made
     csv_stream: Callable[[], Iterable[bytes]] | None = None
+    html: Callable[[], str] | None = None
+    # the sources the csv rows cite ([1], [2]...), for the workbook's Sources sheet
+    sources: Callable[[], "Citations"] | None = None
 
     def supported(self) -> list[OutputFormat]:
         found = [OutputFormat.JSON]
@@ -61,6 +72,8 @@ class Rendering:
             (OutputFormat.MARKDOWN, self.markdown),
             (OutputFormat.CSV, self.csv),
             (OutputFormat.ICS, self.ics),
+            (OutputFormat.XLSX, self.csv),
+            (OutputFormat.HTML, self.html),
         ):
             if writer is not None:
                 found.append(fmt)
@@ -94,10 +107,17 @@ def to_jsonable(value: Any) -> Any:
 
 def choose_format(requested: str | None, output: str | None, rendering: Rendering) -> OutputFormat:
     """The --format given, else the output file's suffix, else a table."""
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
     if requested:
         fmt = OutputFormat(requested)
-    elif output and output != "-" and Path(output).suffix.lower() in _BY_SUFFIX:
-        fmt = _BY_SUFFIX[Path(output).suffix.lower()]
+    elif suffix in _BY_SUFFIX:
+        fmt = _BY_SUFFIX[suffix]
+    elif suffix and not _is_stream(output):
+        known = ", ".join(s for s in _BY_SUFFIX if _BY_SUFFIX[s] in rendering.supported())
+        raise UsageError(
+            f"-o {output}: the suffix {suffix} names no output format",
+            f"Known suffixes: {known}; or give --format.",
+        )
     else:
         fmt = OutputFormat.TABLE if rendering.table else OutputFormat.JSON
     if fmt not in rendering.supported():
@@ -109,19 +129,38 @@ def choose_format(requested: str | None, output: str | None, rendering: Renderin
     return fmt
 
 
-def _csv_text(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    import csv
+def _is_stream(output: str | None) -> bool:
+    """A pipe or device (`-o /dev/stdout`, `-o >(gzip)`): its name says nothing of a format."""
+    import stat
 
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
-    return buf.getvalue()
+    try:
+        mode = Path(output or "").stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+
+
+def _workbook(rendering: Rendering) -> bytes:
+    from certadvisor.render.marks import source_line
+    from certadvisor.render.xlsx import Sheet, workbook_bytes
+
+    assert rendering.csv is not None
+    headers, rows = rendering.csv()
+    sheets = [Sheet(rendering.command, headers, rows)]
+    cites = rendering.sources() if rendering.sources else None
+    if cites is not None and cites.urls:
+        found = [(n, source_line(url, when), url) for n, url, when in cites.entries()]
+        sheets.append(Sheet("Sources", ["number", "source", "url"], found))
+    return workbook_bytes(sheets)
 
 
 def render_text(
-    rendering: Rendering, fmt: OutputFormat, *, to_terminal: bool, no_color: bool
+    rendering: Rendering,
+    fmt: OutputFormat,
+    *,
+    to_terminal: bool,
+    no_color: bool,
+    excel: bool = False,
 ) -> bytes | None:
     """The rendered bytes, or None when a table goes straight to the terminal."""
     if fmt is OutputFormat.JSON:
@@ -135,7 +174,14 @@ def render_text(
         return safe(rendering.markdown()).encode()
     if fmt is OutputFormat.CSV:
         assert rendering.csv is not None
-        return safe(_csv_text(*rendering.csv())).encode()
+        from certadvisor.render.csv_cells import BOM, csv_text
+
+        return ((BOM if excel else "") + safe(csv_text(*rendering.csv()))).encode()
+    if fmt is OutputFormat.XLSX:
+        return _workbook(rendering)
+    if fmt is OutputFormat.HTML:
+        assert rendering.html is not None
+        return safe(rendering.html()).encode()
     if fmt is OutputFormat.ICS:
         assert rendering.ics is not None
         return rendering.ics()
@@ -175,14 +221,29 @@ def emit(
     *,
     no_color: bool = False,
     announce: Callable[[str], None] | None = None,
+    excel: bool = False,
 ) -> None:
     """Render in the chosen format and write it to stdout or to ``output``."""
-    fmt = choose_format(requested, output, rendering)
     to_file = output not in (None, "-")
+    if to_file:
+        from certadvisor.render.write import refuse_wallet_file
+
+        refuse_wallet_file(Path(str(output)))
+    fmt = choose_format(requested, output, rendering)
+    if fmt is OutputFormat.XLSX and not to_file and sys.stdout.isatty():
+        raise UsageError(
+            "an .xlsx workbook is a binary file and is not shown on a terminal",
+            "Write it to a file: -o FILE.xlsx.",
+        )
     if fmt is OutputFormat.CSV and rendering.csv_stream is not None:
-        _emit_stream(rendering.csv_stream(), output if to_file else None, announce)
+        pieces = rendering.csv_stream()
+        if excel:
+            from certadvisor.render.csv_cells import BOM
+
+            pieces = itertools.chain([BOM.encode()], pieces)
+        _emit_stream(pieces, output if to_file else None, announce)
         return
-    data = render_text(rendering, fmt, to_terminal=not to_file, no_color=no_color)
+    data = render_text(rendering, fmt, to_terminal=not to_file, no_color=no_color, excel=excel)
     if data is None:
         return
     if to_file:
@@ -211,10 +272,12 @@ def csv_piece(rows: Iterable[Sequence[Any]]) -> bytes:
     """Rows as CSV bytes, exactly as they read inside a whole CSV output (sanitised)."""
     import csv
 
+    from certadvisor.render.csv_cells import cell
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow([cell(v) for v in row])
     return safe(buf.getvalue()).encode()
 
 

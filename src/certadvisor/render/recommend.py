@@ -8,7 +8,7 @@ from certadvisor.guidance.recommend import Factor, Ranked, Recommendation
 from certadvisor.models.states import StateBlock
 from certadvisor.render.compare_path import cost_words, hold_words, via_words
 from certadvisor.render.guidance import cited, print_lines
-from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.marks import Citations, print_sources
 from certadvisor.render.output import Rendering
 from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
@@ -46,8 +46,9 @@ _NAMES = {
 _NONE_LEFT = "No track you do not already hold fits this goal."
 
 
-def request_line(rec: Recommendation, with_person: bool = True) -> str:
-    """'Ranked for a clinical goal, work in a hospital setting, a budget of $300, ...'."""
+def request_line(rec: Recommendation, with_person: bool = True, markdown: bool = False) -> str:
+    """'Ranked for a clinical goal, work in a hospital setting, a budget of $300, ...'
+    (in `markdown`, the person's name escaped)."""
     r = rec.request
     goal = {"clinical": "a clinical goal", "laboratory": "a laboratory goal"}
     parts = [goal.get(r.goal.value, "either a clinical or a laboratory goal")]
@@ -61,7 +62,8 @@ def request_line(rec: Recommendation, with_person: bool = True) -> str:
         parts.append(f"state {r.state}")
     if r.weigh_pay:
         parts.append("pay weighed")
-    who = f"{r.person}: " if r.person and with_person else ""
+    name = md_text(r.person) if markdown else r.person
+    who = f"{name}: " if r.person and with_person else ""
     return f"{who}Ranked for " + ", ".join(parts) + "."
 
 
@@ -207,8 +209,8 @@ def recommend_markdown_into(
     """The ranking's sections in a markdown document (the report reuses them)."""
     cites = doc.citations
     doc.heading("Recommended tracks", level)
-    doc.paragraph(request_line(rec))
-    doc.paragraph(f"_{rec.judgement_note}_ {weights_line(rec)}")
+    doc.paragraph(request_line(rec, markdown=True))
+    doc.paragraph(f"*{rec.judgement_note}* {weights_line(rec)}")
     if any(r.best_score is not None for r in rec.ranking):
         doc.paragraph(rec.worst_case_note)
     if rec.ranking:

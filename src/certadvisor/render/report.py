@@ -12,7 +12,7 @@ from certadvisor.render.checklist import checklist_markdown_into
 from certadvisor.render.compare import caveat_lines, title
 from certadvisor.render.compare_cells import COLUMNS, cells, column_keys, headers
 from certadvisor.render.costs import LOWER_BOUND_HELP
-from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.marks import catalog_reviewed
 from certadvisor.render.output import Rendering
 from certadvisor.render.plan import plan_markdown_into
@@ -151,7 +151,7 @@ def report_markdown(
 def _who(
     doc: MarkdownDoc, report: AdvisingReport, data_as_of: str | None, state: StateBlock | None
 ) -> None:
-    doc.heading(f"Advising report: {report.person}")
+    doc.heading(f"Advising report: {md_text(report.person)}")
     source = (
         "the profile's or --as-of date"
         if report.as_of_given
@@ -167,7 +167,10 @@ def _who(
     doc.heading("Who", 2)
     doc.table(
         ["About", "What the profile says"],
-        who_rows(report.profile, state.name if state is not None else None),
+        [
+            (about, md_text(says) if about == "Name" else says)
+            for about, says in who_rows(report.profile, state.name if state else None)
+        ],
     )
     request = request_line(report.recommendation, False)
     doc.paragraph(f"Asked for: {request.removesuffix('.').replace('Ranked for ', '')}.")
@@ -192,7 +195,7 @@ def _eligibility(doc: MarkdownDoc, report: AdvisingReport) -> None:
 def _ranking(doc: MarkdownDoc, report: AdvisingReport) -> None:
     rec = report.recommendation
     doc.heading("Tracks that fit the goal", 2)
-    doc.paragraph(f"{request_line(rec, False)} _{rec.judgement_note}_ {weights_line(rec)}")
+    doc.paragraph(f"{request_line(rec, False)} *{rec.judgement_note}* {weights_line(rec)}")
     if rec.ranking:
         doc.table(
             ["#", "Track", "Score", *(n.replace("_", " ").capitalize() for n in rec.weights)],
@@ -270,4 +273,11 @@ def report_rendering(
         payload=lambda: {"report": report},
         table=table,
         markdown=lambda: text,
+        html=lambda: _html(text),
     )
+
+
+def _html(markdown: str) -> str:
+    from certadvisor.render.html import html_document
+
+    return html_document(markdown)

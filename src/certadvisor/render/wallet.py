@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from certadvisor.render.columns import COLUMN_OVERHEAD, keep_by_priority, share_room
-from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.output import Rendering
 from certadvisor.wallet.model import CE_FIELDS, CEEntry, PersonCE, PersonCredentials
 
@@ -144,7 +144,10 @@ def list_rendering(
     def markdown() -> str:
         doc = MarkdownDoc()
         doc.heading("Credentials held")
-        doc.table(["Person", "Track", "Credential", "Earned", "Number"], [r[:5] for r in rows()])
+        doc.table(
+            ["Person", "Track", "Credential", "Earned", "Number"],
+            [[md_text(c) for c in r[:5]] for r in rows()],
+        )
         return doc.render()
 
     return Rendering(
@@ -195,7 +198,7 @@ def ce_list_rendering(
         doc.heading("CE entries")
         doc.table(
             ["Person", "ID", "Track", *CE_MARKDOWN_COLUMNS],
-            [[*r[:4], pts(r[4]), *r[5:10]] for r in rows()],
+            [[md_text(c) for c in (*r[:4], pts(r[4]), *r[5:10])] for r in rows()],
         )
         return doc.render()
 

@@ -1,13 +1,11 @@
 """Writers for the audit packet's summary (markdown, HTML, CSV), `wallet verify` and
 `wallet ce show`."""
 
-import csv
 import html
-import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.marks import Citations
 from certadvisor.render.output import Rendering
 from certadvisor.render.wallet import pts
@@ -81,7 +79,7 @@ def audit_markdown(s: AuditSummary) -> str:
     doc.heading(f"Activities ({len(s.entries)})", 2)
     doc.table(
         ["Date", "Points", "Category", "Title", "Provider", "Approved by", "File", "SHA-256", "ID"],
-        _rows(s),
+        [[md_text(c) for c in row] for row in _rows(s)],
     )
     doc.paragraph("Each file's SHA-256 is in manifest.json and SHA256SUMS (`sha256sum -c`).")
     return doc.render()
@@ -112,25 +110,24 @@ def audit_html(s: AuditSummary) -> str:
 
 
 def audit_csv(s: AuditSummary) -> str:
-    """The packet's summary.csv: one row per activity."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(AUDIT_COLUMNS)
-    for e in s.entries:
-        writer.writerow(
-            [
-                e.date,
-                pts(e.points),
-                e.category,
-                e.title,
-                e.provider or "",
-                e.approved_by or "",
-                e.file or "",
-                e.certificate_sha256 or "",
-                e.id,
-            ]
-        )
-    return out.getvalue()
+    """The packet's summary.csv: one row per activity (cells safe to open in a spreadsheet)."""
+    from certadvisor.render.csv_cells import csv_text
+
+    rows = [
+        [
+            e.date,
+            pts(e.points),
+            e.category,
+            e.title,
+            e.provider or "",
+            e.approved_by or "",
+            e.file or "",
+            e.certificate_sha256 or "",
+            e.id,
+        ]
+        for e in s.entries
+    ]
+    return csv_text(AUDIT_COLUMNS, rows)
 
 
 def audit_texts(s: AuditSummary) -> dict[str, bytes]:

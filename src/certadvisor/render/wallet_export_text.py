@@ -4,7 +4,7 @@
 import datetime as dt
 from typing import Any
 
-from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.wallet import CE_MARKDOWN_COLUMNS, CREDENTIAL_COLUMNS, pts
 from certadvisor.render.wallet_status import assumed_cell, ce_lines, cycle_basis
 from certadvisor.wallet.documents import CredentialRecord, WalletRecords
@@ -25,10 +25,14 @@ EXPORT_COLUMNS = (
 
 
 def _in_cycle(c: CredentialStatus | None, day: dt.date, marked: bool = False) -> str:
-    """yes, no or unknown; marked 'yes ?' when the cycle rests on an assumption or is unverified."""
+    """true, false or unknown (CSV spells booleans one way); for people (`marked`) yes or no,
+    with 'yes ?' when the cycle rests on an assumption or is unverified."""
     if c is None or c.cycle.start is None or c.cycle.end is None:
         return "unknown"
-    answer = "yes" if c.cycle.start <= day <= c.cycle.end else "no"
+    inside = c.cycle.start <= day <= c.cycle.end
+    if not marked:
+        return "true" if inside else "false"
+    answer = "yes" if inside else "no"
     doubt = marked and (c.cycle.anchor_assumed or c.cycle.confidence == "unverified")
     return f"{answer} ?" if doubt else answer
 
@@ -97,22 +101,25 @@ def _markdown(
         "folder under their SHA-256."
     )
     for p in records.people:
-        doc.heading(p.name, 2)
+        doc.heading(md_text(p.name), 2)
         if not p.credentials:
             doc.paragraph("No credentials in the wallet.")
+        # with several people, the name keeps each credential's heading unique
+        mine = f"{md_text(p.name)}: " if len(records.people) > 1 else ""
         for cred in p.credentials:
-            _credential_section(doc, cred, by_key.get((p.name, cred.track)))
+            _credential_section(doc, cred, by_key.get((p.name, cred.track)), mine)
     doc.sources_footer(data_as_of)
     return doc.render()
 
 
 def _credential_section(
-    doc: MarkdownDoc, cred: CredentialRecord, st: CredentialStatus | None
+    doc: MarkdownDoc, cred: CredentialRecord, st: CredentialStatus | None, mine: str = ""
 ) -> None:
     """One credential: its heading, dates, CE progress, notes and every CE entry."""
     name = f"{st.abbreviation} — {st.credential}" if st else cred.track
-    doc.heading(f"{name} ({cred.track})", 3)
-    facts = [f"Earned {cred.earned}" + (f", number {cred.number}" if cred.number else "")]
+    doc.heading(f"{mine}{name} ({cred.track})", 3)
+    number = f", number {md_text(cred.number)}" if cred.number else ""
+    facts = [f"Earned {cred.earned}{number}"]
     if st and st.cycle.start and st.cycle.end:
         facts.append(
             f"current cycle {st.cycle.start} to {st.cycle.end}, "
@@ -131,9 +138,9 @@ def _credential_section(
                 e.date,
                 pts(e.points),
                 e.category,
-                e.title,
-                e.provider,
-                e.approved_by,
+                md_text(e.title),
+                md_text(e.provider),
+                md_text(e.approved_by),
                 e.certificate.sha256 if e.certificate else "",
                 _in_cycle(st, e.date, marked=True),
             )

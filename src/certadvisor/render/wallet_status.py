@@ -7,7 +7,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from certadvisor.render.markdown import MarkdownDoc
+from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.marks import LEGEND, Citations, catalog_reviewed
 from certadvisor.render.output import Rendering
 from certadvisor.render.wallet import CREDENTIAL_COLUMNS, pts
@@ -276,7 +276,7 @@ def _status_markdown(status: WalletStatus, data_as_of: str | None) -> str:
     doc = MarkdownDoc()
     doc.heading(f"Credential status as of {status.as_of}")
     for person in status.people:
-        doc.heading(person.name, 2)
+        doc.heading(md_text(person.name), 2)
         if not person.credentials:
             doc.paragraph("No credentials in the wallet.")
             continue
@@ -295,8 +295,13 @@ def _status_markdown(status: WalletStatus, data_as_of: str | None) -> str:
             ],
         )
         for c in person.credentials:
-            doc.heading(f"{c.abbreviation} — {c.credential} ({c.track})", 3)
-            rows = [(label or "", value) for label, value in detail_rows(c, doc.citations)]
+            # with several people, the name keeps each credential's heading unique
+            mine = f"{md_text(person.name)}: " if len(status.people) > 1 else ""
+            doc.heading(f"{mine}{c.abbreviation} — {c.credential} ({c.track})", 3)
+            rows = [
+                (label or "", md_text(value) if label == "Earned" else value)
+                for label, value in detail_rows(c, doc.citations)
+            ]
             rows.append(("Next", f"{next_text(c)} ({c.next_action.urgency})"))
             doc.table(["Item", "Detail"], rows)
             doc.bullets(c.notes)

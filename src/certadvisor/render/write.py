@@ -17,9 +17,9 @@ from certadvisor.errors import CertAdvisorError, UsageError
 from certadvisor.paths import is_wallet_file
 
 
-def write_output(path: Path, data: bytes | Iterable[bytes]) -> None:
-    """Write ``data`` (bytes, or pieces of it as they are made) to ``path`` as the module
-    docstring describes."""
+def refuse_wallet_file(path: Path) -> None:
+    """A usage error when ``path`` is one of the wallet's own files (checked before anything
+    else about the output, so that this is the reason given)."""
     path = path.expanduser()
     if is_wallet_file(path):
         raise UsageError(
@@ -27,6 +27,13 @@ def write_output(path: Path, data: bytes | Iterable[bytes]) -> None:
             "Write the output somewhere else (the wallet keeps its own copies with "
             "`certadvisor wallet backup`).",
         )
+
+
+def write_output(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of it as they are made) to ``path`` as the module
+    docstring describes."""
+    path = path.expanduser()
+    refuse_wallet_file(path)
     try:
         found = os.stat(path)
     except FileNotFoundError:

@@ -8,7 +8,7 @@ from certadvisor.cli.common import catalog, emit, note
 from certadvisor.cli.inputs import people_of, pick_person, resolve_as_of
 from certadvisor.cli.options import (
     AsOfOpt,
-    FormatOpt,
+    HandoutFormatOpt,
     MemberOpt,
     OutputOpt,
     PersonOpt,
@@ -39,7 +39,7 @@ def checklist(
     state: StateOpt = None,
     member: MemberOpt = False,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = None,
+    fmt: HandoutFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """The steps from choosing a track to keeping it, ticked from your profile and your marks.

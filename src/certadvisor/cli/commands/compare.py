@@ -10,7 +10,7 @@ from certadvisor.cli.cost_options import CeCostOpt, YearsOpt, check_cost_options
 from certadvisor.cli.inputs import pick_person, resolve_as_of
 from certadvisor.cli.options import (
     AsOfOpt,
-    FormatOpt,
+    HandoutFormatOpt,
     MemberOpt,
     OutputOpt,
     PersonOpt,
@@ -56,7 +56,7 @@ def compare(
     profile: ProfileOpt = None,
     state: StateOpt = None,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = None,
+    fmt: HandoutFormatOpt = None,
     output: OutputOpt = None,
     person: PersonOpt = None,
 ) -> None:

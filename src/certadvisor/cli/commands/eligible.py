@@ -19,7 +19,7 @@ from certadvisor.cli.inputs import (
 )
 from certadvisor.cli.options import (
     AsOfOpt,
-    FormatOpt,
+    HandoutFormatOpt,
     OutputOpt,
     ProfileOpt,
     StateOpt,
@@ -140,7 +140,7 @@ def eligible(
     as_of: AsOfOpt = None,
     state: StateOpt = None,
     explain: ExplainOpt = False,
-    fmt: FormatOpt = None,
+    fmt: HandoutFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """Which exams you can sit for, route by route, and exactly what is missing for the others.

@@ -12,7 +12,7 @@ from certadvisor.cli.inputs import pick_person, resolve_as_of
 from certadvisor.cli.options import (
     AsOfOpt,
     BudgetOpt,
-    DocFormatOpt,
+    DocHandoutFormatOpt,
     MemberOpt,
     MonthsOpt,
     OutputOpt,
@@ -63,7 +63,7 @@ def report(
     hours_per_week: HoursPerWeekOpt = None,
     total_hours: TotalHoursOpt = None,
     as_of: AsOfOpt = None,
-    fmt: DocFormatOpt = None,
+    fmt: DocHandoutFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """One markdown advising packet: who, eligibility, the tracks that fit, checklist, plan.
@@ -83,7 +83,8 @@ def report(
     tracks = loaded.tracks()
     focus = loaded.resolve(track) if track else None
     plan = _plan_options(exam_date, hours_per_week, total_hours)
-    names = file_names([p.label for p in people], ".json" if fmt and fmt.value == "json" else ".md")
+    suffix = {"json": ".json", "html": ".html"}.get(fmt.value if fmt else "", ".md")
+    names = file_names([p.label for p in people], suffix)
     with open_store(create=False) as store:
         for someone, name in zip(people, names, strict=True):
             request = _request(someone, state, goal, setting, budget, months, member)
