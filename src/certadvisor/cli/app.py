@@ -149,6 +149,7 @@ def _accept_global_options(command: Command) -> None:
         ),
         _hidden_global_flag("--no-color", "no_color"),
         _hidden_global_flag("--debug", "debug"),
+        _hidden_global_flag("--no-pager", "no_pager"),
     ]
     for param in command.params:
         if isinstance(param.type, DateTime):
@@ -190,13 +191,21 @@ def root(
     ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain output, no colour.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Never page long tables (default: through CERTADVISOR_PAGER, PAGER or less "
+            "on a terminal).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
     """Certification advisor for allied-health careers."""
-    ctx.obj = AppState(data=list(data or []), no_color=no_color, debug=debug)
+    ctx.obj = AppState(data=list(data or []), no_color=no_color, debug=debug, no_pager=no_pager)
 
 
 def build_app() -> typer.Typer:
@@ -245,8 +254,12 @@ def _write_stderr(text: str) -> None:
 def _report_usage_error(exc: ClickException) -> int:
     """Print click's usage error as the contract's plain lines; return its exit code."""
     ctx = exc.ctx if isinstance(exc, UsageError) else None
-    if isinstance(exc, NoArgsIsHelpError) and ctx is not None:
-        sys.stdout.write(ctx.get_help() + "\n")
+    if isinstance(exc, NoArgsIsHelpError):
+        # building the error already formatted the help, and Rich printed it while doing so;
+        # only a plain (non-Rich) help is left in the message to print
+        text = exc.format_message()
+        if text.strip():
+            sys.stdout.write(text + "\n")
         return 0
     lines = [f"Error: {safe_line(exc.format_message())}"]
     if ctx is not None:

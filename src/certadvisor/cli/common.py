@@ -23,6 +23,7 @@ class AppState:
     data: list[Path] = field(default_factory=list)
     no_color: bool = False
     debug: bool = False
+    no_pager: bool = False
     _catalog: "LoadedCatalog | None" = None
 
 
@@ -83,4 +84,5 @@ def emit(
         output,
         no_color=state(ctx).no_color,
         announce=lambda m: note(ctx, m),
+        paged=not state(ctx).no_pager,
     )

@@ -117,7 +117,12 @@ def _csv_text(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 
 
 def render_text(
-    rendering: Rendering, fmt: OutputFormat, *, to_terminal: bool, no_color: bool
+    rendering: Rendering,
+    fmt: OutputFormat,
+    *,
+    to_terminal: bool,
+    no_color: bool,
+    paged: bool = False,
 ) -> bytes | None:
     """The rendered bytes, or None when a table goes straight to the terminal."""
     if fmt is OutputFormat.JSON:
@@ -135,10 +140,10 @@ def render_text(
         assert rendering.ics is not None
         return rendering.ics()
     assert rendering.table is not None
-    from certadvisor.render.console import file_console, stdout_console
+    from certadvisor.render.console import file_console, print_paged, stdout_console
 
     if to_terminal:
-        rendering.table(stdout_console(no_color))
+        print_paged(stdout_console(no_color), rendering.table, paged)
         return None
     buf = io.StringIO()
     rendering.table(file_console(buf))
@@ -168,11 +173,15 @@ def emit(
     *,
     no_color: bool = False,
     announce: Callable[[str], None] | None = None,
+    paged: bool = False,
 ) -> None:
-    """Render in the chosen format and write it to stdout or to ``output``."""
+    """Render in the chosen format and write it to stdout or to ``output``.
+
+    ``paged``: a table longer than the terminal goes through the pager (never when piped).
+    """
     fmt = choose_format(requested, output, rendering)
     to_file = output not in (None, "-")
-    data = render_text(rendering, fmt, to_terminal=not to_file, no_color=no_color)
+    data = render_text(rendering, fmt, to_terminal=not to_file, no_color=no_color, paged=paged)
     if data is None:
         return
     if to_file:
