@@ -2,12 +2,16 @@
 prompt, a pager for long tables only on a terminal.
 """
 
+import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pty_helpers import EXE, Terminal
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def test_no_arguments_prints_the_help_once() -> None:
@@ -90,3 +94,42 @@ def test_pager_falls_back_to_pager_env_and_empty_turns_it_off(tmp_path: Path) ->
     term = Terminal("tracks", env={**env, "CERTADVISOR_PAGER": ""})
     assert term.finish() == 0
     assert "cma-aama" in term.screen and not (tmp_path / "p.txt").exists()
+
+
+# Narrow terminals: columns that do not fit are dropped whole and named, never cut
+
+
+def test_cohort_grid_at_60_columns_names_the_tracks_it_leaves_out(
+    run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    result = run("eligible", "--profile", str(EXAMPLES / "counselor-cohort.yaml"))
+    assert result.exit_code == 3  # the cohort's one bad record; the others are shown
+    grid = result.stdout.split("Per track")[0]
+    header = next(line for line in grid.splitlines() if "Person" in line)
+    assert header.split()[:3] == ["Person", "CMA", "RMA"]
+    missing = [s for s in ("CCMA", "NCMA", "CPCTA", "CET") if s not in header.split()]
+    assert missing, "60 columns cannot hold all twelve tracks"
+    assert f"Not shown at 60 columns: {', '.join(missing)}." in " ".join(result.stdout.split())
+    assert all(len(line) <= 60 for line in result.stdout.splitlines())
+
+
+def test_cohort_grid_at_100_columns_shows_every_track(run: Any) -> None:
+    result = run("eligible", "--profile", str(EXAMPLES / "counselor-cohort.yaml"))
+    header = next(line for line in result.stdout.splitlines() if "Person" in line)
+    assert header.split()[-2:] == ["CPCTA", "CET"]
+    assert "Not shown" not in result.stdout
+
+
+@pytest.mark.parametrize(("width", "gone"), [(60, "days"), (40, "days, ce, next action")])
+def test_wallet_status_never_cuts_a_date(
+    w: Any, monkeypatch: pytest.MonkeyPatch, width: int, gone: str
+) -> None:
+    assert w("add", "wx-eom", "--earned", "2020-06-15").exit_code == 0
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = w("status", "--as-of", "2026-01-01")
+    assert result.exit_code == 0, result.stderr
+    assert "…" not in result.stdout
+    table = result.stdout.split("\n\n")[0]
+    assert re.search(r"│ \d{4}-\d\d-\d\d │", table)
+    assert f"Not shown at {width} columns: {gone}." in " ".join(result.stdout.split())
