@@ -133,3 +133,59 @@ def test_wallet_status_never_cuts_a_date(
     table = result.stdout.split("\n\n")[0]
     assert re.search(r"│ \d{4}-\d\d-\d\d │", table)
     assert f"Not shown at {width} columns: {gone}." in " ".join(result.stdout.split())
+
+
+# Plurals
+
+
+def test_one_track_is_one_certification_track(run: Any) -> None:
+    result = run("tracks", "--query", "cma-aama")
+    assert result.exit_code == 0
+    assert result.stdout.split()[:3] == ["1", "certification", "track"]
+    assert "1 certification tracks" not in result.stdout
+
+
+def test_one_valid_person_is_a_person(run: Any, tmp_path: Path) -> None:
+    cohort = tmp_path / "c.yaml"
+    cohort.write_text(
+        "profiles:\n  - name: Ana\n    state: WA\n  - name: Bo\n    state: Atlantis\n",
+        encoding="utf-8",
+    )
+    result = run("eligible", "--profile", str(cohort))
+    assert result.exit_code == 3
+    assert "1 problem in" in result.stderr and "1 valid person was evaluated" in result.stderr
+    assert "Eligibility of Ana on" in result.stdout  # one person is shown in full
+    one = tmp_path / "one.yaml"
+    one.write_text("profiles:\n  - name: Ana\n", encoding="utf-8")
+    assert "valid cohort, 1 person" in run("data", "validate", str(one)).stdout
+
+
+# One flag, one spelling: --person picks one person of a cohort wherever a profile is taken
+
+
+def test_compare_takes_person_like_checklist_and_report(run: Any, tmp_path: Path) -> None:
+    cohort = tmp_path / "c.yaml"
+    cohort.write_text(
+        "profiles:\n  - name: Ana\n    education: {highest: high_school}\n  - name: Bo\n",
+        encoding="utf-8",
+    )
+    both = run("compare", "cma-aama", "-p", str(cohort))
+    assert both.exit_code == 2 and "--person NAME" in both.stderr
+    one = run("compare", "cma-aama", "-p", str(cohort), "--person", "ana", "--format", "json")
+    assert one.exit_code == 0, one.stderr
+    alone = run("compare", "cma-aama", "--person", "Ana")
+    assert alone.exit_code == 2 and "give --profile" in alone.stderr
+
+
+@pytest.mark.parametrize(
+    "command", ["compare", "eligible", "checklist", "recommend", "report", "show", "plan"]
+)
+def test_dated_commands_spell_as_of_alike(run: Any, command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "--as-of" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["compare", "eligible", "checklist", "recommend", "report"])
+def test_profile_commands_take_p_and_state(run: Any, command: str) -> None:
+    text = run(command, "--help").stdout
+    assert "--profile" in text and "-p" in text and "--state" in text

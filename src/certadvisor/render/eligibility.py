@@ -14,6 +14,7 @@ from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, Citations, catalog_reviewed
 from certadvisor.render.output import Rendering
 from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
+from certadvisor.text import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -252,7 +253,8 @@ def _cohort_table(console: "Console", report: Report) -> None:
         return
     dates = {p.as_of for p in people}
     when = next(iter(dates)).isoformat() if len(dates) == 1 else "each person's own date"
-    console.print(Text(f"Eligibility of {len(people)} people on {when}", style="heading"))
+    heading = f"Eligibility of {plural(len(people), 'person')} on {when}"
+    console.print(Text(heading, style="heading"))
     shorts = [_short(track.id) for track in report.tracks]
     # every track whose whole abbreviation fits stays, in catalog order; the rest are named
     kept = len(shorts)

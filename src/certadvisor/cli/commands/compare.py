@@ -13,6 +13,7 @@ from certadvisor.cli.options import (
     FormatOpt,
     MemberOpt,
     OutputOpt,
+    PersonOpt,
     ProfileOpt,
     StateOpt,
     TracksArg,
@@ -54,6 +55,7 @@ def compare(
     as_of: AsOfOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    person: PersonOpt = None,
 ) -> None:
     """Compare tracks side by side: what each takes, the exam, and what it costs to earn and keep.
 
@@ -82,7 +84,9 @@ def compare(
             [t.id for t in chosen],
             per_track=[(t.id, str(t.category)) for t in chosen],
         )
-    standing = _standing(loaded, chosen, profile, as_of) if profile is not None else None
+    if person is not None and profile is None:
+        raise UsageError("--person picks one person of a --profile cohort file; give --profile")
+    standing = _standing(loaded, chosen, profile, as_of, person) if profile is not None else None
     result = compare_tracks(
         chosen,
         years=years,
@@ -95,7 +99,11 @@ def compare(
 
 
 def _standing(
-    loaded: "LoadedCatalog", chosen: "list[Track]", profile: Path, as_of: "dt.date | None"
+    loaded: "LoadedCatalog",
+    chosen: "list[Track]",
+    profile: Path,
+    as_of: "dt.date | None",
+    name: str | None = None,
 ) -> "dict[str, EligibilitySummary]":
     """The one person of the profile file, measured against each track on the chosen date."""
     # Lazy, as in compare(); the profile models load only with --profile.
@@ -103,10 +111,14 @@ def _standing(
     from certadvisor.profiles import load_profiles
 
     people = load_profiles(profile, resolve=loaded.resolve)
+    if name is not None:  # --person, as checklist, recommend and report take it
+        from certadvisor.cli.inputs import pick_person
+
+        people = [pick_person(people, name)]
     if len(people) != 1:
         raise UsageError(
             f"--profile {profile} holds {len(people)} people; compare takes one",
-            "For a cohort, use `certadvisor eligible --profile FILE`.",
+            "Pick one with --person NAME, or use `certadvisor eligible --profile FILE`.",
         )
     person = people[0].profile
     return summarize(chosen, person, resolve_as_of(as_of, person.as_of))

@@ -12,6 +12,7 @@ from certadvisor.cli.inputs import resolve_as_of
 from certadvisor.cli.options import AsOfOpt, FormatOpt, OutputOpt, ProfileOpt, StateOpt, TracksArg
 from certadvisor.errors import CertAdvisorError, InvalidInputError, UsageError
 from certadvisor.models.vocab import EducationLevel
+from certadvisor.text import plural
 
 if TYPE_CHECKING:
     from certadvisor.eligibility import Assertions, Report
@@ -198,8 +199,9 @@ def _fail_on_problems(ctx: typer.Context, report: "Report", profile: Path | None
         for line in problems:
             note(ctx, line)
         raise InvalidInputError(
-            f"{len(problems)} problem(s) in {profile}; "
-            f"{report.people()} valid people were evaluated",
+            f"{plural(len(problems), 'problem')} in {profile}; "
+            f"{plural(report.people(), 'valid person')} "
+            f"{'was' if report.people() == 1 else 'were'} evaluated",
             "Fix the rows or people named above and run again (or `certadvisor data validate`).",
         )
 

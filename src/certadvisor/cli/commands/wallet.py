@@ -32,6 +32,7 @@ from certadvisor.cli.options import (
     TrackArg,
 )
 from certadvisor.errors import UnknownTrackError
+from certadvisor.text import plural
 from certadvisor.wallet import CERTIFICATES, clean_text, open_store, store_path
 
 if TYPE_CHECKING:
@@ -206,9 +207,10 @@ def import_(
         done = import_records(store, people)
     note(
         ctx,
-        f"Imported {done.people} new people, {done.credentials} credentials, {done.ce} CE "
-        f"entries and {done.checklist_marks} checklist marks; {done.already_present} "
-        "were already in the wallet.",
+        f"Imported {plural(done.people, 'new person')}, {plural(done.credentials, 'credential')}, "
+        f"{plural(done.ce, 'CE entry', 'CE entries')} and "
+        f"{plural(done.checklist_marks, 'checklist mark')}; {done.already_present} "
+        f"{'was' if done.already_present == 1 else 'were'} already in the wallet.",
     )
     if done.missing_certificates:
         note(
