@@ -2,6 +2,7 @@
 prompt, a pager for long tables only on a terminal.
 """
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -189,3 +190,31 @@ def test_dated_commands_spell_as_of_alike(run: Any, command: str) -> None:
 def test_profile_commands_take_p_and_state(run: Any, command: str) -> None:
     text = run(command, "--help").stdout
     assert "--profile" in text and "-p" in text and "--state" in text
+
+
+# Progress on stderr for slow work, on a terminal only
+
+
+def test_a_slow_load_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    env = {"NO_COLOR": "1", "CERTADVISOR_PROGRESS_AFTER": "0", "CERTADVISOR_PAGER": ""}
+    env["CERTADVISOR_CACHE"] = str(tmp_path / "cache")  # a cold cache: the catalog is parsed
+    term = Terminal("eligible", "-p", str(EXAMPLES / "counselor-cohort.yaml"), env=env)
+    assert term.finish() == 3
+    assert "Loading the catalog" in term.screen or "Evaluating the cohort" in term.screen
+    assert "Person" in term.screen
+
+
+def test_quick_work_and_pipes_show_no_progress(tmp_path: Path) -> None:
+    env = {"NO_COLOR": "1", "CERTADVISOR_PAGER": "", "CERTADVISOR_PROGRESS_AFTER": "600"}
+    term = Terminal("tracks", env=env)
+    assert term.finish() == 0
+    assert "Loading" not in term.screen  # done before the delay: nothing shown
+    env = {"CERTADVISOR_PROGRESS_AFTER": "0", "CERTADVISOR_CACHE": str(tmp_path / "c")}
+    proc = subprocess.run(
+        [EXE, "eligible", "-p", str(EXAMPLES / "counselor-cohort.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
+    )
+    assert "Loading" not in proc.stderr and "Evaluating" not in proc.stderr

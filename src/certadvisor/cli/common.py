@@ -41,7 +41,10 @@ def catalog(ctx: typer.Context) -> "LoadedCatalog":
 
     st = state(ctx)
     if st._catalog is None:
-        st._catalog = catalog_module.load(st.data)
+        from certadvisor.render.progress import slow_work
+
+        with slow_work("Loading the catalog", st.no_color):
+            st._catalog = catalog_module.load(st.data)
         _label_sources(st.data)
     return st._catalog
 

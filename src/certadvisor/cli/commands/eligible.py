@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from certadvisor.cli.common import catalog, emit, note
+from certadvisor.cli.common import catalog, emit, note, state
 from certadvisor.cli.inputs import resolve_as_of
 from certadvisor.cli.options import AsOfOpt, FormatOpt, OutputOpt, ProfileOpt, StateOpt, TracksArg
 from certadvisor.errors import CertAdvisorError, InvalidInputError, UsageError
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from certadvisor.eligibility import Assertions, Report
     from certadvisor.models.catalog import Track
     from certadvisor.models.states import StateBlock
+    from certadvisor.render.output import Rendering
 
 DiplomaOpt = Annotated[
     bool | None,
@@ -129,8 +130,30 @@ def eligible(
     rendering = eligibility_rendering(
         report, loaded.data_as_of, lambda: _states(report), explain=explain
     )
-    emit(ctx, rendering, fmt, output)
+    if profile is None:
+        emit(ctx, rendering, fmt, output)
+    else:
+        _emit_cohort(ctx, report, rendering, fmt, output)
     _fail_on_problems(ctx, report, profile)
+
+
+def _emit_cohort(
+    ctx: typer.Context,
+    report: "Report",
+    rendering: "Rendering",
+    fmt: FormatOpt,
+    output: str | None,
+) -> None:
+    """Emit, with a progress bar while a big cohort is evaluated (never over its own output)."""
+    from certadvisor.render.progress import slow_work
+
+    with slow_work("Evaluating the cohort", state(ctx).no_color):
+        if output not in (None, "-"):
+            emit(ctx, rendering, fmt, output)
+            return
+        if fmt is None:
+            report.briefs()  # what the grid shows, worked out before it is printed
+    emit(ctx, rendering, fmt, output)
 
 
 def _cohort(
