@@ -145,6 +145,11 @@ def _emit_cohort(
     output: str | None,
 ) -> None:
     """Emit, with a progress bar while a big cohort is evaluated (never over its own output)."""
+    import sys
+
+    if not sys.stderr.isatty():  # no bar to show: nothing to work out ahead
+        emit(ctx, rendering, fmt, output)
+        return
     from certadvisor.render.progress import slow_work
 
     with slow_work("Evaluating the cohort", state(ctx).no_color):
