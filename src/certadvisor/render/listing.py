@@ -56,7 +56,7 @@ def tracks_rendering(
 
     def markdown() -> str:
         doc = MarkdownDoc()
-        doc.heading(noun.capitalize())
+        doc.heading(noun.capitalize() + "s")
         head = ["ID", "Credential", "Abbreviation", "Issuer", "Category", "Routes"]
         doc.table(
             head + (["State"] if states else []),
