@@ -22,6 +22,8 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TERM", "dumb")
+    # calendars are stamped with the time of writing unless this fixes it (the same bytes)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795694400")
     yield home
 
 

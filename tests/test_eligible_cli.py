@@ -350,7 +350,7 @@ def test_a_one_person_cohort_keeps_the_cohort_wording(run: Any, tmp_path: Path) 
     r = run("eligible", "--profile", str(bad), "cma-aama")
     assert r.exit_code == 3
     assert "c.yaml:3:5: profiles[0] (Mo): educaton: is not a known key" in r.stderr
-    assert "1 problem(s)" in r.stderr and "0 valid people were evaluated" in r.stderr
+    assert "1 problem in" in r.stderr and "0 valid people were evaluated" in r.stderr
 
 
 def _documented_commands() -> list[Any]:
@@ -427,7 +427,7 @@ def test_an_impossible_date_in_a_cohort_spares_the_others(run: Any, tmp_path: Pa
     assert people[0]["results"][0]["status"] == "eligible"
     assert "c.yaml:3:5: profiles[0] (Ana): birth_date: must be a real date" in r.stderr
     assert "c.yaml:9:" in r.stderr and "profiles[2] (Cy): programs[0].completed:" in r.stderr
-    assert "2 problem(s)" in r.stderr and "2 valid people were evaluated" in r.stderr
+    assert "2 problems" in r.stderr and "2 valid people were evaluated" in r.stderr
 
 
 def test_many_tracks_print_the_matrix_and_the_line_that_matters(run: Any) -> None:

@@ -42,7 +42,7 @@ def test_loading_a_catalog_with_an_unearned_confidence_fails_too(run: Any) -> No
 def test_a_copy_of_an_official_document_is_official_when_the_registry_names_it(run: Any) -> None:
     r = run("data", "validate", str(FIXTURES / "copy_official.yaml"))
     assert r.exit_code == 0, r.stderr
-    assert "valid catalog, 1 track(s)" in r.stdout
+    assert "valid catalog, 1 track" in r.stdout
 
 
 def test_a_bare_url_on_a_copy_host_is_a_content_site(tmp_path: Path) -> None:

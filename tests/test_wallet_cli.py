@@ -41,8 +41,9 @@ def test_add_then_list_in_the_json_envelope(w: Any) -> None:
 
 
 def test_a_reader_on_an_empty_home_creates_no_file(w: Any, isolated: Path) -> None:
-    for args in (["list"], ["status"], ["ce", "list"], ["export"], ["calendar"]):
+    for args in (["list"], ["status"], ["ce", "list"], ["export"]):
         assert w(*args).exit_code == 0
+    assert w("calendar").exit_code == 1  # an empty calendar is refused
     assert not (isolated / "wallet.sqlite3").exists()
 
 

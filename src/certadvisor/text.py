@@ -57,3 +57,15 @@ def check_label(value: str, max_len: int = MAX_LABEL) -> str:
     if len(text) > max_len:
         raise ValueError(f"is {len(text)} characters long, over the limit of {max_len}")
     return text
+
+
+_IRREGULAR = {"person": "people"}
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """A count and its noun agreeing: "1 certification track", "2 people", "0 problems"."""
+    if count == 1:
+        return f"{count} {singular}"
+    words = singular.split(" ")
+    last = _IRREGULAR.get(words[-1], words[-1] + "s")
+    return f"{count} {many or ' '.join([*words[:-1], last])}"

@@ -59,6 +59,7 @@ def _run(case: Case, base: Path) -> str:
         "COLUMNS": "100",
         "LINES": "50",
         "TERM": "dumb",
+        "SOURCE_DATE_EPOCH": "1795694400",  # calendars' DTSTAMP: 2026-11-26T12:00:00Z
     }
     env.pop("CERTADVISOR_DATA", None)
     args = [a.replace("{out}", str(out)) for a in case.args]

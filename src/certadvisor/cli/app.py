@@ -141,7 +141,8 @@ def _hidden_global_flag(*decls: str) -> TyperOption:
 
 
 def _accept_global_options(command: Command) -> None:
-    """Let --data, --no-color, --debug and --excel follow the command too: people type them last."""
+    """Let --data, --no-color, --debug, --excel and --no-pager follow the command too: people
+    type them last."""
     command.params += [
         TyperOption(
             param_decls=["--data"],
@@ -153,6 +154,7 @@ def _accept_global_options(command: Command) -> None:
         _hidden_global_flag("--no-color", "no_color"),
         _hidden_global_flag("--debug", "debug"),
         _hidden_global_flag("--excel", "excel"),
+        _hidden_global_flag("--no-pager", "no_pager"),
     ]
     for param in command.params:
         if isinstance(param.type, DateTime):
@@ -198,13 +200,23 @@ def root(
         bool,
         typer.Option("--excel", help="Start CSV output with a UTF-8 byte-order mark, for Excel."),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Never page long tables (default: through CERTADVISOR_PAGER, PAGER or less "
+            "on a terminal).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
     """Certification advisor for allied-health careers."""
-    ctx.obj = AppState(data=list(data or []), no_color=no_color, debug=debug, excel=excel)
+    ctx.obj = AppState(
+        data=list(data or []), no_color=no_color, debug=debug, excel=excel, no_pager=no_pager
+    )
 
 
 def build_app() -> typer.Typer:
@@ -253,8 +265,12 @@ def _write_stderr(text: str) -> None:
 def _report_usage_error(exc: ClickException) -> int:
     """Print click's usage error as the contract's plain lines; return its exit code."""
     ctx = exc.ctx if isinstance(exc, UsageError) else None
-    if isinstance(exc, NoArgsIsHelpError) and ctx is not None:
-        sys.stdout.write(ctx.get_help() + "\n")
+    if isinstance(exc, NoArgsIsHelpError):
+        # building the error already formatted the help, and Rich printed it while doing so;
+        # only a plain (non-Rich) help is left in the message to print
+        text = exc.format_message()
+        if text.strip():
+            sys.stdout.write(text + "\n")
         return 0
     lines = [f"Error: {safe_line(exc.format_message())}"]
     if ctx is not None:

@@ -12,8 +12,6 @@ from certadvisor.cli.clicks import Context
 from certadvisor.text import safe
 
 if TYPE_CHECKING:
-    from contextlib import AbstractContextManager
-
     from certadvisor.catalog import LoadedCatalog
     from certadvisor.render.output import Rendering
 
@@ -26,6 +24,7 @@ class AppState:
     no_color: bool = False
     debug: bool = False
     excel: bool = False
+    no_pager: bool = False
     _catalog: "LoadedCatalog | None" = None
 
 
@@ -43,16 +42,12 @@ def catalog(ctx: typer.Context) -> "LoadedCatalog":
 
     st = state(ctx)
     if st._catalog is None:
-        st._catalog = catalog_module.load(st.data, _progress if sys.stderr.isatty() else None)
+        from certadvisor.render.progress import slow_work
+
+        with slow_work("Loading the catalog", st.no_color):
+            st._catalog = catalog_module.load(st.data)
         _label_sources(st.data)
     return st._catalog
-
-
-def _progress(message: str) -> "AbstractContextManager[object]":
-    """A spinner with the elapsed time on stderr while a big catalog is first checked."""
-    from certadvisor.render.console import stderr_console
-
-    return stderr_console().status(f"{message}…", spinner="dots")
 
 
 def _label_sources(data: list[Path]) -> None:
@@ -94,4 +89,5 @@ def emit(
         no_color=state(ctx).no_color,
         announce=lambda m: note(ctx, m),
         excel=state(ctx).excel,
+        paged=not state(ctx).no_pager,
     )

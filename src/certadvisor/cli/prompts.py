@@ -16,9 +16,26 @@ T = TypeVar("T")
 
 
 def ask(console: Console, question: str, parse: Callable[[str], T], default: str = "") -> T:
-    """Ask until the answer parses; a usage error is shown and the question asked again."""
+    """Ask until the answer parses; a usage error is shown and the question asked again.
+
+    Ctrl-D (the input ends) is a usage error naming the options that answer without asking;
+    Ctrl-C leaves the prompt's line ended and goes on to the exit status of an interrupt.
+    """
     while True:
-        answer = Prompt.ask(question, console=console, default=default, show_default=bool(default))
+        try:
+            answer = Prompt.ask(
+                question, console=console, default=default, show_default=bool(default)
+            )
+        except EOFError:
+            console.print()
+            raise UsageError(
+                f"no answer to {question.split(':')[0].split(' (')[0]!r}: the input ended (Ctrl-D)",
+                "Answer the questions, or give --goal (and optionally --setting, --budget, "
+                "--months, --state) with --no-input.",
+            ) from None
+        except KeyboardInterrupt:
+            console.print()
+            raise
         try:
             return parse(answer)
         except CertAdvisorError as exc:

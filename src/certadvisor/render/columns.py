@@ -39,3 +39,11 @@ def share_room(
         if not given:
             break
     return out
+
+
+def not_shown_note(width: int, dropped: Sequence[str]) -> str:
+    """The one line that names the columns a narrow terminal left out, and the way to see them."""
+    return (
+        f"Not shown at {width} columns: {', '.join(dropped)}. Widen the terminal or use "
+        "--format markdown."
+    )

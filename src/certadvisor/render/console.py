@@ -1,7 +1,7 @@
 """Rich consoles for stdout, stderr and files; colour follows the terminal, NO_COLOR, --no-color."""
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from rich.console import Console
@@ -91,3 +91,64 @@ def file_console(fh: IO[str]) -> Console:
         emoji=False,
         width=_width() or 100,
     )
+
+
+def pager_command() -> list[str] | None:
+    """CERTADVISOR_PAGER, else PAGER, else less when installed; None when paging is off.
+
+    An empty value, or ``cat``, turns paging off as it does for git.
+    """
+    import shlex
+    import shutil
+
+    raw = os.environ.get("CERTADVISOR_PAGER")
+    if raw is None:
+        raw = os.environ.get("PAGER")
+    if raw is None:
+        raw = "less" if shutil.which("less") else ""
+    try:
+        words = shlex.split(raw)
+    except ValueError:
+        return None
+    return words if words and words != ["cat"] else None
+
+
+def print_paged(console: Console, draw: Callable[[Console], None], paged: bool) -> None:
+    """Draw on the console; through the pager when asked, on a terminal, and longer than it.
+
+    Never when stdout is piped or redirected: a pager there would swallow the data.
+    """
+    command = pager_command() if paged and console.is_terminal else None
+    if command is None:
+        draw(console)
+        return
+    with console.capture() as captured:
+        draw(console)
+    text = captured.get()
+    if text.count("\n") < console.size.height - 1 or not _run_pager(command, text):
+        console.file.write(text)
+        console.file.flush()
+
+
+def _run_pager(command: list[str], text: str) -> bool:
+    """Show text in the pager; False when it cannot be started."""
+    import subprocess
+
+    # less: colours shown (R), no screen clearing when done (X), quit if it fits (F)
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    try:
+        pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return False
+    assert pager.stdin is not None
+    try:
+        pager.stdin.write(text.encode("utf-8", "replace"))
+        pager.stdin.close()
+    except (BrokenPipeError, OSError):
+        pass  # the person quit the pager before reading it all
+    while True:
+        try:
+            pager.wait()
+            return True
+        except KeyboardInterrupt:
+            continue  # Ctrl-C belongs to the pager (less uses it to stop a search)

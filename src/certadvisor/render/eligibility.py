@@ -16,6 +16,7 @@ from certadvisor.eligibility import (
     TrackResult,
 )
 from certadvisor.models.states import StateBlock
+from certadvisor.render.columns import not_shown_note
 from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.marks import LEGEND, Citations, catalog_reviewed
 from certadvisor.render.output import Rendering, csv_piece
@@ -24,9 +25,11 @@ from certadvisor.render.state_credential import (
     print_state_credentials,
 )
 from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
+from certadvisor.text import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
 MARKS = {
     "eligible": "✓",
@@ -227,8 +230,39 @@ def _track_footer(console: "Console", t: TrackResult) -> None:
         console.print(Padding(Text(line, style=style), (0, 0, 0, 2)))
 
 
-def _cohort_table(console: "Console", report: Report) -> None:
+def _header_fits(console: "Console", shorts: Sequence[str]) -> bool:
+    """Whether the grid's header shows "Person" and every abbreviation whole at this width."""
+    lines = console.render_lines(_grid([], shorts), console.options, pad=False)
+    words = " ".join("".join(seg.text for seg in line) for line in lines).split()
+    return {"Person", *shorts} <= set(words)
+
+
+def _grid(people: Sequence[Any], shorts: Sequence[str]) -> "Table":
+    """Person by track, one mark a cell; no abbreviation is ever folded."""
     from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table(
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1),
+        collapse_padding=True,
+        pad_edge=False,
+        header_style="heading",
+    )
+    # a long name may fold, but a name is never squeezed away to make room for marks
+    longest = max((len(p.label) for p in people), default=6)
+    grid.add_column("Person", overflow="fold", min_width=max(6, min(12, longest)), max_width=24)
+    for short in shorts:
+        grid.add_column(short, justify="center", no_wrap=True, min_width=len(short))
+    for person in people:
+        cells: list[Text | str] = [Text(person.label)]
+        cells += [Text(MARKS[b.status], style=b.status) for b in person.tracks[: len(shorts)]]
+        grid.add_row(*cells)
+    return grid
+
+
+def _cohort_table(console: "Console", report: Report) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -238,22 +272,16 @@ def _cohort_table(console: "Console", report: Report) -> None:
         return
     dates = {p.as_of for p in people}
     when = next(iter(dates)).isoformat() if len(dates) == 1 else "each person's own date"
-    console.print(Text(f"Eligibility of {len(people)} people on {when}", style="heading"))
-    grid = Table(
-        box=box.SIMPLE_HEAD,
-        padding=(0, 1),
-        collapse_padding=True,
-        pad_edge=False,
-        header_style="heading",
-    )
-    grid.add_column("Person", overflow="fold", min_width=6, max_width=24)
-    for track in report.tracks:
-        grid.add_column(_short(track.id), justify="center", overflow="fold")
-    for person in people:
-        cells: list[Text | str] = [Text(person.label)]
-        cells += [Text(MARKS[b.status], style=b.status) for b in person.tracks]
-        grid.add_row(*cells)
-    console.print(grid)
+    heading = f"Eligibility of {plural(len(people), 'person')} on {when}"
+    console.print(Text(heading, style="heading"))
+    shorts = [_short(track.id) for track in report.tracks]
+    # every track whose whole abbreviation fits stays, in catalog order; the rest are named
+    kept = len(shorts)
+    while kept > 1 and not _header_fits(console, shorts[:kept]):
+        kept -= 1
+    console.print(_grid(people, shorts[:kept]))
+    if kept < len(shorts):
+        console.print(Text(not_shown_note(console.width, shorts[kept:]), style="muted"))
     summary = Table(title="Per track", title_justify="left", header_style="heading")
     summary.add_column("Track", no_wrap=True)
     summary.add_column("✓ eligible", justify="right")

@@ -7,6 +7,7 @@ from certadvisor.catalog.summary import TrackSummary
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import catalog_reviewed
 from certadvisor.render.output import Rendering
+from certadvisor.text import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,13 +23,13 @@ def tracks_rendering(
     found: Sequence[TrackSummary], data_as_of: str | None, *, states: bool = False
 ) -> Rendering:
     """The track list in every format; `states` lists state credentials, with their state."""
-    noun = "state credentials" if states else "certification tracks"
+    noun = "state credential" if states else "certification track"
 
     def table(console: "Console") -> None:
         from rich.table import Table
         from rich.text import Text
 
-        t = Table(title=f"{len(found)} {noun}", title_justify="left")
+        t = Table(title=plural(len(found), noun), title_justify="left")
         t.add_column("ID", no_wrap=True, style="bold")
         if states:
             t.add_column("State", no_wrap=True)
@@ -55,7 +56,7 @@ def tracks_rendering(
 
     def markdown() -> str:
         doc = MarkdownDoc()
-        doc.heading(noun.capitalize())
+        doc.heading(noun.capitalize() + "s")
         head = ["ID", "Credential", "Abbreviation", "Issuer", "Category", "Routes"]
         doc.table(
             head + (["State"] if states else []),

@@ -161,6 +161,7 @@ def render_text(
     to_terminal: bool,
     no_color: bool,
     excel: bool = False,
+    paged: bool = False,
 ) -> bytes | None:
     """The rendered bytes, or None when a table goes straight to the terminal."""
     if fmt is OutputFormat.JSON:
@@ -186,10 +187,10 @@ def render_text(
         assert rendering.ics is not None
         return rendering.ics()
     assert rendering.table is not None
-    from certadvisor.render.console import file_console, stdout_console
+    from certadvisor.render.console import file_console, print_paged, stdout_console
 
     if to_terminal:
-        rendering.table(stdout_console(no_color))
+        print_paged(stdout_console(no_color), rendering.table, paged)
         return None
     buf = io.StringIO()
     rendering.table(file_console(buf))
@@ -222,8 +223,12 @@ def emit(
     no_color: bool = False,
     announce: Callable[[str], None] | None = None,
     excel: bool = False,
+    paged: bool = False,
 ) -> None:
-    """Render in the chosen format and write it to stdout or to ``output``."""
+    """Render in the chosen format and write it to stdout or to ``output``.
+
+    ``paged``: a table longer than the terminal goes through the pager (never when piped).
+    """
     to_file = output not in (None, "-")
     if to_file:
         from certadvisor.render.write import refuse_wallet_file
@@ -243,7 +248,9 @@ def emit(
             pieces = itertools.chain([BOM.encode()], pieces)
         _emit_stream(pieces, output if to_file else None, announce)
         return
-    data = render_text(rendering, fmt, to_terminal=not to_file, no_color=no_color, excel=excel)
+    data = render_text(
+        rendering, fmt, to_terminal=not to_file, no_color=no_color, excel=excel, paged=paged
+    )
     if data is None:
         return
     if to_file:

@@ -289,12 +289,19 @@ def _ics_text(details: Sequence[Cited]) -> str:
 
 
 def plan_ics(plan: StudyPlan) -> bytes:
-    """Milestones as all-day events and study weeks as week-long events, with stable UIDs."""
+    """Milestones as all-day events and study weeks as week-long events.
+
+    UIDs name the track and the milestone's kind (a study week by its number), never a date,
+    so that re-importing the plan after the exam moved replaces its events.
+    """
     events = []
+    seen: dict[str, int] = {}
     for m in plan.milestones:
+        seen[m.kind.value] = seen.get(m.kind.value, 0) + 1
+        nth = f"-{seen[m.kind.value]}" if seen[m.kind.value] > 1 else ""
         events.append(
             CalendarEvent(
-                uid=f"{plan.track}-{m.kind.value}-{m.date.isoformat()}@certadvisor",
+                uid=f"plan-{plan.track}-{m.kind.value}{nth}@certadvisor",
                 summary=f"{plan.abbreviation}: {m.title}",
                 starts=m.date,
                 ends=m.date + dt.timedelta(days=1),
@@ -306,11 +313,11 @@ def plan_ics(plan: StudyPlan) -> bytes:
         if w.kind is WeekKind.STUDY:
             events.append(
                 CalendarEvent(
-                    uid=f"{plan.track}-week-{w.starts.isoformat()}@certadvisor",
+                    uid=f"plan-{plan.track}-week-{w.number}@certadvisor",
                     summary=f"{plan.abbreviation} study week {w.number}: {w.hours:g} h",
                     starts=w.starts,
                     ends=w.ends + dt.timedelta(days=1),
                     description=week_focus(w),
                 )
             )
-    return calendar_bytes(events, name=f"{plan.abbreviation} study plan", stamp=plan.start)
+    return calendar_bytes(events, name=f"{plan.abbreviation} study plan")

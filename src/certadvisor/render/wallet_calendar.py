@@ -73,8 +73,11 @@ def calendar_rendering(
         return calendar_bytes(
             events,
             name="certadvisor renewal deadlines",
-            stamp=status.as_of,
             alarms_days=alarms_days,
+            empty_hint=(
+                "The wallet holds no credential with an upcoming deadline; add one with "
+                "'certadvisor wallet add', or see them all with 'certadvisor wallet status'."
+            ),
         )
 
     return Rendering(command="wallet calendar", data_as_of=data_as_of, payload=payload, ics=ics)

@@ -7,10 +7,11 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from certadvisor.render.columns import not_shown_note
 from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.marks import LEGEND, Citations, catalog_reviewed
 from certadvisor.render.output import Rendering
-from certadvisor.render.wallet import CREDENTIAL_COLUMNS, pts
+from certadvisor.render.wallet import CREDENTIAL_COLUMNS, Col, fit_widths, pts
 from certadvisor.wallet.deadlines import fee_amount
 from certadvisor.wallet.results import (
     CEProgress,
@@ -201,8 +202,19 @@ def _details(creds: Sequence[CredentialStatus], cites: Citations, width: int) ->
     return Text("".join(parts), spans=spans)
 
 
-def _summary_table(creds: Sequence[CredentialStatus], width: int) -> "Table":
-    """One row per credential; column widths are set here so Rich need not measure each cell."""
+_SUMMARY_COLS = (
+    Col("Credential", 10, ratio=1),
+    Col("Expires", 10),
+    Col("Days", 4, right=True),
+    Col("CE", 10, ratio=2),
+    Col("Next action", 12, ratio=3),
+)
+# at a narrow width Days goes first (Expires says it), then CE; a date is never cut
+_SUMMARY_PRIORITY = (0, 1, 4, 3, 2)
+
+
+def _summary_table(creds: Sequence[CredentialStatus], width: int) -> tuple["Table", list[str]]:
+    """One row per credential, fitted to the width; and the headers of the columns left out."""
     from rich.table import Table
     from rich.text import Text
 
@@ -216,20 +228,22 @@ def _summary_table(creds: Sequence[CredentialStatus], width: int) -> "Table":
         )
         for c in creds
     ]
-    heads = ("Credential", "Expires", "Days", "CE", "Next action")
-    sizes = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(heads)]
-    sizes[0], sizes[3] = min(sizes[0], 14), min(sizes[3], 18)
-    sizes[4] = max(12, min(sizes[4], width - sum(sizes[:4]) - 3 * len(heads) - 1))
+    widths = fit_widths(width, _SUMMARY_COLS, _SUMMARY_PRIORITY, rows)
+    shown = sorted(widths)
     table = Table()
-    table.add_column(heads[0], width=sizes[0], overflow="fold")
-    table.add_column(heads[1], width=sizes[1], no_wrap=True)
-    table.add_column(heads[2], width=sizes[2], justify="right", no_wrap=True)
-    table.add_column(heads[3], width=sizes[3], overflow="fold")
-    table.add_column(heads[4], width=sizes[4], overflow="fold")
+    for i in shown:
+        col = _SUMMARY_COLS[i]
+        table.add_column(
+            col.header,
+            width=widths[i],
+            overflow="fold",
+            no_wrap=i in (1, 2),
+            justify="right" if col.right else "left",
+        )
     for c, row in zip(creds, rows, strict=True):
-        *cells, action = row
-        table.add_row(*(Text(x) for x in cells), Text(action, style=c.next_action.urgency))
-    return table
+        styles = {4: c.next_action.urgency}
+        table.add_row(*(Text(row[i], style=styles.get(i, "")) for i in shown))
+    return table, [col.header.lower() for i, col in enumerate(_SUMMARY_COLS) if i not in widths]
 
 
 def status_rendering(status: WalletStatus, data_as_of: str | None) -> Rendering:
@@ -258,8 +272,10 @@ def _print_status(console: "Console", status: WalletStatus, data_as_of: str | No
                 )
             )
             continue
-        summary = _summary_table(person.credentials, console.width)
+        summary, dropped = _summary_table(person.credentials, console.width)
         console.print(summary)
+        if dropped:
+            console.print(Text(not_shown_note(console.width, dropped), style="muted"))
         console.print(_details(person.credentials, cites, console.width), soft_wrap=True)
     if cites.urls:
         console.print(Text(f"\nMarkers: {LEGEND}", style="muted"), soft_wrap=True)

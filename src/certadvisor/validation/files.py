@@ -17,6 +17,7 @@ from certadvisor.errors import InvalidInputError
 from certadvisor.models.catalog import Catalog, Track
 from certadvisor.models.states import StateRules
 from certadvisor.profiles.load import load_profiles
+from certadvisor.text import plural
 
 
 def validate_file(path: Path, bundled_tracks: list[Track]) -> str:
@@ -25,7 +26,7 @@ def validate_file(path: Path, bundled_tracks: list[Track]) -> str:
     label = str(path)
     if path.suffix.lower() == ".csv":
         people = load_profiles(path)
-        return f"{label}: valid cohort, {len(people)} people"
+        return f"{label}: valid cohort, {plural(len(people), 'person')}"
     data = load_yaml(raw, label)
     if isinstance(data, dict) and "tracks" in data:
         f = CatalogFile(path, label, raw)
@@ -33,7 +34,7 @@ def validate_file(path: Path, bundled_tracks: list[Track]) -> str:
         bundled = [t for t in bundled_tracks if t.id not in {x.id for x in cat.tracks}]
         base = CatalogFile(path, "catalog", b"")
         merge_catalogs([(base, Catalog.model_construct(as_of=None, tracks=bundled)), (f, cat)])
-        text = f"{label}: valid catalog, {len(cat.tracks)} track(s)"
+        text = f"{label}: valid catalog, {plural(len(cat.tracks), 'track')}"
         own = data.get("sources")
         registry = bundled_registry()
         if isinstance(own, list):
@@ -53,10 +54,10 @@ def validate_file(path: Path, bundled_tracks: list[Track]) -> str:
             lines = validation_lines(exc, data, raw, label)
             raise InvalidInputError(lines[0], None, lines) from None
         check_confidences(data, raw, label, bundled_registry())
-        return f"{label}: valid state rules, {len(rules.states)} state(s)"
+        return f"{label}: valid state rules, {plural(len(rules.states), 'state')}"
     if isinstance(data, dict) and "sources" in data and isinstance(data["sources"], list):
         found = parse_sources(data["sources"], raw, label)
-        return f"{label}: valid source registry, {len(found)} source(s)"
+        return f"{label}: valid source registry, {plural(len(found), 'source')}"
     if isinstance(data, dict):
         people = load_profiles(path)
         kind = "cohort" if "profiles" in data else "profile"

@@ -90,6 +90,8 @@ def compare(
             [t.id for t in chosen],
             per_track=[(t.id, str(t.category)) for t in chosen],
         )
+    if person is not None and profile is None:
+        raise UsageError("--person picks one person of a --profile cohort file; give --profile")
     standing = paths = None
     if profile is not None:
         standing, paths = _standing(loaded, chosen, profile, as_of, person, years, member)

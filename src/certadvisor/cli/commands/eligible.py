@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from certadvisor.cli.clicks import Command, flag_with_value
-from certadvisor.cli.common import catalog, emit, note
+from certadvisor.cli.common import catalog, emit, note, state
 from certadvisor.cli.inputs import (
     duty_list,
     is_field_word,
@@ -28,11 +28,13 @@ from certadvisor.cli.options import (
 )
 from certadvisor.errors import CertAdvisorError, InvalidInputError, UsageError
 from certadvisor.models.vocab import EducationLevel
+from certadvisor.text import plural
 
 if TYPE_CHECKING:
     from certadvisor.eligibility import Assertions, Report
     from certadvisor.models.catalog import Track
     from certadvisor.models.states import StateBlock
+    from certadvisor.render.output import Rendering
 
 DiplomaOpt = Annotated[
     bool | None,
@@ -207,8 +209,35 @@ def eligible(
     rendering = eligibility_rendering(
         report, loaded.data_as_of, lambda: _states(report), explain=explain
     )
-    emit(ctx, rendering, fmt, output)
+    if profile is None:
+        emit(ctx, rendering, fmt, output)
+    else:
+        _emit_cohort(ctx, report, rendering, fmt, output)
     _fail_on_problems(ctx, report, profile)
+
+
+def _emit_cohort(
+    ctx: typer.Context,
+    report: "Report",
+    rendering: "Rendering",
+    fmt: HandoutFormatOpt,
+    output: str | None,
+) -> None:
+    """Emit, with a progress bar while a big cohort is evaluated (never over its own output)."""
+    import sys
+
+    if not sys.stderr.isatty():  # no bar to show: nothing to work out ahead
+        emit(ctx, rendering, fmt, output)
+        return
+    from certadvisor.render.progress import slow_work
+
+    with slow_work("Evaluating the cohort", state(ctx).no_color):
+        if output not in (None, "-"):
+            emit(ctx, rendering, fmt, output)
+            return
+        if fmt is None:
+            report.briefs()  # what the grid shows, worked out before it is printed
+    emit(ctx, rendering, fmt, output)
 
 
 def _cohort(
@@ -284,8 +313,9 @@ def _fail_on_problems(ctx: typer.Context, report: "Report", profile: Path | None
         for line in problems:
             note(ctx, line)
         raise InvalidInputError(
-            f"{len(problems)} problem(s) in {profile}; "
-            f"{report.people()} valid people were evaluated",
+            f"{plural(len(problems), 'problem')} in {profile}; "
+            f"{plural(report.people(), 'valid person')} "
+            f"{'was' if report.people() == 1 else 'were'} evaluated",
             "Fix the rows or people named above and run again (or `certadvisor data validate`).",
         )
 

@@ -33,6 +33,7 @@ from certadvisor.cli.options import (
     TrackArg,
 )
 from certadvisor.errors import UnknownTrackError, UsageError
+from certadvisor.text import plural
 from certadvisor.wallet import CERTIFICATES, clean_text, open_store, store_path
 
 if TYPE_CHECKING:
@@ -285,12 +286,15 @@ def import_(
     people = read(file, rules, envelope_version=SCHEMA_VERSION, today=today)
     with open_store() as store:  # made only once the records are known to be good
         done = import_bundle(store, file, people) if zipped else import_records(store, people)
-    restored = f"; {done.certificates} certificate file(s) restored" if done.certificates else ""
+    restored = (
+        f"; {plural(done.certificates, 'certificate file')} restored" if done.certificates else ""
+    )
     note(
         ctx,
-        f"Imported {done.people} new people, {done.credentials} credentials, {done.ce} CE "
-        f"entries and {done.checklist_marks} checklist marks; {done.already_present} "
-        f"were already in the wallet{restored}.",
+        f"Imported {plural(done.people, 'new person')}, {plural(done.credentials, 'credential')}, "
+        f"{plural(done.ce, 'CE entry', 'CE entries')} and "
+        f"{plural(done.checklist_marks, 'checklist mark')}; {done.already_present} "
+        f"{'was' if done.already_present == 1 else 'were'} already in the wallet{restored}.",
     )
     if done.missing_certificates:
         note(

@@ -1,0 +1,65 @@
+"""Run certadvisor on a pseudo-terminal, as a person at a keyboard would."""
+
+import fcntl
+import os
+import pty
+import select
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+EXE = str(Path(sys.executable).with_name("certadvisor"))
+
+
+class Terminal:
+    """certadvisor with stdin, stdout and stderr on one pty; keys typed, screen read."""
+
+    def __init__(self, *args: str, env: dict[str, str] | None = None) -> None:
+        self.master, slave = pty.openpty()
+        full = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "40", **(env or {})}
+        self.proc = subprocess.Popen(
+            [EXE, *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=full,
+            start_new_session=True,
+            # the pty becomes the controlling terminal, so that Ctrl-C sends SIGINT
+            preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
+        )
+        os.close(slave)
+        self.screen = ""
+
+    def read_until(self, text: str, timeout: float = 60) -> str:
+        """Read the screen until `text` shows up (or the program ends)."""
+        end = time.monotonic() + timeout
+        while text not in self.screen and time.monotonic() < end:
+            ready, _, _ = select.select([self.master], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(self.master, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                self.screen += chunk.decode("utf-8", "replace")
+            elif self.proc.poll() is not None:
+                break
+        return self.screen
+
+    def type(self, keys: bytes) -> None:
+        os.write(self.master, keys)
+
+    def finish(self, timeout: float = 60) -> int:
+        """Read everything left; the exit status."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.read_until("\0never\0", timeout=0.5)
+            if self.proc.poll() is not None:
+                self.read_until("\0never\0", timeout=0.5)
+                break
+        code = self.proc.wait(timeout=5)
+        os.close(self.master)
+        return code
