@@ -108,7 +108,7 @@ def test_import_restores_the_certificates_privately_in_a_fresh_home(
     fresh = tmp_path / "fresh"
     monkeypatch.setenv("CERTADVISOR_HOME", str(fresh))
     r = ok(w("import", str(out)))
-    assert "4 CE entries" in r.stderr and "2 certificate file(s) restored" in r.stderr
+    assert "4 CE entries" in r.stderr and "2 certificate files restored" in r.stderr
     assert "are not in" not in r.stderr
     assert ok(w("ce", "list", "--format", "json")).json()["data"] == before
     kept = certificates(fresh)

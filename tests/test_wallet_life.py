@@ -321,7 +321,7 @@ def test_an_export_with_files_lives_on_in_a_fresh_home(
     shown = ok(story("wallet", "ce", "show", "2", "--format", "json")).json()["data"]["entry"]
     monkeypatch.setenv("CERTADVISOR_HOME", str(tmp_path / "fresh"))
     r = ok(story("wallet", "import", str(zipped)))
-    assert "2 certificate file(s) restored" in r.stderr and "are not in" not in r.stderr
+    assert "2 certificate files restored" in r.stderr and "are not in" not in r.stderr
     after = status(story, "2025-11-30")
     for track in ("cma-aama", "rma-amt"):
         for key in ("renewals", "fees_paid", "cycle", "overdue", "ce"):

@@ -105,13 +105,28 @@ def default_months(cond: Condition, track: Track, route: str, ladder: Mapping[st
 
 
 def ladder_months(tracks: Iterable[Track]) -> dict[str, float]:
-    """Each track's fastest stated time, for routes that ask for another credential."""
+    """Each track's fastest stated time, for routes that ask for another credential.
+
+    Times stated only for military routes are left out: a civilian cannot take them, so the
+    50-week military MLT course must not make "earn MLT first" look like a year's work.
+    """
     out = {}
     for t in tracks:
-        m = track_months(t)
-        if m is not None:
-            out[t.id] = m
+        military = {r.id for r in t.routes if any(_military(c) for c in r.conditions)}
+        known = [
+            e.months_min
+            for e in t.time_to_eligible
+            if e.months_min is not None and not (e.routes and set(e.routes) <= military)
+        ]
+        if known:
+            out[t.id] = min(known)
     return out
+
+
+def _military(cond: Condition) -> bool:
+    return isinstance(cond, MilitaryCondition) or (
+        isinstance(cond, ProgramCondition) and list(cond.accreditation) == ["military"]
+    )
 
 
 def route_effort(
