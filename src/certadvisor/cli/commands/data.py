@@ -113,9 +113,12 @@ def review(
 ) -> None:
     """The maintainer's queue: facts ranked by how much a wrong value would change the advice.
 
-    A route or state rule decides eligibility; a fee over 20% of a track's 5-year cost (or one
-    whose amount is unknown) moves a cost; a renewal rule sets a deadline. Within each, the
-    weakest confidence and the oldest source come first.
+    Each fact is tested: a route's thresholds (months, hours, counts, years) are moved 20% and
+    16 built-in representative profiles evaluated again on that track; a fee is dropped and
+    doubled against the 5-year cost; a renewal rule is moved 20% against the dates of a
+    credential earned today. First the facts whose change flips a result, then those that
+    move a cost by more than 20%, then those that move a deadline, then the other routes; the
+    bigger change first, ties by weaker confidence, then older source.
 
     Example: certadvisor data review --limit 20 --format markdown -o review.md
     """
