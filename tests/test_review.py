@@ -9,7 +9,7 @@ import yaml
 from certadvisor.catalog.sources import registry_for
 from certadvisor.models.catalog import Track
 from certadvisor.models.profile import Cohort
-from certadvisor.validation.archetypes import archetype_profiles
+from certadvisor.validation.archetypes import ARCHETYPES, archetype_profiles
 from certadvisor.validation.impact import nudged
 from certadvisor.validation.review import review_queue
 
@@ -102,7 +102,9 @@ def test_data_review_on_the_bundled_catalog_puts_tested_flips_first(run: Any) ->
         order.index(i["impact"]) for i in items
     )
     assert data["counts"]["eligibility"] >= 1
-    assert all("of 16 profiles" in i["why"] for i in items if i["impact"] == "eligibility")
+    assert all(
+        f"of {len(ARCHETYPES)} profiles" in i["why"] for i in items if i["impact"] == "eligibility"
+    )
     assert items[0]["impact"] == "eligibility"
 
 
@@ -117,3 +119,22 @@ def test_data_review_with_a_fixture_catalog_ranks_its_threshold_first(run: Any) 
         ("renewal.cycle_months", "deadline"),
     ]
     assert mine[-1]["path"] == "fees[1]"
+
+
+def test_data_review_tests_against_the_people_of_a_cohort_file(run: Any) -> None:
+    people = FIXTURES / "impact_people.yaml"
+    r = run(
+        "--data", str(CATALOG), "data", "review", "-p", str(people), "-f", "json",
+        "--as-of", "2026-11-30",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    mine = [i for i in r.json()["data"]["items"] if i["owner"] == "rvw-track"]
+    assert mine[0]["path"] == "routes[0]"
+    assert mine[0]["why"].startswith("a 20% change flips 1 of 3 profiles")
+
+
+def test_data_review_names_a_missing_cohort_file(run: Any, tmp_path: Path) -> None:
+    r = run("data", "review", "-p", str(tmp_path / "nobody.yaml"))
+    assert r.exit_code != 0
+    assert "nobody.yaml" in r.stderr
+    assert "Traceback" not in r.stderr

@@ -231,6 +231,148 @@ ARCHETYPES: tuple[dict[str, Any], ...] = (
         "procedures": {"ekgs": 11},
         "credentials": [],
     },
+    {
+        "name": "MA program graduate, 13 months",
+        "birth_date": ("ago", 290),
+        "education": {"highest": "high_school"},
+        "programs": [
+            {
+                "field": "medical_assisting",
+                "accreditation": ["CAAHEP"],
+                "completed": ("ago", 13),
+                "contact_hours": 700,
+                "practicum_hours": 160,
+            }
+        ],
+        "experience": [],
+        "procedures": {"injections": 11, "venipunctures": 11},
+        "credentials": [],
+    },
+    {
+        "name": "MA from a USDE-accredited school, working 6 months",
+        "birth_date": ("ago", 330),
+        "education": {"highest": "high_school"},
+        "programs": [
+            {
+                "field": "medical_assisting",
+                "accreditation": ["USDE"],
+                "completed": ("ago", 20),
+                "contact_hours": 620,
+                "practicum_hours": 170,
+            }
+        ],
+        "experience": [
+            {
+                "field": "medical_assisting",
+                "started": ("ago", 6.5),
+                "duties": ["clinical", "administrative"],
+            }
+        ],
+        "procedures": {"injections": 12, "venipunctures": 12},
+        "credentials": [],
+    },
+    {
+        "name": "army-trained MA, 45 months",
+        "birth_date": ("ago", 340),
+        "education": {"highest": "high_school"},
+        "programs": [
+            {"field": "medical_assisting", "accreditation": ["military"], "completed": ("ago", 45)}
+        ],
+        "experience": [],
+        "military": True,
+        "credentials": [],
+    },
+    {
+        "name": "phlebotomist on the job, 13 months",
+        "birth_date": ("ago", 300),
+        "education": {"highest": "high_school"},
+        "programs": [],
+        "experience": [{"field": "phlebotomy", "started": ("ago", 13), "duties": ["phlebotomy"]}],
+        "procedures": {"venipunctures": 200, "capillary_sticks": 40},
+        "credentials": [],
+    },
+    {
+        "name": "phlebotomy graduate with a long practicum, 8 months",
+        "birth_date": ("ago", 280),
+        "education": {"highest": "high_school"},
+        "programs": [
+            {
+                "field": "phlebotomy",
+                "accreditation": ["USDE"],
+                "completed": ("ago", 8),
+                "contact_hours": 45,
+                "practicum_hours": 110,
+                "didactic_hours": 45,
+                "state_approved": ["CA"],
+            }
+        ],
+        "experience": [],
+        "procedures": {"venipunctures": 52, "capillary_sticks": 12},
+        "credentials": [],
+    },
+    {
+        "name": "California phlebotomy trainee",
+        "birth_date": ("ago", 250),
+        "education": {"highest": "high_school"},
+        "programs": [
+            {
+                "field": "phlebotomy",
+                "completed": ("ago", 1),
+                "didactic_hours": 22,
+                "practicum_hours": 42,
+                "state_approved": ["CA"],
+            }
+        ],
+        "experience": [],
+        "procedures": {"venipunctures": 55, "capillary_sticks": 27},
+        "credentials": [],
+    },
+    {
+        "name": "MLT holder with a bachelor, lab 26 months",
+        "birth_date": ("ago", 360),
+        "education": {
+            "highest": "bachelor",
+            "semester_hours": {"chemistry": 18, "biology": 18},
+            "total_semester_hours": 124,
+        },
+        "programs": [{"field": "mlt", "accreditation": ["NAACLS"], "completed": ("ago", 30)}],
+        "experience": [
+            {
+                "field": "clinical_laboratory",
+                "started": ("ago", 26),
+                "duties": [
+                    "blood_bank",
+                    "chemistry",
+                    "hematology",
+                    "microbiology",
+                    "immunology",
+                    "urinalysis",
+                    "lab_operations",
+                ],
+            }
+        ],
+        "credentials": [{"id": "mlt-ascp", "earned": ("ago", 29)}],
+    },
+    {
+        "name": "lab worker with a bachelor, 65 months",
+        "birth_date": ("ago", 440),
+        "education": {
+            "highest": "bachelor",
+            "semester_hours": {"chemistry": 17, "biology": 19},
+            "total_semester_hours": 120,
+        },
+        "programs": [],
+        "experience": [{"field": "clinical_laboratory", "started": ("ago", 65)}],
+        "credentials": [],
+    },
+    {
+        "name": "patient care aide on the job, 13 months",
+        "birth_date": ("ago", 300),
+        "education": {"highest": "high_school"},
+        "programs": [],
+        "experience": [{"field": "patient_care", "started": ("ago", 13)}],
+        "credentials": [],
+    },
 )
 
 
