@@ -68,6 +68,12 @@ def _figure(value: float) -> str:
     return f"{value:g}"
 
 
+def _kind(cond: Condition) -> str:
+    """The condition's kind, with the subject for academic credit ('semester_hours chemistry')."""
+    subject = getattr(cond, "subject", None)
+    return f"{cond.kind} {subject}" if subject else cond.kind
+
+
 def _variants(cond: Condition) -> Iterator[tuple[str, bool, Condition]]:
     """The condition with each numeric threshold moved down, then up (a label, up?, the copy)."""
     for name in _THRESHOLDS:
@@ -77,7 +83,7 @@ def _variants(cond: Condition) -> Iterator[tuple[str, bool, Condition]]:
         for up in (False, True):
             new = nudged(value, up)
             if new > 0 or name == "completed_more_than_months":
-                label = f"{cond.kind} {name} {_figure(value)} → {_figure(new)}"
+                label = f"{_kind(cond)} {name} {_figure(value)} → {_figure(new)}"
                 yield label, up, cond.model_copy(update={name: new})
     minimums = getattr(cond, "minimums", None)
     if isinstance(minimums, dict):
