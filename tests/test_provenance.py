@@ -209,10 +209,10 @@ def test_review_ranks_eligibility_then_cost_then_deadline_weakest_and_oldest_fir
     assert r.exit_code == 0, r.stderr
     mine = [i for i in r.json()["data"]["items"] if i["owner"] == "pxr-track"]
     assert [(i["impact"], i["path"]) for i in mine] == [
-        ("eligibility", "routes[1]"),  # unverified blog route before the official one
-        ("eligibility", "routes[0]"),
+        ("eligibility", "routes[1]"),  # 12 months -> 14.4 flips an archetype's result
         ("cost", "fees[0]"),  # the whole first-time cost, checked 2024: older than the rest
         ("deadline", "renewal.cycle_months"),
+        ("route", "routes[0]"),  # no threshold to move: after the tested changes
         ("minor", "exam.questions"),  # unverified before official
         ("minor", "fees[1]"),  # a member price: not counted at non-member prices
         ("minor", "exam.minutes"),
@@ -220,8 +220,8 @@ def test_review_ranks_eligibility_then_cost_then_deadline_weakest_and_oldest_fir
     ]
     ranks = [i["rank"] for i in mine]
     assert ranks == sorted(ranks)
-    assert mine[2]["age_days"] > mine[0]["age_days"]
-    assert "over 20%" in mine[2]["why"]
+    assert mine[1]["age_days"] > mine[0]["age_days"]
+    assert "over 20%" in mine[1]["why"]
 
 
 def test_review_offers_every_format(run: Any) -> None:

@@ -66,12 +66,15 @@ def review_rendering(
     """The review queue (the first `limit` items when given) in every format."""
     shown = list(items[:limit] if limit else items)
     counts = {
-        i: sum(1 for x in items if x.impact == i) for i in ("eligibility", "cost", "deadline")
+        i: sum(1 for x in items if x.impact == i)
+        for i in ("eligibility", "cost", "deadline", "route")
     }
     summary = (
-        f"{len(items)} facts to review: {counts['eligibility']} decide eligibility, "
-        f"{counts['cost']} move a cost by more than 20%, {counts['deadline']} set a deadline; "
-        "weakest and oldest first within each."
+        f"{len(items)} facts to review: a 20% change of {counts['eligibility']} flips an "
+        f"eligibility result for a representative profile, {counts['cost']} move a 5-year cost "
+        f"by more than 20% when dropped or doubled, {counts['deadline']} set a renewal deadline, "
+        f"{counts['route']} more routes decide eligibility; the bigger change first, then the "
+        "weakest and oldest source."
     )
 
     def markdown() -> str:

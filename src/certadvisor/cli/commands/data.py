@@ -8,7 +8,7 @@ import typer
 
 from certadvisor.cli.common import catalog, emit, state
 from certadvisor.cli.inputs import resolve_as_of
-from certadvisor.cli.options import AsOfOpt, FormatOpt, OutputOpt
+from certadvisor.cli.options import AsOfOpt, FormatOpt, OutputOpt, ProfileOpt
 
 app = typer.Typer(
     rich_markup_mode="markdown",
@@ -107,28 +107,39 @@ def review(
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, metavar="N", help="Show the first N only.")
     ] = None,
+    profile: ProfileOpt = None,
     as_of: AsOfOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """The maintainer's queue: facts ranked by how much a wrong value would change the advice.
 
-    A route or state rule decides eligibility; a fee over 20% of a track's 5-year cost (or one
-    whose amount is unknown) moves a cost; a renewal rule sets a deadline. Within each, the
-    weakest confidence and the oldest source come first.
+    Each fact is tested: a route's thresholds (months, hours, counts, years) are moved 20% and
+    the built-in representative profiles evaluated again on that track; a fee is dropped and
+    doubled against the 5-year cost; a renewal rule is moved 20% against the dates of a
+    credential earned today. First the facts whose change flips a result, then those that
+    move a cost by more than 20%, then those that move a deadline, then the other routes; the
+    bigger change first, ties by weaker confidence, then older source. `--profile` tests
+    against the people of a profile or cohort file instead.
 
     Example: certadvisor data review --limit 20 --format markdown -o review.md
     """
     from certadvisor.catalog import catalog_paths
     from certadvisor.catalog.sources import registry_for
     from certadvisor.catalog.states import state_rules
+    from certadvisor.cli.inputs import people_of
     from certadvisor.render.review import review_rendering
     from certadvisor.validation.review import review_queue
 
     loaded = catalog(ctx)
     registry = registry_for(catalog_paths(state(ctx).data))
+    people = [p.profile for p in people_of(loaded, profile)] if profile else None
     items = review_queue(
-        loaded.tracks(with_state=True), state_rules().states, resolve_as_of(as_of, None), registry
+        loaded.tracks(with_state=True),
+        state_rules().states,
+        resolve_as_of(as_of, None),
+        registry,
+        people=people,
     )
     emit(ctx, review_rendering(items, loaded.data_as_of, limit), fmt, output)
 
