@@ -243,9 +243,11 @@ def _score(
     )
 
 
+# Results are built with `model_construct`: every field is given with its type, and
+# validating would build each result model's schema on every run.
 def _ranked(rank: int, s: _Scored) -> Ranked:
     t = s.track
-    return Ranked(
+    return Ranked.model_construct(
         rank=rank,
         track=t.id,
         credential=t.credential,
@@ -281,14 +283,16 @@ def rank_tracks(
     for order, track in enumerate(tracks):
         if track.id in held:
             holding.append(
-                Held(track=track.id, credential=track.credential, abbreviation=track.abbreviation)
+                Held.model_construct(
+                    track=track.id, credential=track.credential, abbreviation=track.abbreviation
+                )
             )
             continue
         category = str(track.category)
         goal = fit("goal", GOAL_FIT[request.goal], category, _goal_words(request.goal))
         if not goal.value:
             excluded.append(
-                Excluded(
+                Excluded.model_construct(
                     track=track.id,
                     abbreviation=track.abbreviation,
                     reason=f"{category.replace('_', ' ')} is not {request.goal.value} work",
@@ -303,7 +307,7 @@ def rank_tracks(
     not_scored = sorted(
         {f.name for r in ranking for f in r.factors if f.value is None}, key=list(WEIGHTS).index
     )
-    return Recommendation(
+    return Recommendation.model_construct(
         request=request,
         weights=dict(WEIGHTS),
         judgement_note=JUDGEMENT_NOTE + (HELD_NOTE if held else ""),
