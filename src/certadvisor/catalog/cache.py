@@ -11,7 +11,7 @@ from certadvisor.paths import make_private_dirs
 if TYPE_CHECKING:
     from certadvisor.models.catalog import Catalog, Track
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7  # 7: conditions keep their other reading
 _CACHES_KEPT = 6
 CACHE_CAP_BYTES = 200 * 1024 * 1024  # the cache folder's size; the oldest caches go first
 

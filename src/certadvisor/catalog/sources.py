@@ -120,6 +120,12 @@ def keep_json(path: Path, data: Any) -> None:
 
 def _keep(path: Path, rows: Any) -> None:
     import json
+
+    keep_bytes(path, json.dumps(rows).encode())
+
+
+def keep_bytes(path: Path, data: bytes) -> None:
+    """Write a cached copy whole (a private folder, replaced at once); failing is no error."""
     import os
     import tempfile
 
@@ -127,7 +133,7 @@ def _keep(path: Path, rows: Any) -> None:
         make_private_dirs(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
-            fh.write(json.dumps(rows).encode())
+            fh.write(data)
         os.replace(tmp, path)
     except OSError:
         pass  # a copy we cannot write is only slower, never wrong

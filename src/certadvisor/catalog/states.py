@@ -3,20 +3,45 @@
 from collections.abc import Sequence
 from functools import cache
 
-from certadvisor.catalog.sources import bundled_registry, link_sources
+from certadvisor import __version__
+from certadvisor.catalog.cache import CACHE_FORMAT
+from certadvisor.catalog.sources import bundled_registry, keep_bytes, link_sources, registry_bytes
 from certadvisor.catalog.yaml_io import load_yaml, read_text, validation_lines
 from certadvisor.errors import InvalidInputError, UsageError
 from certadvisor.models.states import State, StateBlock, StateNote, StateRules
-from certadvisor.paths import bundled_data_dir
+from certadvisor.paths import bundled_data_dir, cache_dir
 
 
 @cache
 def state_rules() -> StateRules:
-    """states.yaml, validated."""
-    from pydantic import ValidationError
+    """states.yaml, validated.
+
+    The validated rules are kept pickled in the cache folder (as the catalog is), keyed by
+    the version, states.yaml and the source registry, so a warm run neither parses the YAML
+    nor builds the models' validators; a missing or unreadable copy is rebuilt.
+    """
+    import hashlib
+    import pickle
 
     path = bundled_data_dir() / "states.yaml"
     raw = read_text(path, "states.yaml")
+    key = hashlib.sha256(f"certadvisor {__version__} states {CACHE_FORMAT}\n".encode())
+    key.update(hashlib.sha256(raw).digest() + hashlib.sha256(registry_bytes()).digest())
+    kept = cache_dir() / "states" / f"{key.hexdigest()[:32]}.pickle"
+    try:
+        rules = pickle.loads(kept.read_bytes())
+        if isinstance(rules, StateRules):
+            return rules
+    except Exception:  # noqa: BLE001 - any unusable copy is only rebuilt
+        pass
+    rules = _validated_rules(raw)
+    keep_bytes(kept, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
+    return rules
+
+
+def _validated_rules(raw: bytes) -> StateRules:
+    from pydantic import ValidationError
+
     data = load_yaml(raw, "states.yaml")
     try:
         return StateRules.model_validate(link_sources(data, bundled_registry()))
@@ -80,4 +105,7 @@ def state_block(
     found = state_notes(upper)
     notes = notes_touching(found, categories, tracks)
     by_track = {track: notes_touching(found, [category], [track]) for track, category in per_track}
-    return StateBlock(code=upper, name=state_codes()[upper], notes=notes, by_track=by_track)
+    # built without validation: the notes are the validated rules' own
+    return StateBlock.model_construct(
+        code=upper, name=state_codes()[upper], notes=notes, by_track=by_track
+    )

@@ -133,7 +133,7 @@ class Report:
         if self._results is None:
             self._results = [
                 self._state.apply(
-                    PersonResult(
+                    PersonResult.model_construct(
                         name=s.name,
                         results=self.evaluator.results(s.person, s.as_of),
                         label=s.label,

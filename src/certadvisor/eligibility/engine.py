@@ -189,7 +189,7 @@ class Evaluator:
                 ids = []
                 for cond in route.conditions:
                     clinical = cond.kind == "experience" and is_clinical(track)
-                    key = f"{clinical}:{cond.model_dump_json(exclude=_WORDING)}"
+                    key = _condition_key(cond, clinical)
                     if key not in keys:
                         keys[key] = len(self._checks)
                         self._checks.append(prepare(cond, clinical))
@@ -273,14 +273,14 @@ class Evaluator:
                     o.gap for o in plan.route_outs(outs, best) if o.status != MET and o.gap
                 )
         effort = judged.effort
-        lo = finite(effort.best) if effort else None
-        hi = finite(effort.worst) if effort else None
+        lo = _months(effort.best) if effort else None
+        hi = _months(effort.worst) if effort else None
         fields = (status, route, closest, missing, plan.track.id, flagged, lo, hi, judged.reason)
         # One object per distinct summary: a cohort's thousands of people share a few
         # thousand, and a big cohort's workers send them back pickled.
         summary = self._summaries.get(fields)
         if summary is None:
-            summary = self._summaries[fields] = EligibilitySummary(
+            summary = self._summaries[fields] = EligibilitySummary.model_construct(
                 status=status,
                 route=route,
                 closest=closest,
@@ -316,9 +316,27 @@ class Evaluator:
         ]
 
 
+def _condition_key(cond: Condition, clinical: bool) -> str:
+    """Conditions with equal keys share one compiled check; wording does not count.
+
+    Built from the field values (not a JSON dump, which would build the condition's
+    serializer on every run); nested models' reprs hold all their fields.
+    """
+    fields = [(k, v) for k, v in cond.__dict__.items() if k not in _WORDING]
+    return f"{clinical}:{type(cond).__name__}:{fields!r}"
+
+
+def _months(value: float) -> float | None:
+    """`finite` as the result field holds it: always a float (as validation made it)."""
+    months = finite(value)
+    return None if months is None else float(months)
+
+
+# Results are built with `model_construct`: the engine sets every field with its exact
+# type, and validating them would build each result model's schema on every run.
 def _condition_result(cond: Condition, route: Route, out: Outcome) -> ConditionResult:
     confidence = cond.confidence or route.confidence
-    return ConditionResult(
+    return ConditionResult.model_construct(
         text=describe(cond),
         status=out.status,
         gap=out.gap if out.status != MET else None,
@@ -342,7 +360,7 @@ def _route_result(route: Route, outs: Sequence[Outcome], flagged: bool) -> Route
     elif time_only(outs):
         dates = [o.opens_on for o in outs if o.status == UNMET]
         opens = None if None in dates else max(d for d in dates if d is not None)
-    return RouteResult(
+    return RouteResult.model_construct(
         id=route.id,
         name=route.name,
         status=status,
@@ -394,7 +412,7 @@ def _track_result(plan: _Plan, outs: Sequence[Outcome], as_of: dt.date) -> Track
         )
     assumed = {c.assumption for r in results for c in r.conditions if c.assumption}
     notes += sorted(f"Assumed: {a}." for a in assumed)
-    return TrackResult(
+    return TrackResult.model_construct(
         track=track.id,
         status=status,
         route=route,
@@ -407,8 +425,8 @@ def _track_result(plan: _Plan, outs: Sequence[Outcome], as_of: dt.date) -> Track
         closes_on=closes,
         unverified=flagged,
         notes=notes,
-        months_needed=finite(effort.best) if effort else None,
-        months_needed_max=finite(effort.worst) if effort else None,
+        months_needed=_months(effort.best) if effort else None,
+        months_needed_max=_months(effort.worst) if effort else None,
         closest_reason=judged.reason,
     )
 

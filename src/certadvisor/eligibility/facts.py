@@ -83,7 +83,7 @@ class Assertions(Strict):
 
     def is_empty(self) -> bool:
         """True when the flags say nothing at all."""
-        return self == Assertions()
+        return self == Assertions.model_construct()  # no validation: no schema built
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from certadvisor.eligibility import RouteResult, TrackResult
 from certadvisor.eligibility.wording import describe, money
 from certadvisor.guidance.plan import sorted_resources
 from certadvisor.models.catalog import ExperienceCondition, ProgramCondition, Route, Track
-from certadvisor.models.common import Provenance
+from certadvisor.models.common import Provenance, provenance
 from certadvisor.models.guidance import STEP_COUNT, Checklist, Item, Step, StepKey
 from certadvisor.models.profile import Profile
 from certadvisor.models.states import StateNote
@@ -26,22 +26,27 @@ def _prov(obj: Any) -> Provenance | None:
     confidence = getattr(obj, "confidence", None)
     if not source or not confidence:
         return None
-    return Provenance(source=source, as_of=getattr(obj, "as_of", None), confidence=confidence)
+    return provenance(source, getattr(obj, "as_of", None), confidence)
 
 
 def _fact_item(label: str, fact: Any, suffix: str = "") -> list[Item]:
     if fact is None or getattr(fact, "value", None) is None:
         return []
-    return [Item(text=f"{label}: {fact.value}{suffix}", source=_prov(fact))]
+    return [Item.model_construct(text=f"{label}: {fact.value}{suffix}", source=_prov(fact))]
 
 
 def _qualify(track: Track, route: Route | None, res: RouteResult | None) -> list[Item]:
     if route is None:
-        return [Item(text=f"{r.name}: {r.summary}", source=_prov(r)) for r in track.routes] or [
-            Item(text="The catalog does not know this track's routes; ask the body.")
+        return [
+            Item.model_construct(text=f"{r.name}: {r.summary}", source=_prov(r))
+            for r in track.routes
+        ] or [
+            Item.model_construct(
+                text="The catalog does not know this track's routes; ask the body."
+            )
         ]
     if res is None:
-        return [Item(text=describe(c), done=False) for c in route.conditions]
+        return [Item.model_construct(text=describe(c), done=False) for c in route.conditions]
     items = []
     for c in res.conditions:
         note = c.gap
@@ -52,7 +57,7 @@ def _qualify(track: Track, route: Route | None, res: RouteResult | None) -> list
         if c.status == "unmet" and c.opens_on:
             note = f"{note}; met by time alone on {c.opens_on}" if note else f"met on {c.opens_on}"
         items.append(
-            Item(
+            Item.model_construct(
                 text=c.text,
                 done=c.status == "met",
                 note=note,
@@ -64,21 +69,29 @@ def _qualify(track: Track, route: Route | None, res: RouteResult | None) -> list
 
 def _documents(track: Track, route: Route | None) -> list[Item]:
     if route is not None:
-        items = [Item(text=d, done=False, source=_prov(route)) for d in route.documents]
-        items += [Item(text=f"Confirm: {n}", done=False) for n in route.notes]
-        return items or [Item(text="The catalog lists no documents for this route; ask the body.")]
+        items = [
+            Item.model_construct(text=d, done=False, source=_prov(route)) for d in route.documents
+        ]
+        items += [Item.model_construct(text=f"Confirm: {n}", done=False) for n in route.notes]
+        return items or [
+            Item.model_construct(
+                text="The catalog lists no documents for this route; ask the body."
+            )
+        ]
     items = [
-        Item(text=f"{r.name}: {', '.join(r.documents)}", source=_prov(r))
+        Item.model_construct(text=f"{r.name}: {', '.join(r.documents)}", source=_prov(r))
         for r in track.routes
         if r.documents
     ]
-    return items or [Item(text="The catalog lists no documents for this track; ask the body.")]
+    return items or [
+        Item.model_construct(text="The catalog lists no documents for this track; ask the body.")
+    ]
 
 
 def _fee(track: Track, route: Route | None, member: bool) -> list[Item]:
     cost = first_time_cost(track, member=member, route=route.id if route else None)
     items = [
-        Item(text=f"{p.label}: {money(p.unit_amount)}", source=_prov(p), note=p.why)
+        Item.model_construct(text=f"{p.label}: {money(p.unit_amount)}", source=_prov(p), note=p.why)
         for p in cost.parts
     ]
     total = f"{'at least ' if cost.lower_bound else ''}{money(cost.amount)}"
@@ -87,9 +100,11 @@ def _fee(track: Track, route: Route | None, member: bool) -> list[Item]:
     )
     who = "member prices" if member else "non-member prices"
     head = f"To sit the exam once: {total} ({who}{', cheapest ' + which if which else ''})"
-    items.insert(0, Item(text=head))
+    items.insert(0, Item.model_construct(text=head))
     items += [
-        Item(text=f"Not counted: {p.label}: {money(p.unit_amount)}", source=_prov(p))
+        Item.model_construct(
+            text=f"Not counted: {p.label}: {money(p.unit_amount)}", source=_prov(p)
+        )
         for p in cost.not_counted
     ]
     return items
@@ -100,14 +115,14 @@ def _apply(track: Track) -> list[Item]:
     items = _fact_item("How", a.how)
     if a.lead_days and a.lead_days.value is not None:
         items.append(
-            Item(
+            Item.model_construct(
                 text=f"Apply at least {a.lead_days.value} days before the exam",
                 source=_prov(a.lead_days),
             )
         )
     else:
         items.append(
-            Item(
+            Item.model_construct(
                 text=f"The catalog does not know how long {track.issuer.abbreviation} "
                 "needs between application and exam: ask before you book."
             )
@@ -120,7 +135,7 @@ def _schedule(track: Track) -> list[Item]:
     items = _fact_item("Scheduling", a.scheduling) + _fact_item("Delivery", e.delivery)
     items += _fact_item("Test vendor", e.vendor)
     return items or [
-        Item(
+        Item.model_construct(
             text="The catalog does not say how the exam is scheduled; the "
             "body's approval letter will."
         )
@@ -136,11 +151,13 @@ def _prepare(track: Track) -> list[Item]:
             share = f" {d.weight_percent:g}%" if d.weight_percent is not None else ""
             share += f" ({d.items} items)" if d.items is not None else ""
             doms.append(f"{d.name}{share}")
-        items.append(Item(text="Content domains: " + "; ".join(doms), source=_prov(outline)))
+        items.append(
+            Item.model_construct(text="Content domains: " + "; ".join(doms), source=_prov(outline))
+        )
     for r in sorted_resources(track):
         price = f", {money(r.price)}" if r.price is not None else ""
         items.append(
-            Item(
+            Item.model_construct(
                 text=f"{r.kind.value.replace('_', ' ').capitalize()}: {r.title}{price}",
                 url=r.url,
                 source=_prov(r),
@@ -149,9 +166,13 @@ def _prepare(track: Track) -> list[Item]:
             )
         )
     if not track.study_resources:
-        items.append(Item(text="The catalog lists no study resources for this track yet."))
+        items.append(
+            Item.model_construct(text="The catalog lists no study resources for this track yet.")
+        )
     items.append(
-        Item(text=f"Make a dated plan: certadvisor plan {track.id} --exam-date YYYY-MM-DD")
+        Item.model_construct(
+            text=f"Make a dated plan: certadvisor plan {track.id} --exam-date YYYY-MM-DD"
+        )
     )
     return items
 
@@ -166,7 +187,7 @@ def _window_words(track: Track, route: Route | None) -> list[Item]:
             )
             if windowed:
                 prefix = "" if route else f"{r.name}: "
-                items.append(Item(text=f"{prefix}{describe(c)}", source=_prov(r)))
+                items.append(Item.model_construct(text=f"{prefix}{describe(c)}", source=_prov(r)))
     return items
 
 
@@ -174,18 +195,20 @@ def _deadlines(track: Track, route: Route | None, res: RouteResult | None) -> li
     items = []
     if res is not None and res.status == "eligible" and res.closes_on:
         items.append(
-            Item(
+            Item.model_construct(
                 text=f"Apply by {res.closes_on}: after that day this route no longer holds for you",
                 done=False,
             )
         )
     if res is not None and res.opens_on:
-        items.append(Item(text=f"This route opens for you on {res.opens_on} by time alone"))
+        items.append(
+            Item.model_construct(text=f"This route opens for you on {res.opens_on} by time alone")
+        )
     items += _window_words(track, route)
     items += _fact_item(
         "After approval, the application stays valid", track.application.valid_days, " days"
     )
-    return items or [Item(text="The catalog has no recency window for this route.")]
+    return items or [Item.model_construct(text="The catalog has no recency window for this route.")]
 
 
 def _sit(track: Track) -> list[Item]:
@@ -193,13 +216,15 @@ def _sit(track: Track) -> list[Item]:
     items = _fact_item("Questions", e.questions) + _fact_item("Time", e.minutes, " minutes")
     items += _fact_item("Format", e.format) + _fact_item("Passing", e.passing)
     items += _fact_item("Retakes", a.retakes) + _fact_item("Attempts", a.attempts)
-    return items or [Item(text="The catalog knows little about this exam; see the handbook.")]
+    return items or [
+        Item.model_construct(text="The catalog knows little about this exam; see the handbook.")
+    ]
 
 
 def _result(track: Track) -> list[Item]:
     items = _fact_item("Results", track.application.results)
     return items or [
-        Item(
+        Item.model_construct(
             text=f"The catalog does not say how {track.issuer.abbreviation} "
             "sends the result and the certificate; ask when you apply."
         )
@@ -211,7 +236,7 @@ def _keep(track: Track) -> list[Item]:
     items = _fact_item("Renew every", r.cycle_months, " months")
     if r.ce and r.ce.total_points is not None:
         items.append(
-            Item(
+            Item.model_construct(
                 text=f"Continuing education: {r.ce.total_points:g} {r.ce.unit} per cycle",
                 source=_prov(r.ce),
             )
@@ -228,12 +253,17 @@ def _keep(track: Track) -> list[Item]:
     else:
         span = ""
     if w and span:
-        items.append(Item(text=f"File the renewal {span}", source=_prov(w)))
-    items += [Item(text=f"After expiry: {rule.text}", source=_prov(rule)) for rule in r.late_rules]
+        items.append(Item.model_construct(text=f"File the renewal {span}", source=_prov(w)))
+    items += [
+        Item.model_construct(text=f"After expiry: {rule.text}", source=_prov(rule))
+        for rule in r.late_rules
+    ]
     if not items:
-        items.append(Item(text="The catalog does not know this credential's renewal rules."))
+        items.append(
+            Item.model_construct(text="The catalog does not know this credential's renewal rules.")
+        )
     items.append(
-        Item(
+        Item.model_construct(
             text=f"Track CE and the deadline: certadvisor wallet add {track.id} --earned YYYY-MM-DD"
         )
     )
@@ -282,7 +312,7 @@ def build_checklist(
     for number, key in enumerate(StepKey, 1):
         done_by, why = _done_by(key, number, track, result, held, marked)
         steps.append(
-            Step(
+            Step.model_construct(
                 number=number,
                 key=key,
                 title=_TITLES[key].format(**title_words),
@@ -292,7 +322,7 @@ def build_checklist(
                 items=contents[key],
             )
         )
-    return Checklist(
+    return Checklist.model_construct(
         track=track.id,
         credential=track.credential,
         abbreviation=track.abbreviation,
@@ -319,11 +349,13 @@ def _route_words(route: Route | None, result: TrackResult | None) -> str:
 
 def _choose(track: Track, state_notes: Sequence[StateNote]) -> list[Item]:
     items = [
-        Item(text=f"{n.text}{' (sources disagree)' if n.disputed else ''}", source=_prov(n))
+        Item.model_construct(
+            text=f"{n.text}{' (sources disagree)' if n.disputed else ''}", source=_prov(n)
+        )
         for n in state_notes
     ]
     if track.summary:
-        items.insert(0, Item(text=track.summary))
+        items.insert(0, Item.model_construct(text=track.summary))
     return items
 
 

@@ -188,16 +188,18 @@ def select_track_ids(
     return ids
 
 
+# The results are built with `model_construct`: every field is given with its type (floats as
+# floats), and validating would build each result model's schema on every run.
 def _time(track: Track) -> TimeBrief:
     timed = [t for t in track.time_to_eligible if t.months_min is not None]
     if not timed:
-        return TimeBrief(estimates=len(track.time_to_eligible))
+        return TimeBrief.model_construct(estimates=len(track.time_to_eligible))
     fastest = min(timed, key=lambda t: t.months_min or 0)
     slowest = max((t.months_max if t.months_max is not None else t.months_min) or 0 for t in timed)
     known_max = all(t.months_max is not None for t in timed)
-    return TimeBrief(
+    return TimeBrief.model_construct(
         months_min=fastest.months_min,
-        months_max=slowest if known_max or slowest > (fastest.months_min or 0) else None,
+        months_max=float(slowest) if known_max or slowest > (fastest.months_min or 0) else None,
         fastest=fastest,
         estimates=len(track.time_to_eligible),
     )
@@ -205,7 +207,7 @@ def _time(track: Track) -> TimeBrief:
 
 def _renewal(track: Track, cost: TotalCost) -> RenewalBrief:
     ce = track.renewal.ce
-    return RenewalBrief(
+    return RenewalBrief.model_construct(
         cycle_months=track.renewal.cycle_months,
         ce_points=ce.total_points if ce else None,
         ce_unit=ce.unit if ce else None,
@@ -229,7 +231,7 @@ def compare_row(
     cost = total_cost(
         track, years=years, member=member, ce_cost_per_point=ce_cost_per_point, route=route
     )
-    return ComparisonRow(
+    return ComparisonRow.model_construct(
         track=track.id,
         credential=track.credential,
         abbreviation=track.abbreviation,
@@ -237,7 +239,7 @@ def compare_row(
         issuer_name=track.issuer.name,
         category=str(track.category),
         routes=[
-            RouteBrief(
+            RouteBrief.model_construct(
                 id=r.id,
                 name=r.name,
                 summary=r.summary,
@@ -247,7 +249,7 @@ def compare_row(
             )
             for r in track.routes
         ],
-        exam=ExamBrief(
+        exam=ExamBrief.model_construct(
             questions=track.exam.questions, minutes=track.exam.minutes, format=track.exam.format
         ),
         renewal=_renewal(track, cost),
@@ -380,10 +382,10 @@ def compare_tracks(
         if pay is not None and track.id in pay:
             extra["pay"] = with_payback(pay[track.id], paths.get(track.id) if paths else None)
         rows.append(row.model_copy(update=extra) if extra else row)
-    return Comparison(
+    return Comparison.model_construct(
         years=years,
         member=member,
-        ce_cost_per_point=ce_cost_per_point,
+        ce_cost_per_point=None if ce_cost_per_point is None else float(ce_cost_per_point),
         sort=sort,
         rows=sort_rows(rows, sort),
         sort_note=_unknown_last(rows, sort),

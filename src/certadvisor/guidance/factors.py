@@ -13,7 +13,7 @@ from certadvisor.costs import first_time_cost
 from certadvisor.eligibility.effort import about
 from certadvisor.eligibility.wording import money, months_words
 from certadvisor.models.catalog import Track
-from certadvisor.models.common import Provenance, Strict
+from certadvisor.models.common import Provenance, Strict, provenance
 from certadvisor.models.guidance import Cited
 from certadvisor.models.results import EligibilitySummary
 from certadvisor.models.states import State
@@ -111,7 +111,7 @@ class Factor(Strict):
 def _prov(source: str | None, as_of: str | None, confidence: str | None) -> Provenance | None:
     if not source or not confidence:
         return None
-    return Provenance.model_validate({"source": source, "as_of": as_of, "confidence": confidence})
+    return provenance(source, as_of, confidence)
 
 
 def factor(
@@ -123,16 +123,18 @@ def factor(
     best: float | None = None,
 ) -> Factor:
     """A factor with its points: the value times the factor's weight (the worst case)."""
-    points = None if value is None else round(value * WEIGHTS[name], 1)
-    return Factor(
+    points = None if value is None else float(round(value * WEIGHTS[name], 1))
+    # built without validation (that would build the model's schema on every run): the
+    # numbers are made floats here, as validation made them
+    return Factor.model_construct(
         name=name,
         weight=WEIGHTS[name],
-        value=value,
+        value=None if value is None else float(value),
         points=points,
         judgement=judgement,
         reason=reason,
         facts=list(facts),
-        best_value=best if best is not None and best != value else None,
+        best_value=float(best) if best is not None and best != value else None,
     )
 
 
@@ -149,7 +151,7 @@ def budget_factor(track: Track, budget: int | None, member: bool) -> Factor:
         return factor("budget", None, "no budget given")
     cost = first_time_cost(track, member=member)
     facts = [
-        Cited(
+        Cited.model_construct(
             text=f"{p.label}: {money(p.unit_amount)}", source=_prov(p.source, p.as_of, p.confidence)
         )
         for p in cost.parts
@@ -181,7 +183,7 @@ def time_factor(track: Track, months: float | None, verdict: EligibilitySummary 
         return _time_left(months, verdict)
     known = [t for t in track.time_to_eligible if t.months_min is not None]
     if not known:
-        facts = [Cited(text=t.text, source=t) for t in track.time_to_eligible]
+        facts = [Cited.model_construct(text=t.text, source=t) for t in track.time_to_eligible]
         return factor("time", 0.5, "the catalog has no time to eligibility in months", facts)
     fastest = min(known, key=lambda t: (t.months_min or 0, t.months_max or 0))
     low = fastest.months_min or 0
@@ -192,7 +194,7 @@ def time_factor(track: Track, months: float | None, verdict: EligibilitySummary 
         "time",
         value,
         f"the fastest way takes {span}: {fits} in {months_words(months)}",
-        [Cited(text=fastest.text, source=fastest)],
+        [Cited.model_construct(text=fastest.text, source=fastest)],
     )
 
 
@@ -242,7 +244,9 @@ def state_factor(track: Track, state: State | None, code: str | None) -> Factor:
     ]
     facts: list[Cited] = []
     for n in notes:
-        fact = Cited(text=_TOPIC_WORDS[n.topic] + (" (disputed)" if n.disputed else ""), source=n)
+        fact = Cited.model_construct(
+            text=_TOPIC_WORDS[n.topic] + (" (disputed)" if n.disputed else ""), source=n
+        )
         if all((f.text, f.source and f.source.source) != (fact.text, n.source) for f in facts):
             facts.append(fact)
     if any(track.id in n.not_accepted for n in notes):

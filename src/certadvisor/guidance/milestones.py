@@ -35,12 +35,12 @@ def plan_milestones(
     study = [w for w in weeks if w.kind is WeekKind.STUDY]
     if study:
         milestones.append(
-            Milestone(
+            Milestone.model_construct(
                 date=study[0].starts,
                 kind=MilestoneKind.STUDY_STARTS,
                 title="Study starts",
                 details=[
-                    Cited(
+                    Cited.model_construct(
                         text=f"{weeks_words(len(study))} at up to {hours_per_week:g} hours a week"
                     )
                 ],
@@ -48,7 +48,7 @@ def plan_milestones(
         )
     milestones += _review_weeks(track, weeks)
     milestones.append(
-        Milestone(
+        Milestone.model_construct(
             date=exam,
             kind=MilestoneKind.EXAM,
             title=f"{track.abbreviation} exam",
@@ -86,11 +86,11 @@ def application_milestones(
     scheduling = track.application.scheduling
     if scheduling and scheduling.value:
         out.append(
-            Milestone(
+            Milestone.model_construct(
                 date=out[-1].date,
                 kind=MilestoneKind.SCHEDULE,
                 title="Schedule the exam once approved",
-                details=[Cited(text=scheduling.value, source=scheduling)],
+                details=[Cited.model_construct(text=scheduling.value, source=scheduling)],
             )
         )
     return out
@@ -104,12 +104,12 @@ def aim_to_apply(milestones: list[Milestone], start: dt.date) -> dt.date:
 
 
 def _route_opens(track: Track, opens_on: dt.date) -> Milestone:
-    return Milestone(
+    return Milestone.model_construct(
         date=opens_on,
         kind=MilestoneKind.APPLY_OPENS,
         title="Your route opens: apply from this day",
         details=[
-            Cited(
+            Cited.model_construct(
                 text=f"{track.issuer.abbreviation} accepts the application once you meet "
                 "the route; the catalog gives no window to apply earlier"
             )
@@ -125,12 +125,12 @@ def _apply_opens(track: Track, start: dt.date, exam: dt.date) -> list[Milestone]
     if opens <= start:
         return []
     return [
-        Milestone(
+        Milestone.model_construct(
             date=opens,
             kind=MilestoneKind.APPLY_OPENS,
             title="Earliest sensible day to apply",
             details=[
-                Cited(
+                Cited.model_construct(
                     text=f"{track.issuer.abbreviation} applications stay valid {valid.value} "
                     "days; applying earlier risks expiry before the exam",
                     source=valid,
@@ -150,12 +150,12 @@ def _apply_by(track: Track, start: dt.date, exam: dt.date, warnings: list[str]) 
             f"Too late to apply for this date: {issuer} needs the application "
             f"{lead.value} days before the exam, so the deadline was {due}."
         )
-    return Milestone(
+    return Milestone.model_construct(
         date=max(due, start),
         kind=MilestoneKind.APPLY_BY,
         title="Apply and pay by this date",
         details=[
-            Cited(
+            Cited.model_construct(
                 text=f"{issuer} needs the application {lead.value} days before the exam",
                 source=lead,
             )
@@ -166,14 +166,14 @@ def _apply_by(track: Track, start: dt.date, exam: dt.date, warnings: list[str]) 
 def _apply_soon(track: Track, start: dt.date) -> Milestone:
     how = track.application.how
     details = [
-        Cited(
+        Cited.model_construct(
             text=f"The catalog does not know how long {track.issuer.abbreviation} needs between "
             "application and exam, so no deadline is given; ask before you book"
         )
     ]
     if how and how.value:
-        details.append(Cited(text=how.value, source=how))
-    return Milestone(
+        details.append(Cited.model_construct(text=how.value, source=how))
+    return Milestone.model_construct(
         date=start,
         kind=MilestoneKind.APPLY,
         title="Apply and pay as soon as you are eligible",
@@ -185,7 +185,7 @@ def _review_weeks(track: Track, weeks: list[PlanWeek]) -> list[Milestone]:
     """The practice-exam and buffer weeks, in plan order."""
     practice = _practice_detail(track)
     buffer = [
-        Cited(
+        Cited.model_construct(
             text="Light review of weak domains; confirm the appointment, ID "
             "and the way to the test site"
         )
@@ -194,7 +194,7 @@ def _review_weeks(track: Track, weeks: list[PlanWeek]) -> list[Milestone]:
     for w in weeks:
         if w.kind is WeekKind.PRACTICE:
             out.append(
-                Milestone(
+                Milestone.model_construct(
                     date=w.starts,
                     kind=MilestoneKind.PRACTICE,
                     title="Practice-exam week",
@@ -203,7 +203,7 @@ def _review_weeks(track: Track, weeks: list[PlanWeek]) -> list[Milestone]:
             )
         elif w.kind is WeekKind.BUFFER:
             out.append(
-                Milestone(
+                Milestone.model_construct(
                     date=w.starts, kind=MilestoneKind.BUFFER, title="Buffer week", details=buffer
                 )
             )
@@ -214,14 +214,14 @@ def _practice_detail(track: Track) -> list[Cited]:
     official = [r for r in track.study_resources if r.kind is ResourceKind.PRACTICE_EXAM]
     if official:
         return [
-            Cited(
+            Cited.model_construct(
                 text=f"Sit a full timed practice exam ({official[0].title}), then review "
                 "the misses",
                 source=official[0],
             )
         ]
     return [
-        Cited(
+        Cited.model_construct(
             text="Sit a full timed practice exam and review the misses (the catalog lists "
             "no practice exam from the body)"
         )
@@ -233,5 +233,5 @@ def _exam_details(track: Track) -> list[Cited]:
     out = []
     for fact, unit in ((e.questions, " questions"), (e.minutes, " minutes"), (e.delivery, "")):
         if fact is not None and fact.value is not None:
-            out.append(Cited(text=f"{fact.value}{unit}", source=fact))
+            out.append(Cited.model_construct(text=f"{fact.value}{unit}", source=fact))
     return out

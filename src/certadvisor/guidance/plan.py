@@ -102,12 +102,12 @@ def share_what_fits(
     total = sum(needed)
     if capacity <= 0:
         why = "no study week fits before the exam"
-        return [0] * len(needed), [LeftOut(domain=n, reason=why) for n in names]
+        return [0] * len(needed), [LeftOut.model_construct(domain=n, reason=why) for n in names]
     fits = total <= capacity
     planned = list(needed) if fits else _split_units(capacity, [n / total for n in needed])
     pool = f"the {_hours(total if fits else capacity):g} hours {'planned' if fits else 'that fit'}"
     left = [
-        LeftOut(domain=name, reason=f"its share of {pool} is under half an hour")
+        LeftOut.model_construct(domain=name, reason=f"its share of {pool} is under half an hour")
         for name, got in zip(names, planned, strict=True)
         if got == 0
     ]
@@ -131,6 +131,9 @@ def _fill_weeks(
     return filled
 
 
+# The results are built with `model_construct`: each field is given with its type (numbers
+# as floats where the model says float), and validating would build each model's schema
+# on every run.
 def _hours(units: int) -> float:
     return units / _UNIT
 
@@ -151,16 +154,16 @@ def _assumptions(
             "not a catalog fact; change it with --total-hours"
         )
     return [
-        Assumption(
+        Assumption.model_construct(
             name="hours_per_week",
-            value=hours_per_week,
+            value=float(hours_per_week),
             unit="hours a week",
             given=hpw_given,
             text=hpw_text,
         ),
-        Assumption(
+        Assumption.model_construct(
             name="total_hours",
-            value=total_hours,
+            value=float(total_hours),
             unit="study hours in all",
             given=total_given,
             text=total_text,
@@ -214,11 +217,11 @@ def _domain_hours(track: Track, total_units: int) -> tuple[str, list[DomainHours
     basis, shares = _shares(track)
     units = _split_units(total_units, [s for _, s, _, _ in shares])
     domains = [
-        DomainHours(
+        DomainHours.model_construct(
             name=name,
-            share_percent=round(share * 100, 1),
+            share_percent=float(round(share * 100, 1)),
             hours=_hours(u),
-            weight_percent=w,
+            weight_percent=None if w is None else float(w),
             items=n,
         )
         for (name, share, w, n), u in zip(shares, units, strict=True)
@@ -240,19 +243,21 @@ def _plan_weeks(
     for back, kind in enumerate(kinds):
         ends = exam_date - dt.timedelta(days=7 * back + 1)
         weeks.append(
-            PlanWeek(
+            PlanWeek.model_construct(
                 number=0,
                 kind=kind,
                 starts=ends - dt.timedelta(days=6),
                 ends=ends,
-                hours=0 if kind is WeekKind.BUFFER else hours_per_week,
+                hours=0.0 if kind is WeekKind.BUFFER else float(hours_per_week),
             )
         )
     weeks.reverse()
     for i, week in enumerate(weeks):
         update: dict[str, object] = {"number": i + 1}
         if week.kind is WeekKind.STUDY:
-            topics = [TopicHours(domain=name, hours=_hours(u)) for name, u in filled[i]]
+            topics = [
+                TopicHours.model_construct(domain=name, hours=_hours(u)) for name, u in filled[i]
+            ]
             update |= {"topics": topics, "hours": sum(t.hours for t in topics)}
         weeks[i] = week.model_copy(update=update)
     return weeks
@@ -267,7 +272,7 @@ def _fit(track: Track, start: dt.date, total_units: int, per_week: int, availabl
         fit_date = max(fit_date, start + dt.timedelta(days=lead))
     # Only a pace the plan would accept is suggested; beyond it, only a later date fits.
     pace = math.ceil(total_units / available) / _UNIT if available else None
-    return Fit(
+    return Fit.model_construct(
         needed_hours=_hours(total_units),
         available_hours=_hours(available * per_week),
         study_weeks_needed=needed,
@@ -360,7 +365,7 @@ def build_plan(
         track, start, exam_date, weeks, hpw, warnings, windows, opens if opens else None
     )
     notes = [_BASIS_NOTES[basis]] if basis in _BASIS_NOTES else []
-    return StudyPlan(
+    return StudyPlan.model_construct(
         track=track.id,
         credential=track.credential,
         abbreviation=track.abbreviation,

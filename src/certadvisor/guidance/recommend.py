@@ -252,9 +252,11 @@ def _score(
     )
 
 
+# Results are built with `model_construct`: every field is given with its type, and
+# validating would build each result model's schema on every run.
 def _ranked(rank: int, s: _Scored) -> Ranked:
     t = s.track
-    return Ranked(
+    return Ranked.model_construct(
         rank=rank,
         track=t.id,
         credential=t.credential,
@@ -296,14 +298,16 @@ def rank_tracks(
     for order, track in enumerate(tracks):
         if track.id in held:
             holding.append(
-                Held(track=track.id, credential=track.credential, abbreviation=track.abbreviation)
+                Held.model_construct(
+                    track=track.id, credential=track.credential, abbreviation=track.abbreviation
+                )
             )
             continue
         category = str(track.category)
         goal = fit("goal", GOAL_FIT[request.goal], category, _goal_words(request.goal))
         if not goal.value:
             excluded.append(
-                Excluded(
+                Excluded.model_construct(
                     track=track.id,
                     abbreviation=track.abbreviation,
                     reason=f"{category.replace('_', ' ')} is not {request.goal.value} work",
@@ -322,7 +326,7 @@ def rank_tracks(
         {f.name for r in ranking for f in r.factors if f.value is None}, key=list(WEIGHTS).index
     )
     weights = dict(WEIGHTS) | ({"pay": PAY_WEIGHT} if pay is not None else {})
-    return Recommendation(
+    return Recommendation.model_construct(
         request=request,
         weights=weights,
         judgement_note=JUDGEMENT_NOTE + (HELD_NOTE if held else ""),

@@ -117,7 +117,8 @@ def build_report(
                 plan.total_hours,
                 standing=standing_of(result, person),
             )
-    return AdvisingReport(
+    # built without validation: its parts are the engines' own results
+    return AdvisingReport.model_construct(
         person=person,
         profile=profile,
         as_of=as_of,

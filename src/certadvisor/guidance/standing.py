@@ -17,7 +17,7 @@ def standing_of(result: TrackResult, person: str | None = None) -> PlanStanding:
     opens = route.opens_on if route is not None and route.opens_on else None
     if result.status != "eligible" and opens is None and route is None:
         opens = result.opens_on
-    return PlanStanding(
+    return PlanStanding.model_construct(
         person=person,
         status=result.status,
         route=route_id,

@@ -19,7 +19,7 @@ from certadvisor.eligibility.state_credentials import (
 from certadvisor.eligibility.wording import money
 from certadvisor.guidance.factors import Factor, factor
 from certadvisor.models.catalog import ExamCondition, Track
-from certadvisor.models.common import Provenance
+from certadvisor.models.common import provenance
 from certadvisor.models.guidance import Cited
 
 
@@ -115,9 +115,9 @@ def _accepted(credential: Track) -> list[str]:
 def _fit(track: Track, credential: Track, value: float, why: str, member: bool) -> StateFit:
     routes = [r for r, _ in accepting_routes(credential, track.id)] or credential.routes
     facts = [
-        Cited(
+        Cited.model_construct(
             text=f"{credential.abbreviation}: {r.name}",
-            source=Provenance(source=r.source, as_of=r.as_of, confidence=r.confidence),
+            source=provenance(r.source, r.as_of, r.confidence),
         )
         for r in routes[:2]
     ]

@@ -51,11 +51,11 @@ def earliest_by_validity(
         f"exam on {exam}{_disputed(tightest)}"
     )
     return [
-        Milestone(
+        Milestone.model_construct(
             date=earliest,
             kind=MilestoneKind.APPLY_OPENS,
             title=_EARLIEST_TITLES[tightest.kind],
-            details=[Cited(text=text, source=tightest)],
+            details=[Cited.model_construct(text=text, source=tightest)],
         )
     ]
 
@@ -76,12 +76,12 @@ def processing_deadline(
             f"Little time to apply for this date: {issuer} typically needs about "
             f"{window.days} days to process an application, so it should have gone in by {due}."
         )
-    return Milestone(
+    return Milestone.model_construct(
         date=max(due, start),
         kind=MilestoneKind.APPLY_BY,
         title="Apply by this date at the latest",
         details=[
-            Cited(
+            Cited.model_construct(
                 text=f"{issuer} typically needs about {window.days} days: {window.text}"
                 f"{_disputed(window)}",
                 source=window,
@@ -101,12 +101,12 @@ def before_completion(
     if window is None or window.days is None or opens_on is None:
         return None
     earliest = max(opens_on - dt.timedelta(days=window.days), start)
-    return Milestone(
+    return Milestone.model_construct(
         date=earliest,
         kind=MilestoneKind.APPLY_OPENS,
         title="Earliest day to apply as a completing student",
         details=[
-            Cited(
+            Cited.model_construct(
                 text=f"{track.issuer.abbreviation}: {window.text} Your route opens on "
                 f"{opens_on}{_disputed(window)}",
                 source=window,

@@ -75,6 +75,19 @@ class Provenance(Strict):
     note: str | None = Field(default=None, description="Caveat shown with the fact")
 
 
+def provenance(source: str, as_of: object, confidence: str) -> Provenance:
+    """A `Provenance` of values already checked (a catalog's), built without validation.
+
+    The values are normalised as validation would: a dated `as_of` as its text, the
+    confidence as a `Confidence`; validating would build the model's schema on every run.
+    """
+    return Provenance.model_construct(
+        source=source,
+        as_of=None if as_of is None else str(_to_partial_date(as_of)),
+        confidence=Confidence(confidence),
+    )
+
+
 class Fact(Provenance):
     """One sourced value; a null value means the research does not know it.
 

@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Annotated, Literal, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from certadvisor.models.common import Strict
 from certadvisor.models.vocab import (
@@ -47,19 +47,28 @@ class _ConditionBase(Strict):
         default=None, description="Where sources disagree: the other reading, evaluated too"
     )
 
+    # The other reading, validated once with the condition and kept with it (in the catalog
+    # cache too): a warm run never builds a condition model's validator to read it again.
+    _other: "_ConditionBase | None" = PrivateAttr(default=None)
+
     @model_validator(mode="after")
     def _reading_is_a_condition(self) -> "Self":
         if self.reading is not None:
-            self.other_reading()
+            self._other = self._validated_other()
         return self
 
     def other_reading(self) -> "Self":
         """The condition as the other reading has it (a ValueError names a bad change)."""
         if self.reading is None:
             return self
-        if "kind" in self.reading.changes or "reading" in self.reading.changes:
+        kept = self._other
+        return kept if isinstance(kept, type(self)) else self._validated_other()
+
+    def _validated_other(self) -> "Self":
+        changes = self.reading.changes if self.reading is not None else {}
+        if "kind" in changes or "reading" in changes:
             raise ValueError("a reading changes the condition's own fields, not kind or reading")
-        data = {**self.model_dump(exclude={"reading"}), **self.reading.changes}
+        data = {**self.model_dump(exclude={"reading"}), **changes}
         return type(self).model_validate(data)
 
 

@@ -129,8 +129,8 @@ class EligibilitySummary(Strict):
 
     @classmethod
     def of(cls, result: TrackResult) -> "EligibilitySummary":
-        """The summary of a full result."""
-        return cls(
+        """The summary of a full result (its fields already hold their types: no validation)."""
+        return cls.model_construct(
             status=result.status,
             route=result.route,
             closest=result.closest,

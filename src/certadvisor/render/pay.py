@@ -1,11 +1,13 @@
 """Pay where you live, in plain lines: the state's figures, the national ones, the caveats."""
 
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from certadvisor.catalog.wages import Pay
-from certadvisor.models.costs import FirstTimeCost
 from certadvisor.render.marks import Citations, marker
+
+if TYPE_CHECKING:  # for the annotations only: `show` without a state never loads the wages
+    from certadvisor.catalog.wages import Pay
+    from certadvisor.models.costs import FirstTimeCost
 
 CAVEAT = "Occupation pay is not the pay of the credential alone."
 
@@ -20,7 +22,7 @@ def _cited(confidence: str, url: str, cites: Citations) -> str:
 
 
 def pay_lines(
-    pay: Pay, state_name: str | None, first_cost: FirstTimeCost | None, cites: Citations
+    pay: "Pay", state_name: str | None, first_cost: "FirstTimeCost | None", cites: Citations
 ) -> list[str]:
     """What the work pays, each figure with its source and period, and what to read into it."""
     occupation = f"{pay.occupation.title} (SOC {pay.occupation.soc})"
@@ -52,7 +54,7 @@ def pay_lines(
     return lines
 
 
-def pay_payload(pay: Pay) -> dict[str, Any]:
+def pay_payload(pay: "Pay") -> dict[str, Any]:
     """The pay figures for JSON: the occupation, the state's, the national ones, the caveats."""
     return {
         "occupation": pay.occupation.model_dump(mode="json"),

@@ -167,7 +167,9 @@ def eligible(
     loaded = catalog(ctx)
     chosen = loaded.tracks(tracks or None)
     trained = military_training(military_field) if military_field else (None, None)
-    claims = Assertions(
+    # Built without validation (which would build the model's schema on every run): Typer
+    # has already checked each flag's type and bounds (--age 0-130, --experience-months >= 0).
+    claims = Assertions.model_construct(
         diploma=diploma,
         degree=degree,
         program=program,
