@@ -172,3 +172,25 @@ def test_the_wallet_follows_a_state_credential(run: Any) -> None:
     ics = run("wallet", "calendar", "--as-of", "2026-11-26")
     assert ics.exit_code == 0, ics.stderr
     assert "CA CPT I" in ics.stdout and "BEGIN:VEVENT" in ics.stdout
+
+
+def test_compare_with_a_state_adds_the_state_credentials_cost_to_the_path(run: Any) -> None:
+    r = run("compare", "--state", "CA", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    paths = {t["track"]: t["state_path"] for t in r.json()["data"]["tracks"]}
+    assert paths["cpt-nha"] == "CPT (NHA) + CA CPT I: at least $117 + $100 = at least $217"
+    assert paths["pbt-ascp"] == "PBT(ASCP) + CA CPT I: $145 + $100 = $245"
+    assert paths["cet-nha"] is None  # CA asks for no EKG credential
+    table = run("compare", "--state", "CA").stdout
+    assert "In CA: CPT (NHA) + CA CPT I: at least $117 + $100 = at least $217" in table
+    header = run("compare", "--state", "CA", "--format", "csv").stdout.splitlines()[0]
+    assert header.endswith(",state_path")
+
+
+def test_compare_says_when_a_national_credential_does_not_count_in_the_state(run: Any) -> None:
+    r = run("compare", "--state", "NV", "--format", "json")
+    paths = {t["track"]: t["state_path"] for t in r.json()["data"]["tracks"]}
+    assert paths["cpt-nha"].startswith("CPT (NHA) does not count for NV")
+    assert "+" in paths["pbt-ascp"]
+    plain = run("compare", "--format", "json").json()["data"]["tracks"]
+    assert all(t["state_path"] is None for t in plain)

@@ -148,6 +148,12 @@ class ComparisonRow(Strict):
     )
     pay: PayBrief | None = Field(default=None, description="What the work pays")
     outlook: OutlookBrief | None = None
+    state_path: str | None = Field(
+        default=None,
+        description="With --state: the state credential this work needs there and the path's "
+        "first-time cost ('CPT (NHA) + CA CPT I: at least $117 + $100 = at least $217'), or "
+        "why the national credential does not count for it",
+    )
 
 
 class Comparison(Strict):
@@ -361,6 +367,7 @@ def compare_tracks(
     paths: Mapping[str, PersonPath] | None = None,
     pay: Mapping[str, PayBrief] | None = None,
     state: str | None = None,
+    state_paths: Mapping[str, str] | None = None,
 ) -> Comparison:
     """Compare tracks; `eligibility` maps a track id to the person's standing, whose route (the
     eligible one, else the closest) is the one priced."""
@@ -381,6 +388,8 @@ def compare_tracks(
             extra["path"] = paths[track.id]
         if pay is not None and track.id in pay:
             extra["pay"] = with_payback(pay[track.id], paths.get(track.id) if paths else None)
+        if state_paths is not None and track.id in state_paths:
+            extra["state_path"] = state_paths[track.id]
         rows.append(row.model_copy(update=extra) if extra else row)
     return Comparison.model_construct(
         years=years,

@@ -123,3 +123,22 @@ def _fit(track: Track, credential: Track, value: float, why: str, member: bool) 
     ]
     reason = f"{why}; path {path_cost_words(track, credential, member)}"
     return StateFit(factor("state_fit", value, reason, facts), credential)
+
+
+def state_paths(
+    tracks: Sequence[Track], code: str, catalog_tracks: Sequence[Track], member: bool = False
+) -> dict[str, str]:
+    """Per national track, the state credential its work needs in `code` and the path's
+    first-time cost, or why the national credential does not count for it (compare --state)."""
+    out = {}
+    for track in tracks:
+        if track.jurisdiction:
+            continue
+        fit = state_fit(track, code, catalog_tracks, member)
+        if fit.credential is None:
+            continue
+        if fit.factor.value:
+            out[track.id] = path_cost_words(track, fit.credential, member)
+        else:
+            out[track.id] = f"{short_name(track)} {fit.factor.reason}"
+    return out

@@ -57,6 +57,12 @@ def caveat_lines(comparison: Comparison) -> list[str]:
         lines.append("Continuing education is not counted: add --ce-cost-per-point to price it.")
     lines += path_notes(comparison.rows)
     lines += pay_caveats(comparison.rows)
+    if comparison.pay_state is not None:
+        lines += [
+            f"In {comparison.pay_state}: {row.state_path}"
+            for row in comparison.rows
+            if row.state_path is not None
+        ]
     return lines
 
 
@@ -232,6 +238,9 @@ def _csv(
         headers += _PATH_HEADERS
     if has_pay:
         headers += _PAY_HEADERS
+    has_state_path = any(r.state_path is not None for r in comparison.rows)
+    if has_state_path:
+        headers += ["state_path"]
     rows = []
     for r in comparison.rows:
         first, cost, e = r.cost.first_time, r.cost, r.exam
@@ -275,6 +284,8 @@ def _csv(
             row += _path_values(r)
         if has_pay:
             row += _pay_values(r)
+        if has_state_path:
+            row += [r.state_path]
         rows.append([_plain(v) for v in row])
     return headers, rows
 

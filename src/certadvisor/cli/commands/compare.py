@@ -96,6 +96,11 @@ def compare(
     if profile is not None:
         standing, paths = _standing(loaded, chosen, profile, as_of, person, years, member)
     pay = _pay(chosen, state) if state is not None or sort_key == "pay" else None
+    in_state = None
+    if block is not None:
+        from certadvisor.guidance.state_fit import state_paths
+
+        in_state = state_paths(chosen, block.code, loaded.tracks(with_state=True), member)
     result = compare_tracks(
         chosen,
         years=years,
@@ -106,6 +111,7 @@ def compare(
         paths=paths,
         pay=pay,
         state=block.code if block is not None else None,
+        state_paths=in_state,
     )
     emit(ctx, compare_rendering(result, loaded.data_as_of, block), fmt, output)
 
