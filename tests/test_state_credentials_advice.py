@@ -75,7 +75,7 @@ def test_the_table_shows_the_state_credential_its_gap_and_fee(run: Any, tmp_path
     assert "Fee: CDPH application fee (estimate): $100 ?" in out
     md = run("eligible", "--profile", _profile(tmp_path, CA_PERSON), "--format", "markdown")
     assert "- Counts for CA CPT I: yes, with CA-approved training, 50 venipunctures" in md.stdout
-    assert "| CA CPT I (`ca-cpt1`) | ✗ not eligible | closest: no-experience |" in md.stdout
+    assert "| CA CPT I (`ca-cpt1`) | ✗ not eligible | closest: experienced |" in md.stdout
 
 
 def test_naming_one_track_adds_only_that_kind_of_work(run: Any, tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from certadvisor.models.catalog import (
     MilitaryCondition,
     ProgramCondition,
     Track,
+    TrainingHoursCondition,
 )
 
 HOURS_PER_MONTH = 40 * 52 / 12
@@ -97,6 +98,11 @@ def default_months(cond: Condition, track: Track, route: str, ladder: Mapping[st
             return RENEWAL
         known = [ladder[c] for c in cond.any_of if c in ladder]
         return min(known) if known else DEFAULT_MONTHS["credential"]
+    if isinstance(cond, TrainingHoursCondition):
+        # Judgement: a state's approved course of N hours runs at about 40 hours a month part
+        # time, so a 20-hour course is closer than a 40 + 40-hour one.
+        hours = (cond.min_didactic_hours or 0) + (cond.min_practical_hours or 0)
+        return max(0.5, hours / 40)
     if isinstance(cond, ExperienceCondition):
         if cond.min_months is not None:
             return cond.min_months
