@@ -8,7 +8,7 @@ Each command's engine is a public module of its own, imported by the command tha
 - `recommend`: `rank_tracks`, `Request`, `parse_goal`, `parse_setting`, `held_ids`; results
   `Recommendation`, `Ranked`, `Factor` (the scoring factors are in `factors`), `with_paths`;
   `pay_factor`: `pay_factors` (only when pay is weighed);
-- `path`: `person_paths`, `track_path`, `route_paths`, `windows_of` (results in models/path);
+- `path`: `person_paths`, `track_path`, `route_paths`, `window_steps` (results in models/path);
 - `plan`: `build_plan`, `check_plan_inputs`, `PlanInputError`, `default_total_hours`,
   `share_what_fits` (the application milestones are in `milestones`, the bodies' windows as
   dated steps and `windows_of` in `windows`, the person's `standing_for`/`standing_of` and

@@ -18,7 +18,7 @@ from certadvisor.costs import DEFAULT_YEARS, first_time_cost, total_cost
 from certadvisor.eligibility.effort import OUT_OF_REACH, RENEWAL, route_effort
 from certadvisor.eligibility.engine import Applicant, Evaluator, RouteStanding
 from certadvisor.eligibility.facts import MET, UNMET, Outcome, add_months
-from certadvisor.guidance.windows import windows_of as exam_windows
+from certadvisor.guidance.windows import windows_of
 from certadvisor.models.catalog import EducationCondition, ProgramCondition, Track, WindowKind
 from certadvisor.models.path import PathCost, PersonPath, ProgramChoice, TrackPath, WindowStep
 from certadvisor.models.programs import ProgramForm, ProgramTable
@@ -76,7 +76,7 @@ def _choice(field: str, form: ProgramForm) -> ProgramChoice:
     )
 
 
-def windows_of(track: Track, route: str) -> list[WindowStep]:
+def window_steps(track: Track, route: str) -> list[WindowStep]:
     """The body's application and testing windows that apply to a route, each with its source
     (none when the catalog states none)."""
     return [
@@ -89,7 +89,7 @@ def windows_of(track: Track, route: str) -> list[WindowStep]:
             confidence=w.confidence,
             disputed=w.disputed,
         )
-        for w in exam_windows(track, route)
+        for w in windows_of(track, route)
     ]
 
 
@@ -241,7 +241,7 @@ def _one_path(
             tuition = (tuition[0] + form.tuition_min, tuition[1] + (form.tuition_max or 0))
             tuition = (tuition[0], max(tuition[1], tuition[0]))
     months = effort.worst if months_known else None
-    windows = windows_of(track, route.id)
+    windows = window_steps(track, route.id)
     after = _wait_after(windows, bool(forms))
     hold = None if months is None else months + (after or 0.0)
     waits = [o.opens_on for o in outs if o.status == UNMET and o.waits and o.opens_on]
@@ -333,4 +333,4 @@ def person_paths(
     }
 
 
-__all__ = ["person_paths", "route_paths", "track_path", "windows_of"]
+__all__ = ["person_paths", "route_paths", "track_path", "window_steps"]

@@ -13,7 +13,6 @@ not match refuses the whole bundle. The staged files are renamed into place insi
 import's transaction, just before it commits (see `StagedCertificates`).
 """
 
-import hashlib
 import os
 import re
 import stat
@@ -23,12 +22,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
 from certadvisor.catalog.reading import MAX_FILE_BYTES
 from certadvisor.errors import InvalidInputError, StoreError, UsageError
 from certadvisor.paths import is_wallet_file
-from certadvisor.wallet.ce import certificate_file
+from certadvisor.wallet.ce import certificate_file, copy_hashed
 from certadvisor.wallet.store import WalletStore, private
 
 BUNDLE_JSON = "wallet.json"
@@ -231,7 +229,7 @@ def _stage_one(
         with os.fdopen(fd, "wb") as out:
             os.fchmod(out.fileno(), stat.S_IRUSR | stat.S_IWUSR)
             with z.open(info) as src:
-                found = _copy_hashed(src, out)
+                found = copy_hashed(src, out, MAX_MEMBER_BYTES, _too_big)
             out.flush()
             os.fsync(out.fileno())
     except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError) as exc:
@@ -249,15 +247,8 @@ def _stage_one(
     return Path(tmp), target
 
 
-def _copy_hashed(src: IO[bytes], out: IO[bytes]) -> str:
-    digest, size = hashlib.sha256(), 0
-    while chunk := src.read(1 << 20):
-        size += len(chunk)
-        if size > MAX_MEMBER_BYTES:
-            raise ValueError("larger than any certificate the wallet keeps")
-        digest.update(chunk)
-        out.write(chunk)
-    return digest.hexdigest()
+def _too_big() -> ValueError:
+    return ValueError("larger than any certificate the wallet keeps")
 
 
 def _cannot_stage(folder: Path, exc: OSError) -> StoreError:

@@ -6,8 +6,9 @@ import re
 import sqlite3
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from certadvisor.errors import StoreError, UsageError
 from certadvisor.wallet.documents import CERecord, CertificateRef
@@ -59,22 +60,33 @@ def _open_regular(source: Path) -> BinaryIO:
     return os.fdopen(fd, "rb")
 
 
-def _copy_limited(src: BinaryIO, out: BinaryIO, source: Path, limit: int) -> str:
-    """Copy at most ``limit`` bytes; the SHA-256 of what was copied."""
+def copy_hashed(
+    src: IO[bytes], out: IO[bytes], limit: int, too_big: Callable[[], Exception]
+) -> str:
+    """Copy at most ``limit`` bytes (beyond it, raise ``too_big()``); the SHA-256 of the copy."""
     digest = hashlib.sha256()
     size = 0
     while chunk := src.read(1 << 20):
         size += len(chunk)
         if size > limit:
-            raise CertificateFileError(
-                f"{source}: is over the certificate size limit of {limit // (1024 * 1024)} MB",
-                "Keep a smaller copy (a scan at a lower resolution), or raise the limit with "
-                "{option} MB.",
-                option="max_certificate_mb",
-            )
+            raise too_big()
         digest.update(chunk)
         out.write(chunk)
     return digest.hexdigest()
+
+
+def _copy_limited(src: BinaryIO, out: BinaryIO, source: Path, limit: int) -> str:
+    """Copy at most ``limit`` bytes; the SHA-256 of what was copied."""
+
+    def too_big() -> CertificateFileError:
+        return CertificateFileError(
+            f"{source}: is over the certificate size limit of {limit // (1024 * 1024)} MB",
+            "Keep a smaller copy (a scan at a lower resolution), or raise the limit with "
+            "{option} MB.",
+            option="max_certificate_mb",
+        )
+
+    return copy_hashed(src, out, limit, too_big)
 
 
 def _cannot_keep(folder: Path, exc: OSError) -> StoreError:
