@@ -380,9 +380,8 @@ def _markdown_doc(report: Report, data_as_of: str | None, states: StateBlocks) -
 
 
 def _csv(report: Report) -> tuple[Sequence[str], list[list[Any]]]:
-    flag = {True: "true", False: "false"}
     rows: list[list[Any]] = [
-        [p.label, b.track, b.status, b.route, "; ".join(b.missing), b.closest, flag[b.unverified]]
+        [p.label, b.track, b.status, b.route, "; ".join(b.missing), b.closest, b.unverified]
         for p in report.briefs()
         for b in p.tracks
     ]
@@ -457,7 +456,6 @@ def eligibility_rendering(
 
 def _csv_stream(report: Report) -> Iterator[bytes]:
     """`_csv`'s bytes a block of people at a time: each worker writes its own people's rows."""
-    flag = {True: "true", False: "false"}
 
     def rows(people: list[PersonBrief]) -> bytes:
         return csv_piece(
@@ -468,7 +466,7 @@ def _csv_stream(report: Report) -> Iterator[bytes]:
                 b.route,
                 "; ".join(b.missing),
                 b.closest,
-                flag[b.unverified],
+                b.unverified,
             ]
             for p in people
             for b in p.tracks
