@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Any
 
 from certadvisor.guidance.compare import ComparisonRow, compare_row, compare_tracks, sort_rows
@@ -229,3 +230,25 @@ def test_compare_shows_payback_as_a_range_of_weeks(run: Any) -> None:
     ).stdout
     row = next(x for x in md.splitlines() if x.startswith("| cpt-nha"))
     assert re.search(r"payback (≥ )?\d+(\.\d)?–\d+(\.\d)? wk", row), row
+
+
+def test_a_credential_the_person_holds_has_no_path_to_earn_it(run: Any, tmp_path: Path) -> None:
+    """A California phlebotomist who holds CPT (NHA) is not shown a path (and a fee) to earn it
+    again; the other tracks keep theirs, and sorting by time does not call it unknown."""
+    me = tmp_path / "me.yaml"
+    me.write_text(
+        "name: Ana\nstate: CA\neducation: {highest: high_school}\n"
+        "experience: [{field: phlebotomy, started: 2023-06-01, fte: 1.0}]\n"
+        "credentials: [{id: cpt-nha, earned: 2024-01-10}]\n"
+    )
+    args = ["compare", "cpt-nha", "pbt-ascp", "--profile", str(me), "--as-of", "2026-12-01"]
+    data = run(*args, "--sort", "time", "--format", "json").json()["data"]
+    paths = {t["track"]: t["path"] for t in data["tracks"]}
+    assert paths["cpt-nha"]["held"] is True and paths["cpt-nha"]["fastest"] is None
+    assert paths["cpt-nha"]["notes"] == [
+        "you hold CPT since 2024-01-10: keep it up (certadvisor wallet)"
+    ]
+    assert paths["pbt-ascp"]["held"] is False and paths["pbt-ascp"]["fastest"] is not None
+    assert "cpt-nha" not in (data["sort_note"] or "")
+    markdown = run(*args, "--format", "markdown").stdout
+    assert "you hold CPT since 2024-01-10: keep it up (certadvisor wallet)" in markdown

@@ -339,12 +339,15 @@ def _unknown_last(rows: Sequence[ComparisonRow], sort: str | None) -> str | None
         missing = [
             r.track
             for r in rows
-            if (r.path.hold_months if has_path and r.path else r.time_to_eligible.months_min)
+            if not (r.path and r.path.held)
+            and (r.path.hold_months if has_path and r.path else r.time_to_eligible.months_min)
             is None
         ]
         what = "when they could hold it" if has_path else "the time to eligibility"
     elif sort == "cost" and any(r.path is not None for r in rows):
-        missing = [r.track for r in rows if r.path is None or r.path.cost_now is None]
+        missing = [
+            r.track for r in rows if r.path is None or (not r.path.held and r.path.cost_now is None)
+        ]
         what = "the path's cost (tuition or fees)"
     elif sort == "pay":
         missing = [r.track for r in rows if r.pay is None or r.pay.sort_median is None]

@@ -325,12 +325,32 @@ def person_paths(
     years: int = DEFAULT_YEARS,
     member: bool = False,
 ) -> dict[str, PersonPath]:
-    """Each track's fastest and cheapest path for one person, by track id."""
+    """Each track's fastest and cheapest path for one person, by track id; a credential the
+    person holds already has none (it is kept up, not earned again)."""
+    held = {
+        (c if isinstance(c, str) else c.id): (None if isinstance(c, str) else c.earned)
+        for c in person.credentials or []
+    }
     standings = Evaluator(tracks).standings(person, as_of)
     return {
-        t.id: track_path(t, standings[t.id], programs, as_of, years=years, member=member)
+        t.id: _held(t, held[t.id])
+        if t.id in held
+        else track_path(t, standings[t.id], programs, as_of, years=years, member=member)
         for t in tracks
     }
+
+
+def _held(track: Track, earned: dt.date | None) -> PersonPath:
+    since = f" since {earned}" if earned else ""
+    return PersonPath(
+        track=track.id,
+        abbreviation=track.abbreviation,
+        status="held",
+        fastest=None,
+        cheapest=None,
+        held=True,
+        notes=[f"you hold {track.abbreviation}{since}: keep it up (certadvisor wallet)"],
+    )
 
 
 __all__ = ["person_paths", "route_paths", "track_path", "window_steps"]

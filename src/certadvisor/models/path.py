@@ -96,6 +96,9 @@ class PersonPath(Strict):
     fastest: TrackPath | None
     cheapest: TrackPath | None
     notes: list[str] = Field(default_factory=list)
+    held: bool = Field(
+        default=False, description="The person holds this credential already: no path to it"
+    )
 
     @property
     def hold_months(self) -> float | None:

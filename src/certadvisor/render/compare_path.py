@@ -69,6 +69,8 @@ def path_cell(row: ComparisonRow, cites: Citations) -> list[str]:
     person = row.path
     if person is None:
         return ["—"]
+    if person.held:
+        return person.notes
     fast, cheap = person.fastest, person.cheapest
     if fast is None or cheap is None:
         return ["no open route known"]
