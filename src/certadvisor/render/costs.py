@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from certadvisor.models.costs import CostPart, FirstTimeCost, TotalCost
+from certadvisor.render.columns import WHOLE, Col, fitted_table, print_fitted_table
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import Citations, marker
 
@@ -183,31 +184,45 @@ def print_bullets(console: "Console", lines: Sequence[str]) -> None:
 
 
 def print_cost_section(console: "Console", cost: TotalCost, cites: Citations) -> None:
-    """The cost breakdown and the year-by-year table on a console."""
-    from rich.table import Table
+    """The cost breakdown and the year-by-year table on a console, fitted to its width."""
     from rich.text import Text
 
     title = f"Cost over {cost.years} years: {total_figure(cost)}"
-    parts = Table(
-        title=title, title_justify="left", caption=basis_line(cost), caption_justify="left"
+    rows = part_rows(cost, cites)
+    # an amount is never cut: at a narrow width "each" and "×" go (Counted is their product)
+    amount_min = max((len(w) for r in rows for w in r[4].split()), default=1)
+    parts, gone = fitted_table(
+        console.width,
+        [
+            Col("Cost", 16, ratio=3),
+            Col("When", 10, ratio=2),
+            Col("Each", WHOLE, right=True, no_wrap=True),
+            Col("×", WHOLE, right=True, no_wrap=True),
+            Col("Counted", amount_min, ratio=1, right=True),
+            Col("Src", WHOLE, no_wrap=True),
+        ],
+        (0, 4, 5, 1, 2, 3),
+        [[Text(c) for c in cells] for cells in rows],
+        title=title,
+        title_justify="left",
+        caption=basis_line(cost),
+        caption_justify="left",
     )
-    parts.add_column("Cost", overflow="fold", ratio=3)
-    parts.add_column("When", overflow="fold", ratio=2)
-    parts.add_column("Each", justify="right", no_wrap=True)
-    parts.add_column("×", justify="right", no_wrap=True)
-    parts.add_column("Counted", justify="right", overflow="fold")
-    parts.add_column("Src", no_wrap=True)
-    for cells in part_rows(cost, cites):
-        parts.add_row(*(Text(c) for c in cells))
-    console.print(parts)
-    years = Table(title="Year by year", title_justify="left")
-    years.add_column("Year", no_wrap=True)
-    years.add_column("Falls due", overflow="fold", ratio=1)
-    years.add_column("Amount", justify="right", no_wrap=True)
-    years.add_column("Running total", justify="right", no_wrap=True)
-    for row in year_rows(cost):
-        years.add_row(*(Text(c) for c in row))
-    console.print(years)
+    print_fitted_table(console, parts, gone)
+    years, gone = fitted_table(
+        console.width,
+        [
+            Col("Year", 10, ratio=1),
+            Col("Falls due", 14, ratio=3),
+            Col("Amount", WHOLE, right=True, no_wrap=True),
+            Col("Running total", WHOLE, right=True, no_wrap=True),
+        ],
+        (0, 2, 3, 1),
+        [[Text(c) for c in row] for row in year_rows(cost)],
+        title="Year by year",
+        title_justify="left",
+    )
+    print_fitted_table(console, years, gone)
     print_bullets(console, [*caveats(cost), LOWER_BOUND_HELP])
 
 

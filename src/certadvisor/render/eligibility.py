@@ -16,7 +16,13 @@ from certadvisor.eligibility import (
     TrackResult,
 )
 from certadvisor.models.states import StateBlock
-from certadvisor.render.columns import not_shown_note
+from certadvisor.render.columns import (
+    WHOLE,
+    Col,
+    fitted_table,
+    not_shown_note,
+    print_fitted_table,
+)
 from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.marks import LEGEND, Citations, catalog_reviewed
 from certadvisor.render.output import Rendering, csv_piece
@@ -164,34 +170,43 @@ def _short(track_id: str) -> str:
 
 
 def _person_table(console: "Console", p: PersonResult, cites: Citations, explain: bool) -> None:
-    from rich.table import Table
     from rich.text import Text
     from rich.tree import Tree
 
     who = "Your eligibility" if p.name is None and p.label == "you" else f"Eligibility of {p.label}"
     console.print(Text(f"{who} on {p.as_of.isoformat()}", style="heading"))
-    matrix = Table(show_header=True, header_style="heading", expand=False)
-    matrix.add_column("Track", no_wrap=True)
-    matrix.add_column("Status", no_wrap=True)
-    matrix.add_column("Route", overflow="fold")
-    matrix.add_column("Src", no_wrap=True)
-    matrix.add_column("Next step", overflow="fold", ratio=1)
     brief = not explain and len(p.results) > 1
+    rows: list[list[Text | str]] = []
     for t in p.results:
         deciding = _deciding(t)
         notes = confirm_notes(t)
         if brief and notes:
             notes = [f"+ {len(notes)} to confirm (--explain)"]
-        matrix.add_row(
-            Text(t.track),
-            Text(
-                status_words(t.status) + ("\n  unverified" if t.unverified else ""), style=t.status
-            ),
-            Text(_route_cell(t)),
-            Text(cites.ref(deciding) if deciding else ""),
-            Text("\n".join([_next_step(t), *notes, *t.counts_for])),
+        rows.append(
+            [
+                Text(t.track),
+                Text(
+                    status_words(t.status) + ("\n  unverified" if t.unverified else ""),
+                    style=t.status,
+                ),
+                Text(_route_cell(t)),
+                Text(cites.ref(deciding) if deciding else ""),
+                Text("\n".join([_next_step(t), *notes, *t.counts_for])),
+            ]
         )
-    console.print(matrix)
+    # a route id is never cut; at a narrow width the route and the source go before the step
+    route_min = max((len(w) for r in rows for w in str(r[2]).split()), default=5)
+    cols = [
+        Col("Track", WHOLE, no_wrap=True),
+        Col("Status", WHOLE, no_wrap=True),
+        Col("Route", min(route_min, 20), ratio=1),
+        Col("Src", WHOLE, no_wrap=True),
+        Col("Next step", 20, ratio=3),
+    ]
+    matrix, dropped = fitted_table(
+        console.width, cols, (0, 1, 4, 3, 2), rows, header_style="heading"
+    )
+    print_fitted_table(console, matrix, dropped)
     line = headline(p)
     if line:
         console.print(Text(line, style="heading"))

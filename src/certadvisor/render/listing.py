@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from certadvisor.catalog.summary import TrackSummary
+from certadvisor.render.columns import WHOLE, Col, fitted_table, print_fitted_table
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import catalog_reviewed
 from certadvisor.render.output import Rendering
@@ -26,27 +27,40 @@ def tracks_rendering(
     noun = "state credential" if states else "certification track"
 
     def table(console: "Console") -> None:
-        from rich.table import Table
         from rich.text import Text
 
-        t = Table(title=plural(len(found), noun), title_justify="left")
-        t.add_column("ID", no_wrap=True, style="bold")
-        if states:
-            t.add_column("State", no_wrap=True)
-        t.add_column("Credential", ratio=3)
-        t.add_column("Issuer", no_wrap=True)
-        t.add_column("Category", overflow="fold")
-        t.add_column("Routes", justify="right")
-        for s in found:
-            t.add_row(
-                Text(s.id),
+        state = [Col("State", WHOLE, no_wrap=True)] if states else []
+        cols = [
+            Col("ID", WHOLE, no_wrap=True),
+            *state,
+            Col("Credential", 16, ratio=3),
+            Col("Issuer", 8),
+            Col("Category", 10, ratio=1),
+            Col("Routes", WHOLE, right=True),
+        ]
+        rows: list[list[Text | str]] = [
+            [
+                Text(s.id, style="bold"),
                 *([Text(s.jurisdiction or "")] if states else []),
                 Text(f"{s.credential}, {s.abbreviation}"),
                 Text(s.issuer),
                 s.category.replace("_", " "),
                 str(s.routes),
-            )
-        console.print(t)
+            ]
+            for s in found
+        ]
+        # a narrow terminal drops the category first, then the issuer; the id stays whole
+        n = len(state)
+        priority = [0, *range(1, 1 + n), 1 + n, 4 + n, 2 + n, 3 + n]
+        t, dropped = fitted_table(
+            console.width,
+            cols,
+            priority,
+            rows,
+            title=plural(len(found), noun),
+            title_justify="left",
+        )
+        print_fitted_table(console, t, dropped)
         if not found:
             console.print("No track matches these filters.", style="muted")
         console.print(

@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from certadvisor.render.columns import WHOLE, Col, fitted_table, print_fitted_table
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, catalog_reviewed, marker
 from certadvisor.render.output import Rendering
@@ -33,30 +34,29 @@ def _row(item: "ReviewItem") -> list[Any]:
 
 
 def _print_review(console: "Console", shown: Sequence["ReviewItem"], summary: str) -> None:
-    from rich.table import Table
     from rich.text import Text
 
-    t = Table(title=summary, title_justify="left")
-    t.add_column("#", justify="right", no_wrap=True)
-    t.add_column("Impact", no_wrap=True)
-    t.add_column("Track / state", no_wrap=True)
-    t.add_column("Fact, why it matters, source", overflow="fold")
-    t.add_column("Confidence", no_wrap=True)
-    t.add_column("Age", justify="right", no_wrap=True)
+    rows: list[list[Text | str]] = []
     for item in shown:
         f = item.fact
         text = Text(f"{f.path}: {f.value}\n{item.why}\n")
         text.append(f.cite or f.source, style="muted")
         age = "undated" if f.age_days is None else f"{f.age_days} d"
-        t.add_row(
-            str(item.rank),
-            item.impact,
-            f.owner,
-            text,
-            f"{marker(f.confidence)} {f.confidence}",
-            age,
-        )
-    console.print(t)
+        confidence = f"{marker(f.confidence)} {f.confidence}"
+        rows.append([str(item.rank), item.impact, f.owner, text, confidence, age])
+    cols = [
+        Col("#", WHOLE, right=True, no_wrap=True),
+        Col("Impact", WHOLE, no_wrap=True),
+        Col("Track / state", 12, ratio=1),
+        Col("Fact, why it matters, source", 18, ratio=4),
+        Col("Confidence", WHOLE, no_wrap=True),
+        Col("Age", WHOLE, right=True, no_wrap=True),
+    ]
+    # the fact is what a maintainer reviews: at a narrow width confidence and age go first
+    t, dropped = fitted_table(
+        console.width, cols, (0, 3, 2, 1, 4, 5), rows, title=summary, title_justify="left"
+    )
+    print_fitted_table(console, t, dropped)
     console.print(f"Markers: {LEGEND}", style="muted")
 
 

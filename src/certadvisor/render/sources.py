@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from certadvisor.catalog.provenance import SourcedFact
+from certadvisor.render.columns import WHOLE, Col, fitted_table, print_fitted_table
 from certadvisor.render.markdown import MarkdownDoc
 from certadvisor.render.marks import LEGEND, catalog_reviewed, marker
 from certadvisor.render.output import Rendering
@@ -69,15 +70,10 @@ def sources_rendering(
     )
 
     def table(console: "Console") -> None:
-        from rich.table import Table
         from rich.text import Text
 
-        t = Table(title=summary, title_justify="left")
-        t.add_column("Status", no_wrap=True)
-        t.add_column("Track / state", no_wrap=True)
-        t.add_column("Fact and source", overflow="fold")
-        t.add_column("As of", no_wrap=True)
         style = {"unverified": "unverified", "stale": "soon", "undated": "muted", "current": "ok"}
+        rows: list[list[Text | str]] = []
         for f in facts:
             status = Text(f"{marker(f.confidence)} {f.status}", style=style[f.status])
             fact = Text(f"{f.path}: {f.value}\n")
@@ -85,8 +81,18 @@ def sources_rendering(
             when = f.as_of or f.published or "undated"
             if f.read_on:
                 when += f"\nread {f.read_on}"
-            t.add_row(status, Text(f.owner), fact, when)
-        console.print(t)
+            rows.append([status, Text(f.owner), fact, when])
+        cols = [
+            Col("Status", WHOLE, no_wrap=True),
+            Col("Track / state", 12, ratio=1),
+            Col("Fact and source", 20, ratio=4),
+            Col("As of", WHOLE, no_wrap=True),
+        ]
+        # dates are never cut: at a narrow width the "as of" column goes whole
+        t, dropped = fitted_table(
+            console.width, cols, (0, 2, 1, 3), rows, title=summary, title_justify="left"
+        )
+        print_fitted_table(console, t, dropped)
         console.print(f"Markers: {LEGEND}", style="muted")
 
     def markdown() -> str:

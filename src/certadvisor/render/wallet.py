@@ -4,10 +4,9 @@ rich's widgets are imported inside the table writers: json, csv and markdown nev
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from certadvisor.render.columns import COLUMN_OVERHEAD, keep_by_priority, share_room
+from certadvisor.render.columns import Col, fit_widths
 from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.output import Rendering
 from certadvisor.wallet.model import CE_FIELDS, CEEntry, PersonCE, PersonCredentials
@@ -19,37 +18,6 @@ if TYPE_CHECKING:
 def pts(value: float | None) -> str:
     """Points as written: 12, 2.5, or 'unknown'."""
     return "unknown" if value is None else f"{value:g}"
-
-
-@dataclass(frozen=True)
-class Col:
-    """A table column: its narrowest width (never under its header) and share of spare room."""
-
-    header: str
-    min_width: int
-    ratio: int = 0
-    right: bool = False
-
-
-def fit_widths(
-    width: int, cols: Sequence[Col], priority: Sequence[int], rows: Sequence[Sequence[str]]
-) -> dict[int, int]:
-    """The columns (by index) that fit `width`, kept by priority, and the width of each.
-
-    Like `compare`: once one column does not fit, every lower priority is dropped too; the room
-    left is shared by ratio, and no column grows past its longest cell.
-    """
-    natural = [max([len(c.header), *(len(r[i]) for r in rows)]) for i, c in enumerate(cols)]
-    needs = [max(len(cols[i].header), min(cols[i].min_width, natural[i])) for i in priority]
-    kept = list(priority)[: keep_by_priority(width, needs)]
-    room = width - 1 - sum(n + COLUMN_OVERHEAD for n in needs[: len(kept)])
-    grown = share_room(
-        [needs[k] for k in range(len(kept))],
-        [natural[i] for i in kept],
-        [cols[i].ratio for i in kept],
-        room,
-    )
-    return dict(zip(kept, grown, strict=True))
 
 
 def print_fitted(

@@ -7,11 +7,11 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from certadvisor.render.columns import not_shown_note
+from certadvisor.render.columns import Col, fit_widths, not_shown_note
 from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.marks import LEGEND, Citations, catalog_reviewed
 from certadvisor.render.output import Rendering
-from certadvisor.render.wallet import CREDENTIAL_COLUMNS, Col, fit_widths, pts
+from certadvisor.render.wallet import CREDENTIAL_COLUMNS, pts
 from certadvisor.wallet.deadlines import fee_amount
 from certadvisor.wallet.results import (
     CEProgress,
