@@ -49,7 +49,8 @@ if TYPE_CHECKING:
 app = typer.Typer(
     rich_markup_mode="markdown",
     help="Credentials held, CE earned and renewal deadlines, kept in a local SQLite file "
-    "(CERTADVISOR_HOME or the platform's user data folder).\n\n"
+    "(CERTADVISOR_HOME or the platform's user data folder). The wallet reads no profile: "
+    "here -p is short for --person.\n\n"
     "Example: certadvisor wallet status --all",
     no_args_is_help=True,
 )
