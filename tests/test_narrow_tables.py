@@ -173,3 +173,26 @@ def test_show_costs_at_60_fold_no_word_of_a_fee_name(
     assert "Recertification" in words  # it was cut into "Recertifi" and "cation"
     years = table_cells(costs.split("Year by year")[1], "Year")
     assert [row[2] for row in years if row[2]][0] == "$125"
+
+
+REPORT = ["--goal", "clinical", "--setting", "clinic", "--months", "12", "--as-of", "2026-11-30"]
+
+
+def test_report_at_60_cuts_no_cell_and_names_the_columns_left_out(
+    run: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    narrow(monkeypatch)
+    result = run("report", "--profile", RECEPTIONIST, *REPORT)
+    assert result.exit_code == 0, result.stderr
+    # rich.markdown squeezed all ten comparison columns in: "rma…", "$38…", "work-experi…"
+    assert "…" not in result.stdout.replace("programmatic …", "")
+    text = flat(result.stdout)
+    assert "Not shown at 60 columns: Time, State, Eligibility, Ladder, State fit." in text
+    assert "Not shown at 60 columns: You, What it takes, Exam, Renewal," in text
+    ranking = result.stdout.split("the score is out of")[1]
+    head = next(line for line in ranking.splitlines() if "Score" in line).split()
+    assert head[:3] == ["#", "Track", "Score"]
+    assert re.search(r"^ 1 +\S.* \d+\.\d +30 ", ranking, re.MULTILINE)  # the score is whole
+    comparison = result.stdout.split("non-member prices, CE not")[1]
+    assert "rma-amt —" in comparison and "$385;" in comparison  # ids and amounts whole
+    assert fits(result.stdout, 60)

@@ -255,6 +255,28 @@ def _focus(doc: MarkdownDoc, report: AdvisingReport) -> None:
         doc.bullets(factor_text(f, doc.citations) for f in ranked.factors)
 
 
+# The columns a narrow terminal keeps longest, by header (the others keep their order after).
+TERMINAL_RANKS = {
+    name: rank
+    for rank, name in enumerate(
+        [
+            "Track",
+            "Status",
+            "What is missing",
+            "#",
+            "Score",
+            "5-year cost",
+            "First time",
+            "Your path",
+            "Date",
+            "Step",
+            "Week",
+            "Hours",
+        ]
+    )
+}
+
+
 def report_rendering(
     report: AdvisingReport, data_as_of: str | None, state: StateBlock | None = None
 ) -> Rendering:
@@ -263,9 +285,9 @@ def report_rendering(
 
     def table(console: "Console") -> None:
         # rich.markdown (with markdown-it) is heavy: only a terminal display imports it
-        from rich.markdown import Markdown
+        from certadvisor.render.markdown_fit import fitted_markdown
 
-        console.print(Markdown(text))
+        console.print(fitted_markdown(text, TERMINAL_RANKS))
 
     return Rendering(
         command="report",
