@@ -174,3 +174,12 @@ def test_workbook_has_the_state_rows(run: Any, tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(out)["eligible"]
     cells = [(ws.cell(i, 1).value, ws.cell(i, 2).value) for i in range(2, ws.max_row + 1)]
     assert ("Ana", "wa-ma-c") in cells and not any(t == "wa-ma-c" for n, t in cells if n == "Dev")
+
+
+def test_html_handout_has_the_state_grid(run: Any, tmp_path: Path) -> None:
+    out = tmp_path / "class.html"
+    cohort = _yaml_cohort(tmp_path, ANA, BEN, DEV)
+    r = run("eligible", "--profile", cohort, "--as-of", AS_OF, "--format", "html", "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    page = out.read_text()
+    assert "State credentials in WA" in page and "<code>wa-ma-c</code>" in page
