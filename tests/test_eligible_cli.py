@@ -70,7 +70,8 @@ def test_csv_has_one_row_per_person_and_track(run: Any) -> None:
     assert r.exit_code == 0, r.stderr
     rows = list(csv.reader(io.StringIO(r.stdout)))
     assert rows[0][:5] == ["name", "track", "status", "route", "missing"]
-    assert [row[1] for row in rows[1:]] == ["cma-aama", "rpt-amt"]
+    # the tracks asked for, then the credentials of the person's state (CA) for that work
+    assert [row[1] for row in rows[1:]] == ["cma-aama", "rpt-amt", "ca-cpt1", "ca-cpt2", "ca-lpt"]
     rpt = rows[2]
     assert rpt[2] == "not_eligible" and rpt[3] == ""
     assert "finish your phlebotomy program (expected 2027-03-15)" in rpt[4]

@@ -194,3 +194,35 @@ def test_compare_says_when_a_national_credential_does_not_count_in_the_state(run
     assert "+" in paths["pbt-ascp"]
     plain = run("compare", "--format", "json").json()["data"]["tracks"]
     assert all(t["state_path"] is None for t in plain)
+
+
+def test_compare_does_not_price_again_the_national_exam_the_person_holds(
+    run: Any, tmp_path: Path
+) -> None:
+    # NHA CPT by experience, in California: the path to work there is CA CPT I alone
+    profile = _profile(tmp_path, CA_PERSON)
+    args = ("compare", "--profile", profile, "--state", "CA", "--category", "phlebotomy")
+    r = run(*args, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    paths = {t["track"]: t["state_path"] for t in r.json()["data"]["tracks"]}
+    assert paths["cpt-nha"] == "CPT (NHA) + CA CPT I: held + $100 = $100"
+    assert paths["pbt-ascp"] == "PBT(ASCP) + CA CPT I: $145 + $100 = $245"  # not held: priced
+    table = " ".join(run(*args).stdout.split())
+    assert "In CA: CPT (NHA) + CA CPT I: held + $100 = $100" in table
+    markdown = run(*args, "--format", "markdown").stdout
+    assert "CPT (NHA) + CA CPT I: held + $100 = $100" in markdown
+    assert "$117 + $100" not in markdown
+
+
+def test_recommend_does_not_price_a_state_credential_already_held(run: Any, tmp_path: Path) -> None:
+    holder = {**CA_PERSON, "credentials": [*CA_PERSON["credentials"], {"id": "ca-cpt1"}]}
+    holder["credentials"][-1]["earned"] = "2025-09-01"
+    r = run(
+        "recommend", "--no-input", "--goal", "clinical", "--setting", "hospital", "--months", "12",
+        "--profile", _profile(tmp_path, holder), "--format", "json",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    ranking = r.json()["data"]["recommendation"]["ranking"]
+    pbt = next(t for t in ranking if t["track"] == "pbt-ascp")
+    (fit,) = [f for f in pbt["factors"] if f["name"] == "state_fit"]
+    assert fit["reason"].endswith("path PBT(ASCP) + CA CPT I: $145 + held = $145")

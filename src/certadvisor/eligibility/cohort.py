@@ -38,11 +38,13 @@ class Subject:
 
 
 class PersonBrief(NamedTuple):
-    """One person's summaries, in track order."""
+    """One person's summaries, in track order, then those of their state's credentials."""
 
     label: str
     as_of: dt.date
     tracks: list[EligibilitySummary]
+    state: str | None = None
+    credentials: tuple[EligibilitySummary, ...] = ()
 
 
 Admit = Callable[[Any], tuple[Subject | None, list[str]]]
@@ -156,6 +158,8 @@ class Report:
                     p.label,
                     p.as_of,
                     [EligibilitySummary.of(r) for r in p.results],
+                    p.state,
+                    tuple(EligibilitySummary.of(r) for r in p.state_credentials),
                 )
                 for p in self._results
             ]
@@ -170,11 +174,21 @@ class Report:
                 if b is None
             ]
         else:
-            self._briefs = [
-                PersonBrief(s.label, s.as_of, self.evaluator.briefs(s.person, s.as_of))
-                for s in self.subjects()
-            ]
+            self._briefs = [self._brief(s) for s in self.subjects()]
         return self._briefs
+
+    def _brief(self, s: Subject) -> PersonBrief:
+        return PersonBrief(
+            s.label,
+            s.as_of,
+            self.evaluator.briefs(s.person, s.as_of),
+            s.state,
+            self._state.briefs(s.state, s.person, s.as_of),
+        )
+
+    def state_credentials(self, code: str) -> list[Track]:
+        """The credentials of one state that this run judges its people of that state on."""
+        return self._state.credentials(code)
 
     def _admit_and_brief(
         self, entries: Sequence[Any]
@@ -183,10 +197,7 @@ class Report:
         out: list[tuple[PersonBrief | None, list[str]]] = []
         for entry in entries:
             s, found = self._admit(entry)
-            brief = None
-            if s is not None:
-                brief = PersonBrief(s.label, s.as_of, self.evaluator.briefs(s.person, s.as_of))
-            out.append((brief, found))
+            out.append((None if s is None else self._brief(s), found))
         return out
 
     def stream(self, write: Callable[[list[PersonBrief]], T]) -> Iterator[T]:

@@ -21,6 +21,7 @@ from certadvisor.models.catalog import (
     TrainingHoursCondition,
 )
 from certadvisor.models.results import (
+    EligibilitySummary,
     FeeLine,
     PersonResult,
     StateCredentialResult,
@@ -172,6 +173,19 @@ class StateLayer:
             found = [t for t in found if t.id not in self._shown]
             self._by_state[code] = (found, Evaluator(found) if found else None)
         return self._by_state[code]
+
+    def credentials(self, code: str) -> list[Track]:
+        """The state's credentials for the work shown (none when no national track is shown)."""
+        return self._for(code)[0] if self._categories else []
+
+    def briefs(
+        self, code: str | None, person: Applicant, as_of: dt.date
+    ) -> tuple[EligibilitySummary, ...]:
+        """The state's credentials summarised for one person, as `apply` judges them."""
+        if code is None or not self._categories:
+            return ()
+        evaluator = self._for(code)[1]
+        return () if evaluator is None else tuple(evaluator.briefs(person, as_of))
 
     def apply(self, result: PersonResult, person: Applicant) -> PersonResult:
         """The person's result with the state's credentials and what each track counts for."""

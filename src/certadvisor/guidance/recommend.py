@@ -224,7 +224,7 @@ def _score(
     """Every factor of one track and its score over the weights of the factors scored."""
     verdict = eligibility.get(track.id) if eligibility is not None else None
     covered = _covered_by(track, held)
-    fitness = state_fit(track, request.state, state_catalog, request.member)
+    fitness = state_fit(track, request.state, state_catalog, request.member, list(held))
     factors = [
         goal,
         _setting(request, str(track.category)),

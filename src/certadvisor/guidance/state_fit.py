@@ -6,7 +6,7 @@ never decided per state in code. How a fact turns into points is this tool's jud
 for the state factor (full, half, none).
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from certadvisor.costs import first_time_cost
@@ -46,24 +46,34 @@ def path_name(track: Track, credential: Track | None) -> str:
     return f"{name} + {credential.abbreviation}" if credential is not None else name
 
 
-def path_cost_words(track: Track, credential: Track, member: bool) -> str:
-    """'CPT (NHA) + CA CPT I: at least $117 + $100 = at least $217' (unknown parts said)."""
-    national = first_time_cost(track, member=member)
-    state = first_time_cost(credential)
-    low = national.lower_bound or state.lower_bound
-    total = national.amount + state.amount
+def path_cost_words(
+    track: Track, credential: Track, member: bool, held: Collection[str] = ()
+) -> str:
+    """'CPT (NHA) + CA CPT I: at least $117 + $100 = at least $217' (unknown parts said).
+
+    A credential the person already holds costs nothing more: 'held + $100 = $100'.
+    """
+    costs = [
+        None if track.id in held else first_time_cost(track, member=member),
+        None if credential.id in held else first_time_cost(credential),
+    ]
+    known = [c for c in costs if c is not None]
+    low = any(c.lower_bound for c in known)
+    total = sum(c.amount for c in known)
 
     def shown(amount: float, lower: bool) -> str:
         return ("at least " if lower else "") + money(amount) if amount or not lower else "unknown"
 
-    return (
-        f"{path_name(track, credential)}: {shown(national.amount, national.lower_bound)} + "
-        f"{shown(state.amount, state.lower_bound)} = {shown(total, low)}"
-    )
+    parts = ["held" if c is None else shown(c.amount, c.lower_bound) for c in costs]
+    return f"{path_name(track, credential)}: {parts[0]} + {parts[1]} = {shown(total, low)}"
 
 
 def state_fit(
-    track: Track, code: str | None, catalog_tracks: Sequence[Track], member: bool = False
+    track: Track,
+    code: str | None,
+    catalog_tracks: Sequence[Track],
+    member: bool = False,
+    held: Collection[str] = (),
 ) -> StateFit:
     """How the national track fares against the credentials its state asks for this work.
 
@@ -80,13 +90,13 @@ def state_fit(
     accepting = [c for c in same if any(e.list_found for _, e in accepting_routes(c, track.id))]
     maybe = [c for c in same if accepting_routes(c, track.id) and c not in accepting]
     if accepting:
-        return _fit(track, accepting[0], 1.0, counts_for(track.id, [accepting[0]])[0], member)
+        return _fit(track, accepting[0], 1.0, counts_for(track.id, [accepting[0]])[0], member, held)
     if maybe:
-        return _fit(track, maybe[0], 0.5, counts_for(track.id, [maybe[0]])[0], member)
+        return _fit(track, maybe[0], 0.5, counts_for(track.id, [maybe[0]])[0], member, held)
     unmodelled = [c for c in same if not c.routes]
     if unmodelled:
         what = f"what {unmodelled[0].abbreviation} accepts is not in the catalog"
-        return _fit(track, unmodelled[0], 0.5, what, member)
+        return _fit(track, unmodelled[0], 0.5, what, member, held)
     strict = [c for c in same if accepts_others(c)]
     if strict:
         names = _accepted(strict[0])
@@ -94,9 +104,9 @@ def state_fit(
             f"does not count for {strict[0].abbreviation}, which {code} asks for this work "
             f"(it accepts {', '.join(names)})"
         )
-        return _fit(track, strict[0], 0.0, why, member)
+        return _fit(track, strict[0], 0.0, why, member, held)
     why = f"{same[0].abbreviation}, which {code} asks for this work, asks for no national exam"
-    return _fit(track, same[0], 0.5, why, member)
+    return _fit(track, same[0], 0.5, why, member, held)
 
 
 def _accepted(credential: Track) -> list[str]:
@@ -112,7 +122,14 @@ def _accepted(credential: Track) -> list[str]:
     )
 
 
-def _fit(track: Track, credential: Track, value: float, why: str, member: bool) -> StateFit:
+def _fit(
+    track: Track,
+    credential: Track,
+    value: float,
+    why: str,
+    member: bool,
+    held: Collection[str] = (),
+) -> StateFit:
     routes = [r for r, _ in accepting_routes(credential, track.id)] or credential.routes
     facts = [
         Cited.model_construct(
@@ -121,24 +138,29 @@ def _fit(track: Track, credential: Track, value: float, why: str, member: bool) 
         )
         for r in routes[:2]
     ]
-    reason = f"{why}; path {path_cost_words(track, credential, member)}"
+    reason = f"{why}; path {path_cost_words(track, credential, member, held)}"
     return StateFit(factor("state_fit", value, reason, facts), credential)
 
 
 def state_paths(
-    tracks: Sequence[Track], code: str, catalog_tracks: Sequence[Track], member: bool = False
+    tracks: Sequence[Track],
+    code: str,
+    catalog_tracks: Sequence[Track],
+    member: bool = False,
+    held: Collection[str] = (),
 ) -> dict[str, str]:
     """Per national track, the state credential its work needs in `code` and the path's
-    first-time cost, or why the national credential does not count for it (compare --state)."""
+    first-time cost, or why the national credential does not count for it (compare --state).
+    What the person holds (`held`, track ids) is not priced again."""
     out = {}
     for track in tracks:
         if track.jurisdiction:
             continue
-        fit = state_fit(track, code, catalog_tracks, member)
+        fit = state_fit(track, code, catalog_tracks, member, held)
         if fit.credential is None:
             continue
         if fit.factor.value:
-            out[track.id] = path_cost_words(track, fit.credential, member)
+            out[track.id] = path_cost_words(track, fit.credential, member, held)
         else:
             out[track.id] = f"{short_name(track)} {fit.factor.reason}"
     return out

@@ -1,5 +1,7 @@
 """The catalog: tracks with their routes, exam, fees and renewal rules, every fact sourced."""
 
+import calendar
+import datetime as dt
 from collections import Counter
 from enum import StrEnum
 
@@ -185,12 +187,81 @@ class CycleAnchor(StrEnum):
 
     EARNED_DATE = "earned_date"
     END_OF_MONTH = "end_of_month"
+    FIXED_DATE = "fixed_date"  # every licence ends on one calendar date (`fixed`)
+
+
+class YearParity(StrEnum):
+    """Which years a fixed expiry date falls in."""
+
+    EVEN = "even"
+    ODD = "odd"
+    EVERY = "every"
+
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+class FixedExpiry(Strict):
+    """Every licence ends on one calendar date: 31 August of even years (Florida)."""
+
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+    years: YearParity
+    issued_late: IntFact | None = Field(
+        default=None,
+        description="Days before the date within which the sources do not say whether a "
+        "licence issued then ends on that date or on the next one (a null value: not said "
+        "for any licence issued during a cycle); left out when the sources settle it",
+    )
+
+    @model_validator(mode="after")
+    def _real_day(self) -> "FixedExpiry":
+        if self.day > calendar.monthrange(2001, self.month)[1]:  # 2001: 29 February refused
+            raise ValueError(f"day {self.day} is not a day of {_MONTHS[self.month - 1]} every year")
+        if self.issued_late is not None and (self.issued_late.value or 0) < 0:
+            raise ValueError("issued_late: days must not be negative")
+        return self
+
+    @property
+    def step_years(self) -> int:
+        """Years between two expiry dates."""
+        return 1 if self.years == YearParity.EVERY else 2
+
+    def words(self) -> str:
+        """'31 August of even years', '31 December of every year'."""
+        when = "every year" if self.years == YearParity.EVERY else f"{self.years} years"
+        return f"{self.day} {_MONTHS[self.month - 1]} of {when}"
+
+    def end(self, earned: dt.date, index: int = 0) -> dt.date:
+        """Last day of cycle `index` (0: the first expiry date on or after `earned`)."""
+        year = earned.year
+        if (earned.month, earned.day) > (self.month, self.day):
+            year += 1
+        if self.years != YearParity.EVERY and year % 2 != (self.years == YearParity.ODD):
+            year += 1
+        return dt.date(year + self.step_years * index, self.month, self.day)
+
+    def unsure(self, earned: dt.date) -> bool:
+        """Whether the sources leave open that a licence earned then runs to the next date."""
+        late = self.issued_late
+        if late is None:
+            return False
+        return late.value is None or (self.end(earned) - earned).days <= late.value
 
 
 class AnchorFact(Fact):
-    """A sourced cycle anchor."""
+    """A sourced cycle anchor; `fixed` gives the date of a `fixed_date` anchor."""
 
     value: CycleAnchor | None = None
+    fixed: FixedExpiry | None = None
+
+    @model_validator(mode="after")
+    def _fixed_iff_fixed_date(self) -> "AnchorFact":
+        if (self.value == CycleAnchor.FIXED_DATE) != (self.fixed is not None):
+            raise ValueError("fixed: give it exactly when the anchor's value is fixed_date")
+        return self
 
 
 class Renewal(Strict):
@@ -202,6 +273,17 @@ class Renewal(Strict):
     methods: list[TextFact] = Field(default_factory=list)
     submit_window: SubmitWindow | None = None
     late_rules: list[LateRule] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _fixed_date_fits_cycle(self) -> "Renewal":
+        fixed = self.anchor.fixed if self.anchor else None
+        months = self.cycle_months.value if self.cycle_months else None
+        if fixed is not None and months is not None and months != 12 * fixed.step_years:
+            raise ValueError(
+                f"cycle_months: {months} does not fit an expiry on {fixed.words()} "
+                f"({12 * fixed.step_years} months)"
+            )
+        return self
 
 
 class Occupation(Strict):

@@ -16,6 +16,7 @@ from certadvisor.eligibility import (
     TrackResult,
 )
 from certadvisor.models.states import StateBlock
+from certadvisor.render.cohort_state import markdown_state_grids, print_state_grids, state_grids
 from certadvisor.render.columns import (
     WHOLE,
     Col,
@@ -313,6 +314,7 @@ def _cohort_table(console: "Console", report: Report) -> None:
             str(counts["unknown"]),
         )
     console.print(summary)
+    print_state_grids(console, state_grids(report, people))
 
 
 def _markdown_person(doc: MarkdownDoc, p: PersonResult, level: int, cohort: bool) -> None:
@@ -379,6 +381,7 @@ def _markdown_doc(report: Report, data_as_of: str | None, states: StateBlocks) -
             ["Person", *[_short(t.id) for t in report.tracks]],
             [[md_text(p.label), *[MARKS[t.status] for t in p.results]] for p in people],
         )
+        markdown_state_grids(doc, state_grids(report, people), 3)
     for p in people:
         _markdown_person(doc, p, 2, cohort=len(people) > 1)
     invalid = _invalid_lines(report)
@@ -394,12 +397,17 @@ def _markdown_doc(report: Report, data_as_of: str | None, states: StateBlocks) -
     return doc
 
 
-def _csv(report: Report) -> tuple[Sequence[str], list[list[Any]]]:
-    rows: list[list[Any]] = [
+def _brief_rows(people: Sequence[PersonBrief]) -> list[list[Any]]:
+    """Each person's CSV rows: the tracks, then the credentials their state asks for."""
+    return [
         [p.label, b.track, b.status, b.route, "; ".join(b.missing), b.closest, b.unverified]
-        for p in report.briefs()
-        for b in p.tracks
+        for p in people
+        for b in (*p.tracks, *p.credentials)
     ]
+
+
+def _csv(report: Report) -> tuple[Sequence[str], list[list[Any]]]:
+    rows = _brief_rows(report.briefs())
     for bad in report.invalid():
         label = bad.name or (f"row {bad.row}" if bad.row else "")
         rows.append([label, "", "invalid", "", "; ".join(bad.errors), "", ""])
@@ -473,19 +481,7 @@ def _csv_stream(report: Report) -> Iterator[bytes]:
     """`_csv`'s bytes a block of people at a time: each worker writes its own people's rows."""
 
     def rows(people: list[PersonBrief]) -> bytes:
-        return csv_piece(
-            [
-                p.label,
-                b.track,
-                b.status,
-                b.route,
-                "; ".join(b.missing),
-                b.closest,
-                b.unverified,
-            ]
-            for p in people
-            for b in p.tracks
-        )
+        return csv_piece(_brief_rows(people))
 
     yield csv_piece([CSV_HEADERS])
     yield from report.stream(rows)

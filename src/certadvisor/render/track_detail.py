@@ -80,7 +80,19 @@ def renewal_rows(track: Track, cites: Citations) -> list[tuple[str, str]]:
     rows = [("Cycle", _fact(r.cycle_months, cites, "every {} months"))]
     if r.anchor and r.anchor.value:
         anchor = "end of the month earned" if r.anchor.value == "end_of_month" else "date earned"
+        if r.anchor.fixed is not None:
+            anchor = f"a fixed date: every licence ends on {r.anchor.fixed.words()}"
         rows.append(("Cycle counts from", f"{anchor} {cites.ref(r.anchor)}"))
+        late = r.anchor.fixed.issued_late if r.anchor.fixed else None
+        if late is not None:
+            when = f"within {late.value} days before that date" if late.value else "mid-cycle"
+            rows.append(
+                (
+                    "First expiry",
+                    f"for a licence issued {when}, not said by the sources (it may run to the "
+                    f"next date) {cites.ref(late)}",
+                )
+            )
     if r.ce:
         parts = []
         if r.ce.total_points is not None:

@@ -36,6 +36,11 @@ def _facts(s: AuditSummary) -> list[tuple[str, str]]:
     assumed = (
         " (dates follow from an assumption: see the wallet's status)" if s.cycle_assumed else ""
     )
+    if s.end_unsure_until is not None:
+        assumed += (
+            f" (the sources do not say whether a licence issued this close to {s.end} "
+            f"ends then or on {s.end_unsure_until})"
+        )
     return [
         ("Holder", s.person),
         ("Credential", f"{s.credential} ({s.abbreviation}, {s.issuer}; track {s.track})"),

@@ -36,6 +36,8 @@ _ANCHOR = {
 def cycle_basis(cy: CycleInfo, cites: Citations) -> str:
     """'36 months counted from the date earned (assumed ?; the catalog does not say) ● [5]':
     what the cycle dates rest on, marked like every other figure (status and export share it)."""
+    if cy.fixed_date is not None:
+        return f"every licence ends on {cy.fixed_date} ({cy.months}-month cycles) {cites.ref(cy)}"
     anchor = _ANCHOR.get(cy.anchor or "", "")
     assumed = " (assumed ?; the catalog does not say)" if cy.anchor_assumed else ""
     return f"{cy.months} months counted {anchor}{assumed} {cites.ref(cy)}"

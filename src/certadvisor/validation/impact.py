@@ -193,6 +193,9 @@ def _deadlines(renewal: Renewal, earned: dt.date) -> dict[str, dt.date]:
         return {}
     expiry = _add_months(earned, cycle)
     anchor = renewal.anchor.value if renewal.anchor else None
+    fixed = renewal.anchor.fixed if renewal.anchor else None
+    if anchor == CycleAnchor.FIXED_DATE and fixed is not None:
+        expiry = fixed.end(earned)
     if anchor == CycleAnchor.END_OF_MONTH:
         expiry = expiry.replace(day=calendar.monthrange(expiry.year, expiry.month)[1])
     dates = {"expiry": expiry}
@@ -216,10 +219,10 @@ def _renewal_variants(renewal: Renewal, path: str) -> Iterator[Renewal]:
                 yield renewal.model_copy(update={"cycle_months": new})
     elif path == "renewal.anchor" and renewal.anchor:
         for anchor in CycleAnchor:
-            if anchor != renewal.anchor.value:
-                yield renewal.model_copy(
-                    update={"anchor": renewal.anchor.model_copy(update={"value": anchor})}
-                )
+            if anchor != renewal.anchor.value and anchor != CycleAnchor.FIXED_DATE:
+                # a fixed date has no reading without its date: the others are the variants
+                moved = renewal.anchor.model_copy(update={"value": anchor, "fixed": None})
+                yield renewal.model_copy(update={"anchor": moved})
     elif path == "renewal.submit_window" and renewal.submit_window:
         for name in ("opens_days_before", "closes_days_before"):
             value = getattr(renewal.submit_window, name)

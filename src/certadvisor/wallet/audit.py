@@ -19,7 +19,7 @@ from certadvisor.models.catalog import CycleAnchor
 from certadvisor.models.common import Strict
 from certadvisor.wallet.ce import certificate_file
 from certadvisor.wallet.checks import check_person
-from certadvisor.wallet.cycles import cycle_end, locate_cycle
+from certadvisor.wallet.cycles import cycle_end, fixed_expiry, locate_cycle
 from certadvisor.wallet.lifecycle import _held
 from certadvisor.wallet.model import CETally, FiledRenewal, HeldCredential
 from certadvisor.wallet.progress import ce_progress
@@ -66,6 +66,10 @@ class AuditSummary(Strict):
     end: dt.date
     renewal_filed: dt.date | None = None
     cycle_assumed: bool = Field(default=False, description="Dates follow from an assumption")
+    end_unsure_until: dt.date | None = Field(
+        default=None,
+        description="The sources do not say whether this first cycle ends on `end` or this date",
+    )
     entries: list[AuditEntry]
     progress: CEProgress | None = None
     generated_at: str
@@ -108,11 +112,12 @@ def _cycles(
     months = rules.renewal.cycle_months.value if rules.renewal.cycle_months else None
     anchor = rules.renewal.anchor.value if rules.renewal.anchor else None
     used = anchor or CycleAnchor.EARNED_DATE
+    fixed = fixed_expiry(rules)
     first = renewals[0].cycle_index if renewals else index
-    for i in range(first if months else 0):  # before any renewal was marked: from earned
-        s = held.earned if i == 0 else cycle_end(held.earned, months or 1, used, i - 1)
+    for i in range(first if months or fixed else 0):  # before any renewal was marked
+        s = held.earned if i == 0 else cycle_end(held.earned, months or 1, used, i - 1, fixed)
         s += dt.timedelta(days=1 if i else 0)
-        out[i + 1] = (s, cycle_end(held.earned, months or 1, used, i), None, True)
+        out[i + 1] = (s, cycle_end(held.earned, months or 1, used, i, fixed), None, True)
     for r in renewals:
         out[r.cycle_index + 1] = (r.start, r.end, r.filed, False)
     return dict(sorted(out.items()))
@@ -188,6 +193,8 @@ def build_audit(
             (cid, start.isoformat(), end.isoformat()),
         ).fetchall()
     entries, files = _audit_entries(store, rules, held.person, rows)
+    fixed = fixed_expiry(rules)
+    unsure = number == 1 and filed is None and fixed is not None and fixed.unsure(held.earned)
     summary = AuditSummary.model_construct(
         person=held.person,
         track=rules.id,
@@ -201,6 +208,7 @@ def build_audit(
         end=end,
         renewal_filed=filed,
         cycle_assumed=assumed or bool(rules.renewal.anchor is None),
+        end_unsure_until=fixed.end(held.earned, 1) if unsure and fixed is not None else None,
         entries=entries,
         progress=ce_progress(rules.renewal.ce, _tallies(entries)),
         generated_at=versions[0],

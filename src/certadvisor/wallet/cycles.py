@@ -4,7 +4,7 @@ import calendar
 import datetime as dt
 from collections.abc import Sequence
 
-from certadvisor.models.catalog import CycleAnchor
+from certadvisor.models.catalog import CycleAnchor, FixedExpiry
 from certadvisor.wallet.model import FiledRenewal, HeldCredential
 from certadvisor.wallet.results import CycleInfo, TrackRules
 
@@ -22,29 +22,53 @@ def month_end(day: dt.date) -> dt.date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
-def cycle_end(earned: dt.date, months: int, anchor: CycleAnchor, index: int) -> dt.date:
+def cycle_end(
+    earned: dt.date,
+    months: int,
+    anchor: CycleAnchor,
+    index: int,
+    fixed: FixedExpiry | None = None,
+) -> dt.date:
     """Last day of cycle ``index`` (0 = the cycle that began when the credential was earned).
 
     Counted from the date earned, a cycle ends the day before its anniversary; counted from
-    the end of the month earned, it ends on the last day of the month ``months`` later.
+    the end of the month earned, it ends on the last day of the month ``months`` later; on a
+    fixed date, the first cycle ends on the first such date (a short cycle), then every
+    ``months`` after it.
     """
+    if anchor is CycleAnchor.FIXED_DATE and fixed is not None:
+        return fixed.end(earned, index)
     if anchor is CycleAnchor.END_OF_MONTH:
         return month_end(add_months(earned, months * (index + 1)))
     return add_months(earned, months * (index + 1)) - dt.timedelta(days=1)
 
 
 def cycle_at(
-    earned: dt.date, months: int, anchor: CycleAnchor, as_of: dt.date
+    earned: dt.date,
+    months: int,
+    anchor: CycleAnchor,
+    as_of: dt.date,
+    fixed: FixedExpiry | None = None,
 ) -> tuple[int, dt.date, dt.date]:
     """The cycle holding ``as_of`` (the first one before it begins): index, start, end."""
+
+    def end(i: int) -> dt.date:
+        return cycle_end(earned, months, anchor, i, fixed)
+
     index = max(0, ((as_of.year - earned.year) * 12 + as_of.month - earned.month) // months - 1)
-    while index > 0 and cycle_end(earned, months, anchor, index - 1) >= as_of:
+    while index > 0 and end(index - 1) >= as_of:
         index -= 1
-    while cycle_end(earned, months, anchor, index) < as_of:
+    while end(index) < as_of:
         index += 1
-    start = earned if index == 0 else cycle_end(earned, months, anchor, index - 1)
+    start = earned if index == 0 else end(index - 1)
     start += dt.timedelta(days=1 if index else 0)
-    return index, start, cycle_end(earned, months, anchor, index)
+    return index, start, end(index)
+
+
+def fixed_expiry(rules: TrackRules) -> FixedExpiry | None:
+    """The one calendar date every licence of the track ends on, when the catalog gives one."""
+    anchor = rules.renewal.anchor
+    return anchor.fixed if anchor is not None else None
 
 
 def _anchor(rules: TrackRules) -> tuple[int | None, CycleAnchor, bool]:
@@ -52,6 +76,9 @@ def _anchor(rules: TrackRules) -> tuple[int | None, CycleAnchor, bool]:
     r = rules.renewal
     months = r.cycle_months.value if r.cycle_months else None
     anchor = r.anchor.value if r.anchor and r.anchor.value else None
+    fixed = fixed_expiry(rules)
+    if fixed is not None and not months:  # the dates alone give the cycle's length
+        months = 12 * fixed.step_years
     # Without an anchor the date earned gives the earliest expiry, the safe side of a deadline.
     used = anchor or CycleAnchor.EARNED_DATE
     return (months if months and months > 0 else None), used, anchor is None
@@ -86,15 +113,17 @@ def locate_cycle(
     months, anchor, _ = _anchor(rules)
     if months is None:
         return None
+    fixed = fixed_expiry(rules)
     if not renewals:
-        index, start, end = cycle_at(held.earned, months, anchor, as_of)
-        return index, start, end, [cycle_end(held.earned, months, anchor, j) for j in range(index)]
+        index, start, end = cycle_at(held.earned, months, anchor, as_of, fixed)
+        earlier = [cycle_end(held.earned, months, anchor, j, fixed) for j in range(index)]
+        return index, start, end, earlier
     last = renewals[-1]
     if as_of <= last.next_end:
         return last.cycle_index + 1, last.next_start, last.next_end, []
     origin = renewal_origin(last, anchor)
-    k, start, end = cycle_at(origin, months, anchor, as_of)
-    ends = [last.next_end] + [cycle_end(origin, months, anchor, j) for j in range(1, k)]
+    k, start, end = cycle_at(origin, months, anchor, as_of, fixed)
+    ends = [last.next_end] + [cycle_end(origin, months, anchor, j, fixed) for j in range(1, k)]
     if k == 0:  # as_of is past next_end, so k is at least 1 unless the catalog changed
         return last.cycle_index + 1, last.next_start, last.next_end, []
     return last.cycle_index + 1 + k, start, end, ends
@@ -115,6 +144,11 @@ def current_cycle(
         return CycleInfo.model_construct(**src)
     months, used, assumed = _anchor(rules)
     index, start, end, unfiled = found
+    fixed = fixed_expiry(rules)
+    # a licence issued shortly before the fixed date: the sources may not say which date ends it
+    later = None
+    if fixed is not None and index == 0 and not renewals and fixed.unsure(held.earned):
+        later = fixed.end(held.earned, 1)
     confidence = _weakest(
         [r.cycle_months.confidence if r.cycle_months else None]
         + [r.anchor.confidence if r.anchor and not assumed else None]
@@ -132,6 +166,8 @@ def current_cycle(
         days_left=(end - as_of).days,
         renewals_filed=len(renewals),
         assumed_filed=unfiled,
+        fixed_date=fixed.words() if fixed is not None else None,
+        end_unsure_until=later,
     )
 
 

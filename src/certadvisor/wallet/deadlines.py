@@ -121,14 +121,30 @@ def _expiry(st: CredentialStatus, end: dt.date) -> Deadline:
         if c.anchor_assumed
         else ""
     )
+    # a fixed date's first cycle is shorter than the others: no length is said for it
+    length = "" if c.fixed_date else f"{c.months}-month "
     return Deadline.model_construct(
         **cite(c),
         kind="cycle_end",
         key=f"cycle-end/{c.index}",
         date=end,
         title=f"{st.abbreviation}: credential expires unless renewed",
-        detail=f"End of the {c.months}-month cycle that began {c.start}.{assumed}",
+        detail=f"End of the {length}cycle that began {c.start}.{assumed}" + _fixed_words(c),
     )
+
+
+def _fixed_words(c: CycleInfo) -> str:
+    """' Every licence ends on 31 August of even years.' and, for a licence issued shortly
+    before that date, that the sources leave its first expiry open."""
+    if c.fixed_date is None:
+        return ""
+    text = f" Every licence ends on {c.fixed_date}."
+    if c.end_unsure_until is not None:
+        text += (
+            f" Issued this close to that date, it may instead run to {c.end_unsure_until}: "
+            "the sources do not say, so the earlier date is shown; check with the issuer."
+        )
+    return text
 
 
 def _grace_deadlines(st: CredentialStatus) -> list[Deadline]:

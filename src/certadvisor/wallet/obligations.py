@@ -98,6 +98,12 @@ def assumed_lines(cy: CycleInfo) -> list[str]:
             f"Assumed: the renewal due {dues}{more} was filed — not marked in the wallet. "
             "The cycle shown follows from that; if it was not filed, the credential has expired."
         )
+    if cy.end_unsure_until is not None:
+        out.append(
+            f"Unsure: issued shortly before {cy.end}, the licence may instead run to "
+            f"{cy.end_unsure_until} (every licence ends on {cy.fixed_date}; the sources do not "
+            "say where one issued this late ends). The earlier date is used; check with the issuer."
+        )
     if cy.anchor_assumed:
         out.append(
             "Assumed: the cycle counts from the date earned (the catalog does not say where it "

@@ -79,7 +79,7 @@ class CycleInfo(Cited):
     """The current renewal cycle; every date is None when the catalog does not know the cycle."""
 
     months: int | None = None
-    anchor: str | None = Field(default=None, description="earned_date or end_of_month")
+    anchor: str | None = Field(default=None, description="earned_date, end_of_month or fixed_date")
     anchor_assumed: bool = Field(
         default=False, description="The catalog does not say; the earliest reading is used"
     )
@@ -91,6 +91,14 @@ class CycleInfo(Cited):
     assumed_filed: list[dt.date] = Field(
         default_factory=list,
         description="Earlier cycle ends with no renewal marked filed, assumed filed to get here",
+    )
+    fixed_date: str | None = Field(
+        default=None, description="The date every licence ends on ('31 August of even years')"
+    )
+    end_unsure_until: dt.date | None = Field(
+        default=None,
+        description="Set when the sources do not say whether this first cycle, of a licence "
+        "issued shortly before the fixed date, ends on `end` (shown, the earlier) or on this date",
     )
 
 

@@ -93,14 +93,16 @@ def compare(
     if person is not None and profile is None:
         raise UsageError("--person picks one person of a --profile cohort file; give --profile")
     standing = paths = None
+    held: set[str] = set()  # the person's credentials: a state path does not price them again
     if profile is not None:
-        standing, paths = _standing(loaded, chosen, profile, as_of, person, years, member)
+        standing, paths, held = _standing(loaded, chosen, profile, as_of, person, years, member)
     pay = _pay(chosen, state) if state is not None or sort_key == "pay" else None
     in_state = None
     if block is not None:
         from certadvisor.guidance.state_fit import state_paths
 
-        in_state = state_paths(chosen, block.code, loaded.tracks(with_state=True), member)
+        every = loaded.tracks(with_state=True)
+        in_state = state_paths(chosen, block.code, every, member, held)
     result = compare_tracks(
         chosen,
         years=years,
@@ -124,9 +126,9 @@ def _standing(
     name: str | None,
     years: int,
     member: bool,
-) -> "tuple[dict[str, EligibilitySummary], dict[str, PersonPath]]":
-    """The person of the profile file, measured against each track on the chosen date, and
-    their path to each."""
+) -> "tuple[dict[str, EligibilitySummary], dict[str, PersonPath], set[str]]":
+    """The person of the profile file, measured against each track on the chosen date, their
+    path to each, and the track ids of the credentials they hold."""
     # Lazy, as in compare(); the profile models load only with --profile.
     from certadvisor.catalog.programs import program_table
     from certadvisor.eligibility import summarize
@@ -145,7 +147,8 @@ def _standing(
         person = people[0].profile
     day = resolve_as_of(as_of, person.as_of)
     paths = person_paths(chosen, person, day, program_table(), years=years, member=member)
-    return summarize(chosen, person, day), paths
+    held = {c.id for c in person.credentials or []}
+    return summarize(chosen, person, day), paths, held
 
 
 def _pay(chosen: "list[Track]", state: str | None) -> "dict[str, PayBrief]":
