@@ -152,3 +152,20 @@ def test_a_catalog_file_with_a_bad_fixed_date_names_the_field(run: Any, tmp_path
     r = run("data", "validate", str(path))
     assert r.exit_code == 3
     assert "renewal.anchor" in r.stderr and "day 31 is not a day of April" in r.stderr
+
+
+def test_a_first_florida_cycle_says_the_hours_are_waived_for_first_time_licensees(
+    run: Any,
+) -> None:
+    run("wallet", "add", FL, "--earned", "2025-03-10")
+    first = run("wallet", "status", "--as-of", "2026-07-15", "--format", "json")
+    (credential,) = first.json()["data"]["people"][0]["credentials"]
+    assert credential["ce"]["first_cycle"].startswith("first-time licensees are exempt")
+    status = " ".join(run("wallet", "status", "--as-of", "2026-07-15").stdout.split())
+    assert "if this is your first licence, first cycle: first-time licensees are exempt" in status
+    # due within 90 days: the label and the date stay apart
+    assert "Due ≤ 90 days 2026-08-31" in status
+    # the next cycle owes the full 24 hours: the waiver is no longer shown
+    later = run("wallet", "status", "--as-of", "2027-01-15", "--format", "json")
+    (credential,) = later.json()["data"]["people"][0]["credentials"]
+    assert credential["ce"]["first_cycle"] is None

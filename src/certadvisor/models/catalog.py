@@ -166,6 +166,11 @@ class CERequirement(Provenance):
     min_approved_points: float | None = Field(default=None, ge=0)
     approved_by: str | None = None
     rollover: bool = False
+    first_cycle: str | None = Field(
+        default=None,
+        description="What the first cycle after first licensure owes instead, when the source "
+        "waives or changes it (e.g. first-time licensees exempt except statutory courses)",
+    )
 
 
 class SubmitWindow(Provenance):

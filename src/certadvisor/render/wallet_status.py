@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-_LABEL = 13
+_LABEL = 14  # the longest label, "Due ≤ 90 days", and a space
 _ANCHOR = {
     "end_of_month": "from the end of the month earned",
     "earned_date": "from the date earned",
@@ -79,6 +79,8 @@ def ce_lines(ce: CEProgress | None, cites: Citations) -> list[str]:
         cats.append(f"{cat.name} {pts(cat.earned)}{limit}{state}{cap}")
     if cats:
         lines.append("by category: " + " · ".join(cats))
+    if ce.first_cycle:
+        lines.append(f"if this is your first licence, first cycle: {ce.first_cycle}")
     if ce.approved_required is not None:
         if ce.approved is None:
             lines.append(

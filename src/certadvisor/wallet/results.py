@@ -134,6 +134,11 @@ class CEProgress(Cited):
         default=0.0, description="Points dated before this cycle began: not counted here"
     )
     earlier_entries: int = 0
+    first_cycle: str | None = Field(
+        default=None,
+        description="The source's rule for a first cycle after first licensure, shown while "
+        "the wallet is in the cycle that began when the credential was earned",
+    )
 
 
 class FeeDue(Cited):

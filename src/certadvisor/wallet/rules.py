@@ -170,6 +170,9 @@ def credential_status(
         ce = ce.model_copy(
             update={"earlier_points": round(earlier.points, 4), "earlier_entries": earlier.entries}
         )
+    waived = rules.renewal.ce.first_cycle if rules.renewal.ce is not None else None
+    if ce is not None and waived and cycle.index == 0 and not history.renewals:
+        ce = ce.model_copy(update={"first_cycle": waived})
     annual, late, due_dates = _annual_fees(held, rules, cycle.end, history, as_of)
     renewals, paid = history_infos(history.renewals, history.payments)
     late_rules = _late_rules(rules, cycle.end)
