@@ -3,8 +3,7 @@
 from collections import Counter
 from enum import StrEnum
 
-from pydantic import Field, model_validator
-
+from certadvisor.models.base import Field, model_validator
 from certadvisor.models.common import (
     DatedAmount,
     Fact,
