@@ -5,12 +5,15 @@ time saved is the user-visible part, these tests pin the mechanism and that noth
 changes: every output is byte-identical to a run with Pydantic's models.
 """
 
+import datetime as dt
 import json
 import os
 import shutil
 import subprocess
 import sys
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -117,3 +120,101 @@ def test_data_validate_still_validates(warm_home: Path) -> None:
     code, out, err, loaded = _run(warm_home, "data", "validate", "data/tracks.yaml")
     assert code == 0, err
     assert loaded
+
+
+# The stand-ins against Pydantic itself: the same declarations on either base dump alike.
+
+
+class _Colour(StrEnum):
+    RED = "red"
+    BLUE = "blue"
+
+
+def _declare(base: type, field: Any) -> dict[str, type]:
+    """The same small family of models on ``base`` (Pydantic's or the plain one)."""
+
+    class Part(base):  # type: ignore[valid-type,misc]
+        model_config = {"extra": "forbid", "frozen": True}
+        name: str
+        note: str | None = None
+
+    class Labelled(Part):
+        label: str = "x"
+
+    class Whole(base):  # type: ignore[valid-type,misc]
+        model_config = {"extra": "forbid", "frozen": True}
+        hours: float
+        maybe_hours: float | None = None
+        colour: _Colour
+        part: Part
+        parts: list[Part] = field(default_factory=list)
+        pair: tuple[int, ...] = ()
+        rates: dict[str, float] = field(default_factory=dict)
+        day: dt.date | None = None
+        hidden: str = field(default="secret", exclude=True)
+        _kept: int | None = None
+
+    return {"Part": Part, "Labelled": Labelled, "Whole": Whole}
+
+
+def _families() -> tuple[dict[str, type], dict[str, type]]:
+    import pydantic
+
+    from certadvisor.models import plain
+
+    real = _declare(pydantic.BaseModel, pydantic.Field)
+    stand_in = _declare(plain.BaseModel, plain.Field)
+    return real, stand_in
+
+
+def _whole(family: dict[str, type]) -> Any:
+    return family["Whole"](
+        hours=3,
+        colour="blue",
+        part=family["Labelled"](name="a", label="b"),
+        parts=[{"name": "b", "note": "n"}],
+        pair=[1, 2],
+        rates={"k": 1},
+        day=dt.date(2026, 12, 1),
+    )
+
+
+def test_the_stand_ins_build_and_dump_as_pydantic_does() -> None:
+    real, stand_in = _families()
+    a, b = _whole(real), _whole(stand_in)
+    for kwargs in ({}, {"mode": "json"}, {"mode": "json", "exclude": {"part"}}):
+        assert b.model_dump(**kwargs) == a.model_dump(**kwargs)
+    assert json.dumps(b.model_dump(mode="json")) == json.dumps(a.model_dump(mode="json"))
+    assert b.model_dump(include={"hours", "colour"}) == a.model_dump(include={"hours", "colour"})
+    assert type(b.hours) is float and b.colour is _Colour.BLUE and type(b.pair) is tuple
+    made = stand_in["Whole"].model_construct(hours=2, colour=_Colour.RED, part=b.part)
+    real_made = real["Whole"].model_construct(hours=2, colour=_Colour.RED, part=a.part)
+    assert made.model_dump(mode="json") == real_made.model_dump(mode="json")
+    copied = b.model_copy(update={"hours": 5.0})
+    assert copied.hours == 5.0 and copied.part is b.part and b.hours == 3.0
+    assert copied != b and b == _whole(stand_in) and hash(b.part) == hash(_whole(stand_in).part)
+    with pytest.raises(TypeError):
+        b.hours = 1.0  # frozen
+
+
+def test_the_stand_ins_read_what_pydantic_pickled() -> None:
+    import io
+    import pickle
+
+    real, stand_in = _families()
+    for name, cls in real.items():  # findable by pickle, under a name of this module
+        cls.__qualname__ = f"_Pydantic{name}"
+        globals()[cls.__qualname__] = cls
+
+    class _AsStandIns(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            if name.startswith("_Pydantic"):
+                return stand_in[name.removeprefix("_Pydantic")]
+            return super().find_class(module, name)
+
+    original = _whole(real)
+    original._kept = 4  # a private attribute, as a condition keeps its other reading
+    read = _AsStandIns(io.BytesIO(pickle.dumps(original, protocol=5))).load()
+    assert type(read) is stand_in["Whole"] and type(read.part) is stand_in["Labelled"]
+    assert read.model_dump(mode="json") == original.model_dump(mode="json")
+    assert read._kept == 4

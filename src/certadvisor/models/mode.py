@@ -5,8 +5,8 @@ command's own work. A run of the console script may use plain-Python stand-ins
 (`models.plain`) for reading what was validated before (the catalog cache) and building
 results. The choice is made when the first model module is imported and never changes: a
 process that must validate after that restarts itself with Pydantic's models, before it
-has written anything (`need_pydantic`). This module imports nothing, so the entry point can
-set it up for free.
+has written anything (`need_pydantic`). This module imports only the standard library, so the
+entry point can set it up for free.
 """
 
 import os
@@ -23,6 +23,7 @@ _warm_check: Callable[[], bool] | None = None
 def allow_plain() -> None:
     """Let this process use the plain stand-ins (the console script, before any import)."""
     global _plain_allowed
+    assert _decided is None, "the models' kind is chosen before any model loads"
     _plain_allowed = os.environ.get(FORCE_PYDANTIC, "") != "1"
 
 
