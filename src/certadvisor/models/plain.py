@@ -241,6 +241,8 @@ class BaseModel:
             if _is_class_var(annotation):
                 continue
             given = cls.__dict__.get(name, _MISSING)
+            if type(given).__module__.startswith("pydantic"):
+                raise TypeError(f"{cls.__name__}.{name}: take Field from certadvisor.models.base")
             if name.startswith("_"):
                 private[name] = given if isinstance(given, _Private) else _Private(given, None)
             elif isinstance(given, FieldInfo):
