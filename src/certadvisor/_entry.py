@@ -10,6 +10,9 @@ def main() -> None:
     # reference cycles: without the cyclic collector start-up is 10-15 ms faster, and
     # reference counting still frees memory as usual.
     gc.disable()
+    from certadvisor.models import mode
+
+    mode.allow_plain()  # warm runs read validated data: the plain models, unless told otherwise
     try:
         from certadvisor.cli.app import main as run
 

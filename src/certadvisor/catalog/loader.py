@@ -252,12 +252,15 @@ def load(
 
     ``notice`` wraps a first reading of big files (a progress display for a terminal).
     """
-    files = _read_files(catalog_paths(extra))
+    files = _files_of(catalog_paths(extra))
     target = cache_dir() / "catalog" / _cache_key(files)
 
     def rebuild() -> LoadedCatalog:
         import shutil
 
+        from certadvisor.models import mode
+
+        mode.need_pydantic()  # validating takes Pydantic's models, not the plain ones
         # the Pydantic models cost about 80 ms to import: only a cache miss needs them
         from certadvisor.catalog.parse import merge_catalogs, parse_catalog_file
 
@@ -281,3 +284,25 @@ def load(
             return rebuild()
     cached._rebuild = rebuild
     return cached
+
+
+_peeked: tuple[list[Path], list[CatalogFile]] | None = None
+
+
+def cache_is_warm(extra: Sequence[Path | str] = ()) -> bool:
+    """Whether the merged catalog of these files is cached (`models.mode` asks, so that a
+    warm run needs no Pydantic); the files read are kept for the `load` that follows."""
+    global _peeked
+    paths = catalog_paths(extra)
+    files = _read_files(paths)
+    _peeked = (paths, files)
+    return (cache_dir() / "catalog" / _cache_key(files) / "index.json").is_file()
+
+
+def _files_of(paths: list[Path]) -> list[CatalogFile]:
+    """The files, as `cache_is_warm` just read them, else read now."""
+    global _peeked
+    peeked, _peeked = _peeked, None
+    if peeked is not None and peeked[0] == paths:
+        return peeked[1]
+    return _read_files(paths)

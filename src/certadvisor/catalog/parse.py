@@ -4,8 +4,6 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import ValidationError
-
 from certadvisor.catalog.files import CatalogFile
 from certadvisor.catalog.sources import (
     bundled_registry,
@@ -15,6 +13,7 @@ from certadvisor.catalog.sources import (
 )
 from certadvisor.catalog.yaml_io import load_yaml, validation_lines
 from certadvisor.errors import InvalidInputError
+from certadvisor.models.base import ValidationError
 from certadvisor.models.catalog import Catalog, Track
 
 

@@ -4,10 +4,9 @@ import json
 from functools import cache
 from typing import Any
 
-from pydantic import ValidationError
-
 from certadvisor.catalog.yaml_io import load_yaml, read_text, validation_lines
 from certadvisor.errors import InvalidInputError
+from certadvisor.models.base import ValidationError
 from certadvisor.models.catalog import ProgramCondition, Track
 from certadvisor.models.common import Provenance
 from certadvisor.models.programs import (

@@ -5,9 +5,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
-
 from certadvisor.catalog.sources import Registry, describe, registry_from
+from certadvisor.models.base import BaseModel
 from certadvisor.models.catalog import Track
 from certadvisor.models.common import Fact, Provenance, partial_date_start
 from certadvisor.models.states import State

@@ -68,8 +68,7 @@ def registry_from(sources: Sequence["Source"]) -> Registry:
 
 def parse_sources(data: Any, raw: bytes, label: str) -> list["Source"]:
     """Validate a ``sources:`` list, naming file:line:col of each problem."""
-    from pydantic import ValidationError
-
+    from certadvisor.models.base import ValidationError
     from certadvisor.models.sources import SourceRegistry
 
     try:

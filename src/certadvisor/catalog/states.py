@@ -40,7 +40,7 @@ def state_rules() -> StateRules:
 
 
 def _validated_rules(raw: bytes) -> StateRules:
-    from pydantic import ValidationError
+    from certadvisor.models.base import ValidationError
 
     data = load_yaml(raw, "states.yaml")
     try:

@@ -21,7 +21,7 @@ from certadvisor.cli.clicks import (
     TyperOption,
     UsageError,
 )
-from certadvisor.cli.common import AppState, state
+from certadvisor.cli.common import AppState, plain_models_if_cached, state
 from certadvisor.errors import CertAdvisorError, ExitCode
 from certadvisor.text import safe, safe_line
 
@@ -217,6 +217,7 @@ def root(
     ctx.obj = AppState(
         data=list(data or []), no_color=no_color, debug=debug, excel=excel, no_pager=no_pager
     )
+    plain_models_if_cached(ctx.obj)
 
 
 def build_app() -> typer.Typer:

@@ -36,6 +36,19 @@ def state(ctx: Context) -> AppState:
     return root.obj
 
 
+def plain_models_if_cached(st: AppState) -> None:
+    """Let this run's models be the plain stand-ins when the catalog it reads is cached
+    (asked when the first model loads, once every option, --data too, is read)."""
+    from certadvisor.models import mode
+
+    def cached() -> bool:
+        from certadvisor.catalog.loader import cache_is_warm
+
+        return cache_is_warm(st.data)
+
+    mode.plain_if(cached)
+
+
 def catalog(ctx: typer.Context) -> "LoadedCatalog":
     """The merged catalog, loaded once per invocation."""
     from certadvisor import catalog as catalog_module

@@ -94,6 +94,17 @@ OutputOpt = Annotated[
         "--output", "-o", help="Write to FILE instead of stdout ('-' is stdout).", metavar="FILE"
     ),
 ]
+
+
+def validates_models(value: Path | None) -> Path | None:
+    """A file given here is validated: the models must be Pydantic's, chosen before they load."""
+    if value is not None:
+        from certadvisor.models import mode
+
+        mode.need_pydantic()
+    return value
+
+
 AsOfOpt = Annotated[
     dt.date | None,
     typer.Option(
@@ -106,13 +117,21 @@ AsOfOpt = Annotated[
 ProfileOpt = Annotated[
     Path | None,
     typer.Option(
-        "--profile", "-p", help="Profile (YAML) or cohort (YAML profiles: or CSV).", metavar="FILE"
+        "--profile",
+        "-p",
+        help="Profile (YAML) or cohort (YAML profiles: or CSV).",
+        metavar="FILE",
+        callback=validates_models,
     ),
 ]
 RequiredProfileOpt = Annotated[
     Path,
     typer.Option(
-        "--profile", "-p", help="Profile, or a cohort (then -o is a folder).", metavar="FILE"
+        "--profile",
+        "-p",
+        help="Profile, or a cohort (then -o is a folder).",
+        metavar="FILE",
+        callback=validates_models,
     ),
 ]
 PersonOpt = Annotated[

@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, NamedTuple
 
-from pydantic import Field
-
+from certadvisor.models.base import Field
 from certadvisor.models.common import Strict
 from certadvisor.models.profile import Profile, Program
 from certadvisor.models.results import Status

@@ -9,12 +9,11 @@ every figure still carrying its provenance.
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pydantic import Field
-
 from certadvisor.catalog import TrackSummary
 from certadvisor.catalog.listing import filter_tracks
 from certadvisor.costs import DEFAULT_YEARS, total_cost
 from certadvisor.errors import DomainError
+from certadvisor.models.base import Field
 from certadvisor.models.catalog import CredentialAccreditation, TimeEstimate, Track
 from certadvisor.models.common import Confidence, IntFact, Strict, TextFact
 from certadvisor.models.costs import CostPart, TotalCost

@@ -7,11 +7,10 @@ factor rests on are catalog facts and keep their sources.
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 
-from pydantic import Field
-
 from certadvisor.costs import first_time_cost
 from certadvisor.eligibility.effort import about
 from certadvisor.eligibility.wording import money, months_words
+from certadvisor.models.base import Field
 from certadvisor.models.catalog import Track
 from certadvisor.models.common import Provenance, Strict, provenance
 from certadvisor.models.guidance import Cited

@@ -11,7 +11,7 @@ from certadvisor.eligibility.wording import money
 from certadvisor.guidance.compare import PayBrief
 from certadvisor.guidance.factors import Factor
 from certadvisor.models.catalog import Track
-from certadvisor.models.common import Provenance
+from certadvisor.models.common import provenance
 from certadvisor.models.guidance import Cited
 
 PAY_WEIGHT = 10
@@ -56,11 +56,8 @@ def pay_factors(tracks: Sequence[Track], pay: Mapping[str, PayBrief]) -> dict[st
             continue
         median, where, source, confidence = got
         value = round(median / best, 2)
-        prov = (
-            Provenance.model_validate({"source": source, "confidence": confidence})
-            if source and confidence
-            else None
-        )
+        # the wage table's source and confidence were validated with it
+        prov = provenance(source, None, confidence) if source and confidence else None
         facts = [Cited(text=f"{where}: {money(median)} a year", source=prov)]
         title = pay[track.id].title
         out[track.id] = _factor(

@@ -8,8 +8,6 @@ eligibility) are catalog facts and keep their sources.
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from pydantic import Field
-
 from certadvisor.errors import UsageError
 from certadvisor.guidance.compare import PayBrief
 from certadvisor.guidance.factors import (
@@ -29,6 +27,7 @@ from certadvisor.guidance.factors import (
 )
 from certadvisor.guidance.pay_factor import PAY_WEIGHT, pay_factors
 from certadvisor.guidance.state_fit import path_name, state_fit
+from certadvisor.models.base import Field
 from certadvisor.models.catalog import CredentialCondition, Track
 from certadvisor.models.common import Strict
 from certadvisor.models.path import PersonPath

@@ -5,8 +5,6 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 
-from pydantic import Field
-
 from certadvisor.eligibility import EligibilitySummary, TrackResult, evaluate
 from certadvisor.eligibility.state_credentials import judge_in_state
 from certadvisor.guidance.checklist import build_checklist
@@ -21,6 +19,7 @@ from certadvisor.guidance.recommend import (
     with_paths,
 )
 from certadvisor.guidance.standing import standing_of
+from certadvisor.models.base import Field
 from certadvisor.models.catalog import Track
 from certadvisor.models.common import Strict
 from certadvisor.models.guidance import Checklist, StudyPlan

@@ -5,8 +5,7 @@ import datetime as dt
 from collections import Counter
 from enum import StrEnum
 
-from pydantic import Field, model_validator
-
+from certadvisor.models.base import Field, model_validator
 from certadvisor.models.common import (
     DatedAmount,
     Fact,

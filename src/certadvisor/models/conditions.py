@@ -3,8 +3,7 @@
 import datetime as dt
 from typing import Annotated, Literal, Self
 
-from pydantic import Field, PrivateAttr, model_validator
-
+from certadvisor.models.base import Field, PrivateAttr, model_validator
 from certadvisor.models.common import Strict
 from certadvisor.models.vocab import (
     Accreditation,

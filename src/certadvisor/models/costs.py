@@ -2,8 +2,7 @@
 
 from typing import Literal
 
-from pydantic import Field
-
+from certadvisor.models.base import Field
 from certadvisor.models.common import Confidence, Strict
 
 

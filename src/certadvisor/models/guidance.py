@@ -3,8 +3,7 @@
 import datetime as dt
 from enum import StrEnum
 
-from pydantic import Field
-
+from certadvisor.models.base import Field
 from certadvisor.models.catalog import ContentOutline, ExamWindow, Fee, StudyResource
 from certadvisor.models.common import Provenance, Strict
 

@@ -2,8 +2,7 @@
 
 import datetime as dt
 
-from pydantic import Field
-
+from certadvisor.models.base import Field
 from certadvisor.models.common import Confidence, Strict
 
 

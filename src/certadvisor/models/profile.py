@@ -2,8 +2,7 @@
 
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
-
+from certadvisor.models.base import BeforeValidator, Field, field_validator, model_validator
 from certadvisor.models.common import Day, Strict
 from certadvisor.models.vocab import (
     Accreditation,

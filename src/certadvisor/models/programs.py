@@ -8,8 +8,7 @@ source gives them. A figure no source gives stays null (unknown), never zero.
 from collections import Counter
 from enum import StrEnum
 
-from pydantic import Field, model_validator
-
+from certadvisor.models.base import Field, model_validator
 from certadvisor.models.common import Money, PartialDate, Provenance, Strict
 from certadvisor.models.conditions import Slug
 from certadvisor.models.vocab import Accreditation, EducationLevel, ProgramField

@@ -9,8 +9,7 @@ the summary.
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
-
+from certadvisor.models.base import Field
 from certadvisor.models.common import Strict
 
 Status = Literal["met", "unmet", "unknown"]

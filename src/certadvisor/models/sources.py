@@ -3,8 +3,7 @@
 import re
 from enum import StrEnum
 
-from pydantic import Field, model_validator
-
+from certadvisor.models.base import Field, model_validator
 from certadvisor.models.common import Confidence, PartialDate, Strict
 
 SOURCE_ID = r"^[a-z0-9][a-z0-9-]*$"

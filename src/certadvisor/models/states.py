@@ -3,8 +3,7 @@
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, model_validator
-
+from certadvisor.models.base import Field, model_validator
 from certadvisor.models.common import Provenance, Strict
 from certadvisor.models.vocab import Category
 

@@ -2,8 +2,7 @@
 
 from typing import Annotated
 
-from pydantic import Field, model_validator
-
+from certadvisor.models.base import Field, model_validator
 from certadvisor.models.common import Confidence, Strict
 
 Soc = Annotated[str, Field(pattern=r"^\d{2}-\d{4}$", description="BLS SOC code, e.g. 31-9092")]

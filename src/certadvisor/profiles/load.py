@@ -23,12 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from certadvisor import catalog
 from certadvisor.catalog.states import state_codes
 from certadvisor.catalog.yaml_io import decode_text, load_yaml, read_text, validation_lines
 from certadvisor.errors import CertAdvisorError, InvalidInputError
+from certadvisor.models.base import ValidationError
 from certadvisor.models.profile import Profile
 from certadvisor.profiles.flat import (
     blanks_as_none,

@@ -2,8 +2,6 @@
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from certadvisor.catalog.files import CatalogFile
 from certadvisor.catalog.parse import merge_catalogs, parse_catalog_file
 from certadvisor.catalog.sources import (
@@ -14,6 +12,7 @@ from certadvisor.catalog.sources import (
 )
 from certadvisor.catalog.yaml_io import load_yaml, read_text, validation_lines
 from certadvisor.errors import InvalidInputError
+from certadvisor.models.base import ValidationError
 from certadvisor.models.catalog import Catalog, Track
 from certadvisor.models.states import StateRules
 from certadvisor.profiles.load import load_profiles

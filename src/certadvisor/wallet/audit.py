@@ -12,9 +12,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field
-
 from certadvisor.errors import DomainError, InvalidInputError, UsageError
+from certadvisor.models.base import Field
 from certadvisor.models.catalog import CycleAnchor
 from certadvisor.models.common import Strict
 from certadvisor.wallet.ce import certificate_file

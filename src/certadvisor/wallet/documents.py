@@ -3,9 +3,8 @@
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
-
 from certadvisor.dates import parse_day
+from certadvisor.models.base import AfterValidator, BeforeValidator, Field, ValidationInfo
 from certadvisor.models.common import Strict
 from certadvisor.wallet.checks import (
     check_not_future,

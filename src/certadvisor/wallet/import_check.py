@@ -10,11 +10,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from certadvisor.catalog.json_io import load_json
 from certadvisor.catalog.yaml_io import locate, read_text, validation_lines
 from certadvisor.errors import InvalidInputError
+from certadvisor.models.base import ValidationError
 from certadvisor.wallet.checks import person_key
 from certadvisor.wallet.documents import CredentialRecord, PersonRecord, WalletRecords
 from certadvisor.wallet.plain_records import fast_json

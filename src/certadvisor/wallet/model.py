@@ -3,8 +3,7 @@
 import datetime as dt
 from typing import NamedTuple
 
-from pydantic import Field
-
+from certadvisor.models.base import Field
 from certadvisor.models.common import Strict
 from certadvisor.wallet.checks import DEFAULT_PERSON
 

@@ -4,8 +4,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import Field
-
+from certadvisor.models.base import Field
 from certadvisor.models.catalog import Fee, Issuer, Renewal, Track
 from certadvisor.models.common import Strict
 

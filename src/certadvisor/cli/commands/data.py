@@ -9,6 +9,10 @@ import typer
 from certadvisor.cli.common import catalog, emit, state
 from certadvisor.cli.inputs import resolve_as_of
 from certadvisor.cli.options import AsOfOpt, FormatOpt, OutputOpt, ProfileOpt
+from certadvisor.models import mode
+
+# every data command validates or describes the models: Pydantic's, chosen before they load
+mode.need_pydantic()
 
 app = typer.Typer(
     rich_markup_mode="markdown",
