@@ -129,7 +129,7 @@ def _standing(
     their path to each."""
     # Lazy, as in compare(); the profile models load only with --profile.
     from certadvisor.catalog.programs import program_table
-    from certadvisor.eligibility import summarize
+    from certadvisor.eligibility.engine import Evaluator
     from certadvisor.guidance.path import person_paths
     from certadvisor.profiles import load_profiles
 
@@ -144,8 +144,13 @@ def _standing(
     else:
         person = people[0].profile
     day = resolve_as_of(as_of, person.as_of)
-    paths = person_paths(chosen, person, day, program_table(), years=years, member=member)
-    return summarize(chosen, person, day), paths
+    # one compiled evaluator for both: the summaries (without dates) and the paths (with)
+    evaluator = Evaluator(chosen)
+    standings = evaluator.standings(person, day)
+    paths = person_paths(
+        chosen, person, day, program_table(), years=years, member=member, standings=standings
+    )
+    return {s.track: s for s in evaluator.briefs(person, day)}, paths
 
 
 def _pay(chosen: "list[Track]", state: str | None) -> "dict[str, PayBrief]":
