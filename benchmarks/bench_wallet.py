@@ -8,8 +8,9 @@ would (the development shell sets PYTHONDONTWRITEBYTECODE, which would time the 
 
 The export and import are timed two ways: whole-process (the command a user runs, start-up
 and the warm catalog included; each import writes a new wallet with the same catalog cache,
-as a user's cache folder is not the wallet's) and in process (what the command does once the program has started:
-reading the store and writing the json, or reading the file, checking it and writing it).
+as a user's cache folder is not the wallet's) and in process (what the command does once the
+program has started: reading the store and writing the json, or reading the file, checking it
+and writing it).
 
 Run: python benchmarks/bench_wallet.py [--runs N] [--big-entries N] [--skip-status]
 """
