@@ -389,6 +389,8 @@ def test_an_export_written_with_ascii_escapes_imports_the_same(w: Any, tmp_path:
     [
         ('"points": 2, "points": 3', "key 'points' appears twice"),
         ('"points": 1e400', "not a finite number"),
+        ('"points": 1e300', "too large"),
+        ('"points": 2, "title": "tab\there"', "control character"),
         ('"points": 2, "title": "a\\u001b[2J"', "control character"),
     ],
 )

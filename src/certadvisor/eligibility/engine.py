@@ -295,18 +295,21 @@ class Evaluator:
 
     def standings(self, person: Applicant, as_of: dt.date) -> dict[str, list[RouteStanding]]:
         """Each track's routes, condition outcomes and default estimates, by track id."""
-        out = {}
+        return {
+            plan.track.id: _route_standings(plan, outs)
+            for plan, outs in self._outcomes(person, as_of, dates=True)
+        }
+
+    def assess(
+        self, person: Applicant, as_of: dt.date
+    ) -> tuple[list[TrackResult], dict[str, list[RouteStanding]]]:
+        """`results` and `standings` from one evaluation of the person (a report needs both:
+        the eligibility it shows and the paths it prices)."""
+        results, standings = [], {}
         for plan, outs in self._outcomes(person, as_of, dates=True):
-            routes = []
-            for route, slots, defaults, kinds in zip(
-                plan.track.routes, plan.slots, plan.defaults, plan.kinds, strict=True
-            ):
-                route_outs = tuple(outs[s] for s in slots)
-                routes.append(
-                    RouteStanding(route, verdict(route_outs), route_outs, defaults, kinds)
-                )
-            out[plan.track.id] = routes
-        return out
+            results.append(_track_result(plan, outs, as_of))
+            standings[plan.track.id] = _route_standings(plan, outs)
+        return results, standings
 
     def results(self, person: Applicant, as_of: dt.date) -> list[TrackResult]:
         """Full results per track: every route and condition, gaps, dates and notes."""
@@ -314,6 +317,16 @@ class Evaluator:
             _track_result(plan, outs, as_of)
             for plan, outs in self._outcomes(person, as_of, dates=True)
         ]
+
+
+def _route_standings(plan: _Plan, outs: Sequence[Outcome]) -> list[RouteStanding]:
+    routes = []
+    for route, slots, defaults, kinds in zip(
+        plan.track.routes, plan.slots, plan.defaults, plan.kinds, strict=True
+    ):
+        route_outs = tuple(outs[s] for s in slots)
+        routes.append(RouteStanding(route, verdict(route_outs), route_outs, defaults, kinds))
+    return routes
 
 
 def _condition_key(cond: Condition, clinical: bool) -> str:

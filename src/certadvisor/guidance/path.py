@@ -11,7 +11,7 @@ now and over a horizon. What no source gives stays unknown (null), never zero, a
 import datetime as dt
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from certadvisor.costs import DEFAULT_YEARS, first_time_cost, total_cost
@@ -324,14 +324,19 @@ def person_paths(
     *,
     years: int = DEFAULT_YEARS,
     member: bool = False,
+    standings: Mapping[str, Sequence[RouteStanding]] | None = None,
 ) -> dict[str, PersonPath]:
     """Each track's fastest and cheapest path for one person, by track id; a credential the
-    person holds already has none (it is kept up, not earned again)."""
+    person holds already has none (it is kept up, not earned again).
+
+    ``standings``: the person's standings on these tracks when the caller has evaluated
+    them already (`Evaluator.assess`), so that one evaluation serves both."""
     held = {
         (c if isinstance(c, str) else c.id): (None if isinstance(c, str) else c.earned)
         for c in person.credentials or []
     }
-    standings = Evaluator(tracks).standings(person, as_of)
+    if standings is None:
+        standings = Evaluator(tracks).standings(person, as_of)
     return {
         t.id: _held(t, held[t.id])
         if t.id in held

@@ -5,7 +5,8 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 
-from certadvisor.eligibility import EligibilitySummary, TrackResult, evaluate
+from certadvisor.eligibility import EligibilitySummary, TrackResult
+from certadvisor.eligibility.engine import Evaluator
 from certadvisor.eligibility.state_credentials import judge_in_state
 from certadvisor.guidance.checklist import build_checklist
 from certadvisor.guidance.compare import Comparison, compare_tracks
@@ -74,15 +75,15 @@ def build_report(
     """Evaluate every track, rank those that fit the goal, then detail the best fit (or
     ``focus``, a track id the person chose); with the `programs` table, the person's path
     to each track ranked and compared."""
-    results, in_state = judge_in_state(
-        evaluate(tracks, profile, as_of), catalog_tracks, request.state, profile, as_of
-    )
+    # one evaluation: the results shown and the standings the paths are priced from
+    evaluated, standings = Evaluator(tracks).assess(profile, as_of)
+    results, in_state = judge_in_state(evaluated, catalog_tracks, request.state, profile, as_of)
     summaries = {r.track: EligibilitySummary.of(r) for r in results}
     rec = rank_tracks(tracks, request, state, summaries, held_ids(profile), catalog_tracks)
     by_id = {t.id: t for t in tracks}
     fitting = [by_id[r.track] for r in rec.ranking]  # compared in rank order
     paths = (
-        person_paths(fitting, profile, as_of, programs, member=request.member)
+        person_paths(fitting, profile, as_of, programs, member=request.member, standings=standings)
         if programs is not None
         else None
     )

@@ -7,12 +7,16 @@ encoder in one call, with the newline and the indentation of its depth as the it
 only the containers above those are walked in Python. A raw newline can come only from a
 separator (the encoder escapes it inside strings), which is what makes the splicing exact.
 Anything but plain JSON data (dicts with string keys, lists, str, int, float, bool, None) goes
-to ``json.dumps`` itself.
+to ``json.dumps`` itself. `Rows` (objects kept as tuples) are written as the list of objects
+they stand for: every value encoded by one C call, then set into a template of the objects.
 """
 
 import json
 from collections.abc import Callable
+from itertools import chain
 from typing import Any
+
+from certadvisor.json_rows import Rows
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 _STR = frozenset({str})
@@ -41,8 +45,19 @@ def dumps_indented(value: Any) -> str:
     try:
         _write(value, 0, out)
     except _NotPlain:
-        return json.dumps(value, indent=2, ensure_ascii=False)
+        return json.dumps(_expanded(value), indent=2, ensure_ascii=False)
     return "".join(out)
+
+
+def _expanded(value: Any) -> Any:
+    """The value with every `Rows` made the dicts it stands for (for ``json.dumps``)."""
+    if isinstance(value, Rows):
+        return [_expanded(d) for d in value.as_dicts()]
+    if isinstance(value, dict):
+        return {k: _expanded(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_expanded(v) for v in value]
+    return value
 
 
 def _plain(values: Any) -> bool:
@@ -62,6 +77,8 @@ def _write(value: Any, depth: int, out: list[str]) -> None:
         _write_dict(value, depth, out)
     elif kind is list:
         _write_list(value, depth, out)
+    elif kind is Rows:
+        _write_rows(value, depth, out)
     else:
         raise _NotPlain
 
@@ -122,3 +139,37 @@ def _flat_run(items: list[dict[Any, Any]], depth: int, out: list[str]) -> None:
     own, field = "\n" + "  " * depth, "\n" + "  " * (depth + 1)
     body = body.replace("}" + sep + "{", own + "}," + own + "{" + field)
     out.append("{" + field + body + own + "}")
+
+
+# the values of a run of objects, one line each: a raw newline is only ever a separator
+_lines = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=("\n", ": ")).encode
+
+
+def _write_rows(value: Rows, depth: int, out: list[str]) -> None:
+    """The objects at ``depth + 1``: the values encoded at once, split at the newlines, and
+    set with ``%`` into the objects' template; a value that is not plain is written on its
+    own (a certificate's object) and put in its place."""
+    keys, rows = value.keys, value.rows
+    if not rows:
+        out.append("[]")
+        return
+    if not keys or not _STR.issuperset(map(type, keys)):
+        raise _NotPlain
+    flat = list(chain.from_iterable(rows))
+    if len(flat) != len(keys) * len(rows):
+        raise _NotPlain
+    nested: dict[int, str] = {}
+    if not _plain(flat):
+        for i, cell in enumerate(flat):
+            if type(cell) not in _SCALARS:
+                part: list[str] = []
+                _write(cell, depth + 2, part)
+                nested[i], flat[i] = "".join(part), None
+    parts = _lines(flat)[1:-1].split("\n")
+    for i, text in nested.items():
+        parts[i] = text
+    field, own = "\n" + "  " * (depth + 2), "\n" + "  " * (depth + 1)
+    key = _encoder(0)
+    one = "{" + ",".join(field + key(k).replace("%", "%%") + ": %s" for k in keys) + own + "}"
+    body = ("," + own).join([one] * len(rows)) % tuple(parts)
+    out.append("[" + own + body + "\n" + "  " * depth + "]")

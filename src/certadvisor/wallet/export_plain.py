@@ -1,5 +1,7 @@
 """The json export as plain data, read straight from the rows: no model per record, and none of
-pydantic or the catalog's models imported, so that the export of 50,000 entries is quick.
+pydantic or the catalog's models imported, so that the export of 50,000 entries is quick. Each
+credential's CE is a `Rows` (the tuples SQLite gives, no dict each), which compares equal to
+the list of dicts it stands for and is written as that list.
 
 `transfer.export_document` gives the same records as models (for the csv and markdown); a
 test checks that the two agree field for field.
@@ -8,6 +10,7 @@ test checks that the two agree field for field.
 import sqlite3
 from typing import Any
 
+from certadvisor.json_rows import Rows
 from certadvisor.wallet.store import WalletStore, now_stamp
 
 
@@ -52,21 +55,28 @@ _CREDENTIALS_SQL = (
 _MARKS_SQL = "SELECT track, step FROM checklist_mark WHERE person_id = ? ORDER BY track, step"
 
 
-def _plain_ce(conn: sqlite3.Connection, cid: int) -> list[dict[str, Any]]:
-    # one comprehension, no call per row: this is most of the export's reading
-    return [
-        {
-            "date": d,
-            "points": p,
-            "category": c,
-            "title": t,
-            "provider": pr,
-            "approved_by": ap,
-            "certificate": {"sha256": sha, "name": cname} if sha else None,
-            "added_at": a,
-        }
-        for _, d, p, c, t, pr, ap, sha, cname, a in conn.execute(_CE_SQL, (cid,))
-    ]
+def _plain_ce(conn: sqlite3.Connection, cid: int) -> Rows:
+    # the rows as SQLite gives them, no call per row: this is most of the export's reading
+    if conn.execute(_ANY_CERTIFICATE_SQL, (cid,)).fetchone() is None:
+        return Rows(_CE_KEYS, conn.execute(_CE_ROWS_SQL, (cid,)).fetchall())
+    return Rows(
+        _CE_KEYS,
+        [
+            (d, p, c, t, pr, ap, {"sha256": sha, "name": cname} if sha else None, a)
+            for _, d, p, c, t, pr, ap, sha, cname, a in conn.execute(_CE_SQL, (cid,))
+        ],
+    )
+
+
+_CE_KEYS = ("date", "points", "category", "title", "provider", "approved_by", "certificate",
+            "added_at")  # fmt: skip
+_ANY_CERTIFICATE_SQL = (
+    "SELECT 1 FROM ce_entry WHERE credential_id = ? AND certificate_sha256 IS NOT NULL LIMIT 1"
+)
+_CE_ROWS_SQL = (
+    "SELECT date, points, category, title, provider, approved_by, NULL, added_at "
+    "FROM ce_entry WHERE credential_id = ? ORDER BY date, id"
+)
 
 
 def _plain_history(conn: sqlite3.Connection, cid: int) -> dict[str, Any]:
@@ -95,9 +105,13 @@ _PAID_KEYS = ("due", "paid", "amount", "recorded_at")
 def certificates_named(data: dict[str, Any]) -> list[tuple[str, str]]:
     """Every (sha256, name) of a certificate the plain export data names."""
     return [
-        (e["certificate"]["sha256"], e["certificate"]["name"])
+        (cert["sha256"], cert["name"])
         for p in data["people"]
         for c in p["credentials"]
-        for e in c["ce"]
-        if e["certificate"]
+        for cert in _certificates(c["ce"])
+        if cert
     ]
+
+
+def _certificates(ce: Rows | list[dict[str, Any]]) -> list[Any]:
+    return ce.column("certificate") if isinstance(ce, Rows) else [e["certificate"] for e in ce]

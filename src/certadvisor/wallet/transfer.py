@@ -27,9 +27,12 @@ from certadvisor.wallet.documents import (
 )
 from certadvisor.wallet.export_plain import certificates_named, export_data
 from certadvisor.wallet.import_check import EXPORT_COMMAND, parse_import, read_import
+from certadvisor.wallet.plain_records import CheckedPeople
 from certadvisor.wallet.records import CE_COLUMNS
 from certadvisor.wallet.status import RulesLookup
 from certadvisor.wallet.store import WalletStore, now_stamp
+
+_Row = tuple[Any, ...]
 
 __all__ = [
     "EXPORT_COMMAND",
@@ -162,11 +165,21 @@ def import_bundle(store: WalletStore, path: Path, people: Sequence[PersonRecord]
 def named_certificates(people: Sequence[PersonRecord]) -> list[tuple[str, str]]:
     """The certificates the records name: (SHA-256, file name)."""
     return [
-        (rec.certificate.sha256, rec.certificate.name)
+        (row[6], row[7])
+        for person in _ce_rows(people)
+        for rows in person
+        for row in rows
+        if row[6] is not None
+    ]
+
+
+def _ce_rows(people: Sequence[PersonRecord]) -> list[list[list[_Row]]]:
+    """Each person's credentials' CE as the store keeps them: `ce.stored_values`, added_at."""
+    if isinstance(people, CheckedPeople):
+        return people.ce_rows
+    return [
+        [[(*ce.stored_values(rec), rec.added_at) for rec in c.ce] for c in p.credentials]
         for p in people
-        for c in p.credentials
-        for rec in c.ce
-        if rec.certificate
     ]
 
 
@@ -185,8 +198,8 @@ def import_records(
     stamp = now_stamp()
     try:
         with store.transaction() as conn:
-            for person in people:
-                _import_person(conn, store, person, stamp, counts)
+            for person, rows in zip(people, _ce_rows(people), strict=True):
+                _import_person(conn, store, person, rows, stamp, counts)
             if certificates is not None:
                 certificates.place()
     except BaseException:
@@ -208,6 +221,7 @@ def _import_person(
     conn: sqlite3.Connection,
     store: WalletStore,
     person: PersonRecord,
+    ce_rows: list[list[_Row]],
     stamp: str,
     counts: Counter[str],
 ) -> None:
@@ -215,8 +229,8 @@ def _import_person(
         counts["people"] += 1
     pid = store.person_id(conn, person.name, create=True)
     assert pid is not None
-    for cred in person.credentials:
-        _import_credential(conn, pid, person.name, cred, stamp, counts)
+    for cred, rows in zip(person.credentials, ce_rows, strict=True):
+        _import_credential(conn, pid, person.name, cred, rows, stamp, counts)
     for mark in person.checklist:
         for step in mark.steps:
             cur = conn.execute(
@@ -232,10 +246,12 @@ def _import_credential(
     pid: int,
     person: str,
     cred: CredentialRecord,
+    ce_rows: list[_Row],
     stamp: str,
     counts: Counter[str],
 ) -> None:
-    """One credential and its CE; what is already held (same earned date) is skipped."""
+    """One credential and its CE (``ce_rows``: `ce.stored_values` and added_at each); what is
+    already held (same earned date) is skipped."""
     row = conn.execute(
         "SELECT id, earned FROM credential WHERE person_id = ? AND track = ?",
         (pid, cred.track),
@@ -259,15 +275,17 @@ def _import_credential(
         counts["present"] += 1
         existing = Counter(_ce_key(r) for r in _stored_ce(conn, cid))
     _import_history(conn, cid, cred, stamp, counts)
-    rows = []
-    for rec in cred.ce:
-        values = ce.stored_values(rec)
-        # as a multiset: re-importing a file adds nothing, twin activities stay twins
-        if existing and existing[values[:-1]] > 0:
-            existing[values[:-1]] -= 1
-            counts["present"] += 1
-            continue
-        rows.append((cid, *values, rec.added_at or stamp))
+    if not existing:  # a new credential: every row, no call per row
+        rows = [(cid, *r[:-1], r[-1] or stamp) for r in ce_rows]
+    else:
+        rows = []
+        for r in ce_rows:
+            # as a multiset: re-importing a file adds nothing, twin activities stay twins
+            if existing[r[:7]] > 0:
+                existing[r[:7]] -= 1
+                counts["present"] += 1
+                continue
+            rows.append((cid, *r[:-1], r[-1] or stamp))
     ce.insert_ce_rows(conn, rows)
     counts["ce"] += len(rows)
 
@@ -276,11 +294,9 @@ def _missing_certificates(store: WalletStore, people: Sequence[PersonRecord]) ->
     """The certificates the records name that the store's folder does not hold."""
     return sorted(
         {
-            f"{rec.certificate.sha256[:12]} ({rec.certificate.name})"
-            for p in people
-            for c in p.credentials
-            for rec in c.ce
-            if rec.certificate and not _kept(store, rec.certificate)
+            f"{sha[:12]} ({name})"
+            for sha, name in named_certificates(people)
+            if not ce.certificate_file(store, sha, name).exists()
         }
     )
 
@@ -305,7 +321,3 @@ def _ce_record(row: Sequence[Any]) -> CERecord:
         certificate=cert,
         added_at=a,
     )
-
-
-def _kept(store: WalletStore, cert: CertificateRef) -> bool:
-    return ce.certificate_file(store, cert.sha256, cert.name).exists()

@@ -131,7 +131,7 @@ def _standing(
     path to each, and the track ids of the credentials they hold."""
     # Lazy, as in compare(); the profile models load only with --profile.
     from certadvisor.catalog.programs import program_table
-    from certadvisor.eligibility import summarize
+    from certadvisor.eligibility.engine import Evaluator
     from certadvisor.guidance.path import person_paths
     from certadvisor.profiles import load_profiles
 
@@ -146,9 +146,14 @@ def _standing(
     else:
         person = people[0].profile
     day = resolve_as_of(as_of, person.as_of)
-    paths = person_paths(chosen, person, day, program_table(), years=years, member=member)
+    # one compiled evaluator for both: the summaries (without dates) and the paths (with)
+    evaluator = Evaluator(chosen)
+    standings = evaluator.standings(person, day)
+    paths = person_paths(
+        chosen, person, day, program_table(), years=years, member=member, standings=standings
+    )
     held = {c.id for c in person.credentials or []}
-    return summarize(chosen, person, day), paths, held
+    return {s.track: s for s in evaluator.briefs(person, day)}, paths, held
 
 
 def _pay(chosen: "list[Track]", state: str | None) -> "dict[str, PayBrief]":

@@ -26,6 +26,7 @@ from certadvisor.errors import UsageError
 if TYPE_CHECKING:
     import datetime as dt
 
+    from certadvisor.eligibility.engine import Evaluator
     from certadvisor.guidance.compare import PayBrief
     from certadvisor.guidance.recommend import Request
     from certadvisor.models.catalog import Track
@@ -80,7 +81,7 @@ def recommend(
     # Lazy: the engine and its pydantic models load only when the command runs, so that
     # `certadvisor --help` (which imports every command module) stays quick.
     from certadvisor.catalog.states import check_state, state_block, state_notes
-    from certadvisor.eligibility import summarize
+    from certadvisor.eligibility.engine import Evaluator
     from certadvisor.guidance.recommend import held_ids, rank_tracks, with_paths
     from certadvisor.render.recommend import recommend_rendering
 
@@ -98,15 +99,21 @@ def recommend(
     request = request.model_copy(update={"weigh_pay": weigh_pay})
     tracks = loaded.tracks()
     when = resolve_as_of(as_of, someone.profile.as_of if someone else None)
-    views = summarize(tracks, someone.profile, when) if someone else None
+    # one compiled evaluator for the summaries (without dates) and the paths (with)
+    evaluator = Evaluator(tracks) if someone else None
+    views = (
+        {s.track: s for s in evaluator.briefs(someone.profile, when)}
+        if evaluator is not None and someone is not None
+        else None
+    )
     held = held_ids(someone.profile) if someone else set()
     every = loaded.tracks(with_state=True) if code else []
     pay = _pay(tracks, code) if weigh_pay else None
     rec = rank_tracks(
         tracks, request, state_notes(code) if code else None, views, held, every, pay=pay
     )
-    if someone is not None:
-        rec = with_paths(rec, _paths(tracks, someone.profile, when, member))
+    if someone is not None and evaluator is not None:
+        rec = with_paths(rec, _paths(tracks, someone.profile, when, member, evaluator))
     ranked = rec.ranking
     block = (
         state_block(code, [r.category for r in ranked], [r.track for r in ranked]) if code else None
@@ -125,13 +132,18 @@ def _pay(tracks: "list[Track]", code: str | None) -> "dict[str, PayBrief]":
 
 
 def _paths(
-    tracks: "list[Track]", profile: "Profile", when: "dt.date", member: bool
+    tracks: "list[Track]",
+    profile: "Profile",
+    when: "dt.date",
+    member: bool,
+    evaluator: "Evaluator",
 ) -> "dict[str, PersonPath]":
     """The person's path to each track (its earliest hold month and its whole cost)."""
     from certadvisor.catalog.programs import program_table
     from certadvisor.guidance.path import person_paths
 
-    return person_paths(tracks, profile, when, program_table(), member=member)
+    standings = evaluator.standings(profile, when)
+    return person_paths(tracks, profile, when, program_table(), member=member, standings=standings)
 
 
 def _request(
