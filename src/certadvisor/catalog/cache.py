@@ -1,8 +1,15 @@
-"""The on-disk cache of validated catalogs: an index of summaries and one pickle per track."""
+"""The on-disk cache of validated catalogs: an index of summaries and one pickle per track.
+
+Models that several tracks share (a YAML alias validated once) are pickled once, in
+``shared.bin``; a track's pickle names them by their place there.
+"""
 
 import hashlib
 import json
 import os
+import pickle
+from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +18,7 @@ from certadvisor.paths import make_private_dirs
 if TYPE_CHECKING:
     from certadvisor.models.catalog import Catalog, Track
 
-CACHE_FORMAT = 7  # 7: conditions keep their other reading
+CACHE_FORMAT = 8  # 8: models shared between tracks are pickled once
 _CACHES_KEPT = 6
 CACHE_CAP_BYTES = 200 * 1024 * 1024  # the cache folder's size; the oldest caches go first
 
@@ -38,29 +45,40 @@ def index_row(track: "Track") -> list[Any]:
 
 
 def write_cache(target: Path, catalog: "Catalog", sources: list[str]) -> None:
-    """Write the index (summaries, checksummed) and each validated track as a pickle.
+    """Write the index (summaries, checksummed), the shared models and each track as a pickle.
 
     Pickles, not JSON, because re-validating a track costs a schema build (about 90 ms) on
     every command; each pickle was made from a validated track by this program, sits in the
     user's own cache folder and is checked against its SHA-256 before it is read.
     """
-    import pickle
     import shutil
     import tempfile
 
-    lines = [pickle.dumps(t, protocol=5) for t in catalog.tracks]
+    shared = _shared_models(catalog.tracks)
+    pool = pickle.dumps(shared, protocol=5)
+    lines = _track_pickles(catalog.tracks, {id(m): i for i, m in enumerate(shared)})
     rows = []
     offset = 0
     for track, line in zip(catalog.tracks, lines, strict=True):
         rows.append([*index_row(track), offset, len(line), hashlib.sha256(line).hexdigest()])
         offset += len(line) + 1
-    index = {"format": CACHE_FORMAT, "data_as_of": catalog.as_of, "sources": sources, "rows": rows}
+    index = {
+        "format": CACHE_FORMAT,
+        "data_as_of": catalog.as_of,
+        "sources": sources,
+        "shared": [len(shared), hashlib.sha256(pool).hexdigest()],
+        "rows": rows,
+    }
     try:
         make_private_dirs(target.parent)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=target.parent))
         payload = json.dumps(index, separators=(",", ":")).encode()
         digest = hashlib.sha256(payload).hexdigest().encode()
-        (tmp / "tracks.bin").write_bytes(b"\n".join(lines) + b"\n")
+        with (tmp / "tracks.bin").open("wb") as fh:
+            for line in lines:
+                fh.write(line)
+                fh.write(b"\n")
+        (tmp / SHARED_FILE).write_bytes(pool)
         (tmp / "index.json").write_bytes(digest + b"\n" + payload)
         try:
             os.replace(tmp, target)
@@ -69,6 +87,94 @@ def write_cache(target: Path, catalog: "Catalog", sources: list[str]) -> None:
         _prune(target.parent, keep=target.name)
     except OSError:
         pass  # a cache we cannot write is only slower, never wrong
+
+
+SHARED_FILE = "shared.bin"
+
+
+def _shared_models(tracks: Sequence["Track"]) -> list[Any]:
+    """The models more than one track holds (a field's model, or an item of a field's list)."""
+    from pydantic import BaseModel
+
+    def held(track: "Track") -> list[Any]:
+        found = []
+        for value in track.__dict__.values():
+            if isinstance(value, BaseModel):
+                found.append(value)
+            elif isinstance(value, list):
+                found.extend(v for v in value if isinstance(v, BaseModel))
+        return found
+
+    counts = Counter(id(m) for t in tracks for m in held(t))
+    shared: dict[int, Any] = {}
+    for t in tracks:
+        for m in held(t):
+            if counts[id(m)] > 1:
+                shared.setdefault(id(m), m)
+    return list(shared.values())
+
+
+class _SharedPickler(pickle.Pickler):
+    """Writes a shared model as its place in the shared file."""
+
+    def __init__(self, file: Any, place: dict[int, int]) -> None:
+        super().__init__(file, protocol=5)
+        self.place = place
+
+    def persistent_id(self, obj: Any) -> int | None:
+        return self.place.get(id(obj))
+
+
+class _SharedUnpickler(pickle.Unpickler):
+    """Reads a shared model's place back as the model (the shared file is read on demand)."""
+
+    def __init__(self, file: Any, shared: Callable[[], list[Any]]) -> None:
+        super().__init__(file)
+        self.shared = shared
+
+    def persistent_load(self, pid: Any) -> Any:
+        models = self.shared()
+        if not isinstance(pid, int) or not 0 <= pid < len(models):
+            raise CacheCorrupt(str(pid))
+        return models[pid]
+
+
+def _track_pickles(tracks: Sequence["Track"], place: dict[int, int]) -> list[bytes]:
+    """One pickle per track; a shared model is written as its place in the shared file."""
+    if not place:
+        return [pickle.dumps(t, protocol=5) for t in tracks]
+    import io
+
+    lines = []
+    for t in tracks:
+        buf = io.BytesIO()
+        _SharedPickler(buf, place).dump(t)
+        lines.append(buf.getvalue())
+    return lines
+
+
+def read_track(line: bytes, shared: Callable[[], list[Any]]) -> Any:
+    """A track's pickle read back; ``shared`` gives the shared models when it names one."""
+    import io
+
+    return _SharedUnpickler(io.BytesIO(line), shared).load()  # noqa: S301 - checksummed, ours
+
+
+def read_shared(path: Path, count: int, digest: str) -> list[Any]:
+    """The shared models, checked against their checksum; CacheCorrupt when they do not match."""
+    try:
+        pool = path.read_bytes()
+    except OSError:
+        raise CacheCorrupt(path.name) from None
+    if hashlib.sha256(pool).hexdigest() != digest:
+        raise CacheCorrupt(path.name)
+    try:
+        models = pickle.loads(pool)  # noqa: S301 - our own file, checksum verified above
+    except Exception:  # any unpickling failure means the cache is unusable
+        raise CacheCorrupt(path.name) from None
+    if not isinstance(models, list) or len(models) != count:
+        raise CacheCorrupt(path.name)
+    return models
 
 
 def _prune(folder: Path, keep: str) -> None:

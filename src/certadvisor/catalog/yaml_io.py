@@ -140,8 +140,7 @@ def _check_tree(root: Any) -> None:
     import yaml
 
     distinct: set[int] = set()
-    repeated = 0
-    aliased: list[Any] = []
+    aliased = False
     stack: list[tuple[Any, int]] = [(root, 1)]
     while stack:
         node, depth = stack.pop()
@@ -149,7 +148,7 @@ def _check_tree(root: Any) -> None:
             line, column = _mark(node)
             raise Refused(f"nested more than {MAX_DEPTH} levels deep", line, column)
         if id(node) in distinct:
-            aliased.append(node)
+            aliased = True
             continue
         distinct.add(id(node))
         if isinstance(node, yaml.SequenceNode):
@@ -157,14 +156,49 @@ def _check_tree(root: Any) -> None:
         elif isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 stack.extend(((k, depth + 1), (v, depth + 1)))
+    if not aliased:
+        return  # a tree without aliases repeats nothing
     limit = max(_MAX_ALIASED_NODES, _MAX_ALIAS_RATIO * len(distinct))
-    for node in aliased:
-        repeated += _count(node, limit - repeated)
-        if repeated > limit:
-            raise Refused(
-                f"refused: its aliases expand to more than {limit:,} repeated nodes "
-                f"({_MAX_ALIAS_RATIO} times its own); write the repeated parts out instead"
-            )
+    if _expanded_size(root, len(distinct) + limit) - len(distinct) > limit:
+        raise Refused(
+            f"refused: its aliases expand to more than {limit:,} repeated nodes "
+            f"({_MAX_ALIAS_RATIO} times its own); write the repeated parts out instead"
+        )
+
+
+def _expanded_size(root: Any, cap: int) -> int:
+    """How many nodes the document stands for once every alias is written out.
+
+    Each distinct node's size is computed once from its children's (linear in the file, not in
+    the expansion); sizes saturate past ``cap``, and a node that contains itself is endless.
+    """
+    import yaml
+
+    size: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if isinstance(node, yaml.SequenceNode):
+            children = node.value
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        else:
+            size[key] = 1
+            continue
+        if children_done:
+            open_nodes.discard(key)
+            size[key] = min(cap + 1, 1 + sum(size[id(c)] for c in children))
+            continue
+        if key in size:
+            continue
+        if key in open_nodes:
+            return cap + 1  # an alias to a node that holds it: endless
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in size)
+    return size[id(root)]
 
 
 def _path_at(root: Any, line: int, column: int | None) -> str:
@@ -187,22 +221,6 @@ def _path_at(root: Any, line: int, column: int | None) -> str:
                 name = f"{path}.{k.value}" if path else str(k.value)
                 stack.extend(((k, name), (v, name)))
     return "(top level)"
-
-
-def _count(root: Any, budget: int) -> int:
-    """How many nodes a repeated node stands for (bounded: stops past the budget)."""
-    import yaml
-
-    total, stack = 0, [root]
-    while stack and total <= budget:
-        node = stack.pop()
-        total += 1
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                stack.extend((k, v))
-    return total
 
 
 def locate(raw: bytes, loc: Sequence[int | str]) -> tuple[int, int] | None:
