@@ -9,7 +9,7 @@ import json
 import os
 import pickle
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,9 +54,8 @@ def write_cache(target: Path, catalog: "Catalog", sources: list[str]) -> None:
     import shutil
     import tempfile
 
-    shared = _shared_models(catalog.tracks)
+    shared, lines = _pickles(catalog.tracks)
     pool = pickle.dumps(shared, protocol=5)
-    lines = _track_pickles(catalog.tracks, {id(m): i for i, m in enumerate(shared)})
     rows = []
     offset = 0
     for track, line in zip(catalog.tracks, lines, strict=True):
@@ -92,72 +91,67 @@ def write_cache(target: Path, catalog: "Catalog", sources: list[str]) -> None:
 SHARED_FILE = "shared.bin"
 
 
-def _shared_models(tracks: Sequence["Track"]) -> list[Any]:
-    """The models more than one track holds (a field's model, or an item of a field's list)."""
+def _shareable(value: Any, model: type) -> Hashable | None:
+    """What identifies a field's value as possibly shared: a model, or a list of models."""
+    if isinstance(value, model):
+        return id(value)
+    if isinstance(value, list) and value and all(isinstance(v, model) for v in value):
+        return tuple(map(id, value))
+    return None
+
+
+def _pickles(tracks: Sequence["Track"]) -> tuple[list[Any], list[bytes]]:
+    """The values several tracks share, and one pickle per track.
+
+    A track that shares nothing is pickled whole; one that does is pickled as its state
+    with each shared field's value left out and named by its place among the shared values
+    (a pickler's persistent ids would call back into Python for every object written).
+    """
     from pydantic import BaseModel
 
-    def held(track: "Track") -> list[Any]:
-        found = []
-        for value in track.__dict__.values():
-            if isinstance(value, BaseModel):
-                found.append(value)
-            elif isinstance(value, list):
-                found.extend(v for v in value if isinstance(v, BaseModel))
-        return found
-
-    counts = Counter(id(m) for t in tracks for m in held(t))
-    shared: dict[int, Any] = {}
-    for t in tracks:
-        for m in held(t):
-            if counts[id(m)] > 1:
-                shared.setdefault(id(m), m)
-    return list(shared.values())
-
-
-class _SharedPickler(pickle.Pickler):
-    """Writes a shared model as its place in the shared file."""
-
-    def __init__(self, file: Any, place: dict[int, int]) -> None:
-        super().__init__(file, protocol=5)
-        self.place = place
-
-    def persistent_id(self, obj: Any) -> int | None:
-        return self.place.get(id(obj))
-
-
-class _SharedUnpickler(pickle.Unpickler):
-    """Reads a shared model's place back as the model (the shared file is read on demand)."""
-
-    def __init__(self, file: Any, shared: Callable[[], list[Any]]) -> None:
-        super().__init__(file)
-        self.shared = shared
-
-    def persistent_load(self, pid: Any) -> Any:
-        models = self.shared()
-        if not isinstance(pid, int) or not 0 <= pid < len(models):
-            raise CacheCorrupt(str(pid))
-        return models[pid]
-
-
-def _track_pickles(tracks: Sequence["Track"], place: dict[int, int]) -> list[bytes]:
-    """One pickle per track; a shared model is written as its place in the shared file."""
-    if not place:
-        return [pickle.dumps(t, protocol=5) for t in tracks]
-    import io
-
+    keys = [
+        {n: key for n, v in t.__dict__.items() if (key := _shareable(v, BaseModel)) is not None}
+        for t in tracks
+    ]
+    counts = Counter(key for k in keys for key in k.values())
+    place: dict[Hashable, int] = {}
+    shared: list[Any] = []
     lines = []
-    for t in tracks:
-        buf = io.BytesIO()
-        _SharedPickler(buf, place).dump(t)
-        lines.append(buf.getvalue())
-    return lines
+    for track, own in zip(tracks, keys, strict=True):
+        refs = {}
+        for name, key in own.items():
+            if counts[key] > 1:
+                if key not in place:
+                    place[key] = len(shared)
+                    shared.append(track.__dict__[name])
+                refs[name] = place[key]
+        if not refs:
+            lines.append(pickle.dumps(track, protocol=5))
+            continue
+        state = track.__getstate__()
+        state["__dict__"] = {k: None if k in refs else v for k, v in state["__dict__"].items()}
+        lines.append(pickle.dumps((state, refs), protocol=5))
+    return shared, lines
 
 
 def read_track(line: bytes, shared: Callable[[], list[Any]]) -> Any:
-    """A track's pickle read back; ``shared`` gives the shared models when it names one."""
-    import io
+    """A track's pickle read back, its shared values filled in from ``shared()``."""
+    from certadvisor.models.catalog import Track
 
-    return _SharedUnpickler(io.BytesIO(line), shared).load()  # noqa: S301 - checksummed, ours
+    found = pickle.loads(line)  # noqa: S301 - our own file, checksummed by the caller
+    if not isinstance(found, tuple):
+        return found
+    state, refs = found
+    models = shared()
+    fields = state["__dict__"]
+    for name, where in refs.items():
+        if not isinstance(where, int) or not 0 <= where < len(models) or name not in fields:
+            raise CacheCorrupt(name)
+        value = models[where]
+        fields[name] = list(value) if isinstance(value, list) else value
+    track = Track.__new__(Track)
+    track.__setstate__(state)
+    return track
 
 
 def read_shared(path: Path, count: int, digest: str) -> list[Any]:
