@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from certadvisor import __version__
-from certadvisor.catalog.cache import CACHE_FORMAT, CacheCorrupt, index_row, write_cache
+from certadvisor.catalog.cache import (
+    CACHE_FORMAT,
+    SHARED_FILE,
+    CacheCorrupt,
+    index_row,
+    read_shared,
+    read_track,
+    write_cache,
+)
 from certadvisor.catalog.files import CatalogFile
 from certadvisor.catalog.summary import TrackSummary
 from certadvisor.catalog.yaml_io import read_text
@@ -72,6 +80,8 @@ class LoadedCatalog:
     _rows: list[list[Any]] = field(default_factory=list, repr=False)
     _tracks: dict[str, "Track"] = field(default_factory=dict, repr=False)
     _cache_file: Path | None = field(default=None, repr=False)
+    _shared_spec: tuple[int, str] = field(default=(0, ""), repr=False)
+    _shared: list[Any] | None = field(default=None, repr=False)
     _rebuild: "Callable[[], LoadedCatalog] | None" = field(default=None, repr=False)
 
     @cached_property
@@ -124,9 +134,15 @@ class LoadedCatalog:
                 self._tracks, self._cache_file = fresh._tracks, None
         return self._tracks[track_id]
 
-    def _read_cached(self, track_id: str) -> "Track":
-        import pickle
+    def _shared_models(self) -> list[Any]:
+        """The models several tracks share, read from the cache the first time one is named."""
+        if self._shared is None:
+            assert self._cache_file is not None
+            count, digest = self._shared_spec
+            self._shared = read_shared(self._cache_file.with_name(SHARED_FILE), count, digest)
+        return self._shared
 
+    def _read_cached(self, track_id: str) -> "Track":
         from certadvisor.models.catalog import Track
 
         if self._cache_file is None or track_id not in self._spans:
@@ -141,7 +157,9 @@ class LoadedCatalog:
         if hashlib.sha256(line).hexdigest() != digest:
             raise CacheCorrupt(track_id)
         try:
-            track = pickle.loads(line)  # noqa: S301 - our own file, checksum verified above
+            track = read_track(line, self._shared_models)
+        except CacheCorrupt:
+            raise
         except Exception:  # any unpickling failure means the cache is unusable
             raise CacheCorrupt(track_id) from None
         if not isinstance(track, Track) or track.id != track_id:
@@ -234,8 +252,13 @@ def _read_cache(target: Path) -> LoadedCatalog | None:
         rows = index["rows"]
         if not all(isinstance(r, list) and len(r) == _ROW_LENGTH for r in rows):
             return None
+        count, digest = index["shared"]
         return LoadedCatalog(
-            index["data_as_of"], index["sources"], rows, _cache_file=target / "tracks.bin"
+            index["data_as_of"],
+            index["sources"],
+            rows,
+            _cache_file=target / "tracks.bin",
+            _shared_spec=(int(count), str(digest)),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -136,35 +136,61 @@ def load_yaml(raw: bytes, label: str) -> Any:
 
 
 def _check_tree(root: Any) -> None:
-    """Refuse nesting past MAX_DEPTH and aliases that repeat too much, without recursion."""
+    """Refuse nesting past MAX_DEPTH and aliases that repeat too much, in one linear pass.
+
+    Each distinct node is visited once: its expanded size (what it stands for once every
+    alias is written out) is computed from its children's, so the check costs the file's
+    nodes, not the expansion's. A node that contains itself expands without end.
+    """
     import yaml
 
-    distinct: set[int] = set()
-    repeated = 0
-    aliased: list[Any] = []
+    mapping, sequence = yaml.MappingNode, yaml.SequenceNode
+    size: dict[int, int] = {}  # the expanded size of each finished collection
+    open_nodes: set[int] = set()
+    distinct = 0
     stack: list[tuple[Any, int]] = [(root, 1)]
     while stack:
         node, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            line, column = _mark(node)
-            raise Refused(f"nested more than {MAX_DEPTH} levels deep", line, column)
-        if id(node) in distinct:
-            aliased.append(node)
+        key = id(node)
+        kind = type(node)
+        children = (
+            ([n for pair in node.value for n in pair] if kind is mapping else node.value)
+            if kind is mapping or kind is sequence
+            else None
+        )
+        if depth < 0:  # every child is finished: the node's own size
+            open_nodes.discard(key)
+            size[key] = 1 + sum(size.get(id(c), 1) for c in children or ())
             continue
-        distinct.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                stack.extend(((k, depth + 1), (v, depth + 1)))
-    limit = max(_MAX_ALIASED_NODES, _MAX_ALIAS_RATIO * len(distinct))
-    for node in aliased:
-        repeated += _count(node, limit - repeated)
-        if repeated > limit:
-            raise Refused(
-                f"refused: its aliases expand to more than {limit:,} repeated nodes "
-                f"({_MAX_ALIAS_RATIO} times its own); write the repeated parts out instead"
-            )
+        if key in size:
+            continue
+        if key in open_nodes:
+            raise _too_repetitive(distinct)
+        if depth > MAX_DEPTH or (children and depth == MAX_DEPTH):
+            line, column = _mark(node if depth > MAX_DEPTH else children[-1])  # type: ignore[index]
+            raise Refused(f"nested more than {MAX_DEPTH} levels deep", line, column)
+        distinct += 1
+        if children is None:
+            continue
+        open_nodes.add(key)
+        stack.append((node, -1))
+        for child in children:
+            if type(child) is mapping or type(child) is sequence:
+                if id(child) not in size:
+                    stack.append((child, depth + 1))
+            else:
+                distinct += 1  # a scalar (one written once, or an alias to one)
+    limit = max(_MAX_ALIASED_NODES, _MAX_ALIAS_RATIO * distinct)
+    if size.get(id(root), 1) - distinct > limit:
+        raise _too_repetitive(distinct)
+
+
+def _too_repetitive(distinct: int) -> Refused:
+    limit = max(_MAX_ALIASED_NODES, _MAX_ALIAS_RATIO * distinct)
+    return Refused(
+        f"refused: its aliases expand to more than {limit:,} repeated nodes "
+        f"({_MAX_ALIAS_RATIO} times its own); write the repeated parts out instead"
+    )
 
 
 def _path_at(root: Any, line: int, column: int | None) -> str:
@@ -187,22 +213,6 @@ def _path_at(root: Any, line: int, column: int | None) -> str:
                 name = f"{path}.{k.value}" if path else str(k.value)
                 stack.extend(((k, name), (v, name)))
     return "(top level)"
-
-
-def _count(root: Any, budget: int) -> int:
-    """How many nodes a repeated node stands for (bounded: stops past the budget)."""
-    import yaml
-
-    total, stack = 0, [root]
-    while stack and total <= budget:
-        node = stack.pop()
-        total += 1
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                stack.extend((k, v))
-    return total
 
 
 def locate(raw: bytes, loc: Sequence[int | str]) -> tuple[int, int] | None:
