@@ -107,7 +107,7 @@ def _pickles(tracks: Sequence["Track"]) -> tuple[list[Any], list[bytes]]:
     with each shared field's value left out and named by its place among the shared values
     (a pickler's persistent ids would call back into Python for every object written).
     """
-    from pydantic import BaseModel
+    from certadvisor.models.base import BaseModel
 
     keys = [
         {n: key for n, v in t.__dict__.items() if (key := _shareable(v, BaseModel)) is not None}
