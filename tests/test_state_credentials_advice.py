@@ -226,3 +226,18 @@ def test_recommend_does_not_price_a_state_credential_already_held(run: Any, tmp_
     pbt = next(t for t in ranking if t["track"] == "pbt-ascp")
     (fit,) = [f for f in pbt["factors"] if f["name"] == "state_fit"]
     assert fit["reason"].endswith("path PBT(ASCP) + CA CPT I: $145 + held = $145")
+
+
+def test_compare_takes_the_state_from_the_profile_when_no_state_is_given(
+    run: Any, tmp_path: Path
+) -> None:
+    # the Californian of the profile sees California's credential without typing --state
+    profile = _profile(tmp_path, CA_PERSON)
+    r = run("compare", "--profile", profile, "--category", "phlebotomy", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    data = r.json()["data"]
+    paths = {t["track"]: t["state_path"] for t in data["tracks"]}
+    assert paths["cpt-nha"] == "CPT (NHA) + CA CPT I: held + $100 = $100"
+    # --state still wins over the profile's state
+    wa = run("compare", "--profile", profile, "--state", "WA", "--category", "phlebotomy")
+    assert "In CA:" not in " ".join(wa.stdout.split())

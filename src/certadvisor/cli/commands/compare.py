@@ -63,7 +63,8 @@ def compare(
     """Compare tracks side by side: what each takes, the exam, and what it costs to earn and keep.
 
     With --profile, each track's path for that person: when they could hold it and what the
-    whole path costs; with --state, what the work pays there.
+    whole path costs; with --state (or the profile's state), what the work pays there and
+    what the state's own credentials add.
 
     Example: certadvisor compare --profile me.yaml --state WA --sort time
     """
@@ -82,6 +83,15 @@ def compare(
     )
     day = resolve_as_of(as_of)
     chosen = [fees_on(t, day) for t in chosen]  # the fees in force that day
+    if person is not None and profile is None:
+        raise UsageError("--person picks one person of a --profile cohort file; give --profile")
+    standing = paths = None
+    held: set[str] = set()  # the person's credentials: a state path does not price them again
+    if profile is not None:
+        standing, paths, held, home = _standing(
+            loaded, chosen, profile, as_of, person, years, member
+        )
+        state = state or home  # --state wins over the profile's state, as in recommend
     block = None
     if state is not None:
         block = state_block(
@@ -90,12 +100,6 @@ def compare(
             [t.id for t in chosen],
             per_track=[(t.id, str(t.category)) for t in chosen],
         )
-    if person is not None and profile is None:
-        raise UsageError("--person picks one person of a --profile cohort file; give --profile")
-    standing = paths = None
-    held: set[str] = set()  # the person's credentials: a state path does not price them again
-    if profile is not None:
-        standing, paths, held = _standing(loaded, chosen, profile, as_of, person, years, member)
     pay = _pay(chosen, state) if state is not None or sort_key == "pay" else None
     in_state = None
     if block is not None:
@@ -126,9 +130,9 @@ def _standing(
     name: str | None,
     years: int,
     member: bool,
-) -> "tuple[dict[str, EligibilitySummary], dict[str, PersonPath], set[str]]":
+) -> "tuple[dict[str, EligibilitySummary], dict[str, PersonPath], set[str], str | None]":
     """The person of the profile file, measured against each track on the chosen date, their
-    path to each, and the track ids of the credentials they hold."""
+    path to each, the track ids of the credentials they hold, and their state."""
     # Lazy, as in compare(); the profile models load only with --profile.
     from certadvisor.catalog.programs import program_table
     from certadvisor.eligibility.engine import Evaluator
@@ -153,7 +157,7 @@ def _standing(
         chosen, person, day, program_table(), years=years, member=member, standings=standings
     )
     held = {c.id for c in person.credentials or []}
-    return {s.track: s for s in evaluator.briefs(person, day)}, paths, held
+    return {s.track: s for s in evaluator.briefs(person, day)}, paths, held, person.state
 
 
 def _pay(chosen: "list[Track]", state: str | None) -> "dict[str, PayBrief]":
