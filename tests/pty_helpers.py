@@ -4,6 +4,7 @@ import fcntl
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
 import termios
@@ -11,6 +12,13 @@ import time
 from pathlib import Path
 
 EXE = str(Path(sys.executable).with_name("certadvisor"))
+
+
+def _as_a_shell_starts_it() -> None:
+    """The pty becomes the controlling terminal, so that Ctrl-C sends SIGINT; and SIGINT is
+    not ignored, as a shell leaves it, even when the test runner's worker ignores it (xdist)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 class Terminal:
@@ -26,8 +34,7 @@ class Terminal:
             stderr=slave,
             env=full,
             start_new_session=True,
-            # the pty becomes the controlling terminal, so that Ctrl-C sends SIGINT
-            preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
+            preexec_fn=_as_a_shell_starts_it,
         )
         os.close(slave)
         self.screen = ""
