@@ -135,10 +135,21 @@ def fitted_table(
     return table, [c.header for i, c in enumerate(cols) if i not in widths]
 
 
-def print_fitted_table(console: "Console", table: "Table", dropped: Sequence[str]) -> None:
-    """The table, then (when a narrow terminal left columns out) the one line naming them."""
+def print_fitted_table(
+    console: "Console", table: "Table", dropped: Sequence[str], *, long: bool = False
+) -> None:
+    """The table, then (when a narrow terminal left columns out) the one line naming them.
+
+    `long` (a list that may run to thousands of rows) draws its plain rows without Rich's
+    per-cell layout, byte for byte the same.
+    """
     from rich.text import Text
 
-    console.print(table)
+    if long:
+        from certadvisor.render.long_table import LongTable
+
+        console.print(LongTable(table))
+    else:
+        console.print(table)
     if dropped:
         console.print(Text(not_shown_note(console.width, dropped), style="muted"))
