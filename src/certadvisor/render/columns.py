@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 WHOLE = 999
 # Each column costs its width plus a space either side and its right border.
 COLUMN_OVERHEAD = 3
+# From this many rows a `long` table is drawn by render/long_table.py (below, Rich is quick).
+LONG_TABLE_ROWS = 50
 
 
 def keep_by_priority(width: int, needs: Sequence[int]) -> int:
@@ -145,7 +147,7 @@ def print_fitted_table(
     """
     from rich.text import Text
 
-    if long:
+    if long and len(table.rows) >= LONG_TABLE_ROWS:
         from certadvisor.render.long_table import LongTable
 
         console.print(LongTable(table))

@@ -17,11 +17,13 @@ from rich.segment import Segment
 from rich.table import Column, Table
 from rich.text import Text
 
+from certadvisor.render.columns import LONG_TABLE_ROWS
+
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType
 
 # Below this many rows Rich is fast enough and the shortcut's check is not worth it.
-MIN_ROWS = 50
+MIN_ROWS = LONG_TABLE_ROWS
 
 
 class LongTable:
