@@ -6,6 +6,7 @@ is that source; any other URL is *unregistered*: on a host the registry knows it
 host's kind, and on an unknown host its confidence cannot be checked (`data validate` says so).
 """
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -138,6 +139,20 @@ def keep_bytes(path: Path, data: bytes) -> None:
         pass  # a copy we cannot write is only slower, never wrong
 
 
+# A top-level ``sources:`` key starts a line (``study_resources:`` or an indented key is not
+# one); a file that is one flow mapping (JSON) may hold it anywhere, so the name is enough.
+_TOP_LEVEL_SOURCES = re.compile(rb"^(?:sources|\"sources\"|'sources')[ \t]*:", re.MULTILINE)
+_FLOW_DOCUMENT = re.compile(rb"^\{", re.MULTILINE)
+
+
+def may_list_sources(raw: bytes) -> bool:
+    """Whether a catalog file may have a top-level ``sources:`` list (no: it is not parsed)."""
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    if _TOP_LEVEL_SOURCES.search(raw):
+        return True
+    return b"sources" in raw and _FLOW_DOCUMENT.search(raw) is not None
+
+
 def registry_for(paths: Sequence[Path]) -> Registry:
     """The bundled registry plus the ``sources:`` of the user's catalog files."""
     reg = bundled_registry()
@@ -146,12 +161,30 @@ def registry_for(paths: Sequence[Path]) -> Registry:
         if p == bundled or not p.is_file():
             continue
         raw = read_text(p)
-        if b"sources:" not in raw:
-            continue
-        data = load_yaml(raw, str(p))
-        if isinstance(data, dict) and isinstance(data.get("sources"), list):
-            reg = reg.extended(parse_sources(data["sources"], raw, str(p)))
+        if may_list_sources(raw):
+            reg = reg.extended(_own_sources(raw, p))
     return reg
+
+
+def _own_sources(raw: bytes, path: Path) -> list["Source"]:
+    """A catalog file's own ``sources:``, validated once and then kept by its checksum."""
+    import hashlib
+    import json
+
+    from certadvisor.models.sources import Source
+    from certadvisor.paths import cache_dir
+
+    kept = cache_dir() / "sources" / f"own-{hashlib.sha256(raw).hexdigest()[:32]}.json"
+    try:
+        return [Source.model_construct(**r) for r in json.loads(kept.read_bytes())]
+    except (OSError, ValueError, TypeError):
+        pass  # no usable copy: parse and validate the file
+    data = load_yaml(raw, str(path))
+    found: list[Source] = []
+    if isinstance(data, dict) and isinstance(data.get("sources"), list):
+        found = parse_sources(data["sources"], raw, str(path))
+    _keep(kept, [s.model_dump(mode="json") for s in found])
+    return found
 
 
 def label(source: "Source") -> SourceLabel:

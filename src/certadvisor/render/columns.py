@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 WHOLE = 999
 # Each column costs its width plus a space either side and its right border.
 COLUMN_OVERHEAD = 3
+# From this many rows a `long` table is drawn by render/long_table.py (below, Rich is quick).
+LONG_TABLE_ROWS = 50
 
 
 def keep_by_priority(width: int, needs: Sequence[int]) -> int:
@@ -135,10 +137,21 @@ def fitted_table(
     return table, [c.header for i, c in enumerate(cols) if i not in widths]
 
 
-def print_fitted_table(console: "Console", table: "Table", dropped: Sequence[str]) -> None:
-    """The table, then (when a narrow terminal left columns out) the one line naming them."""
+def print_fitted_table(
+    console: "Console", table: "Table", dropped: Sequence[str], *, long: bool = False
+) -> None:
+    """The table, then (when a narrow terminal left columns out) the one line naming them.
+
+    `long` (a list that may run to thousands of rows) draws its plain rows without Rich's
+    per-cell layout, byte for byte the same.
+    """
     from rich.text import Text
 
-    console.print(table)
+    if long and len(table.rows) >= LONG_TABLE_ROWS:
+        from certadvisor.render.long_table import LongTable
+
+        console.print(LongTable(table))
+    else:
+        console.print(table)
     if dropped:
         console.print(Text(not_shown_note(console.width, dropped), style="muted"))

@@ -60,7 +60,7 @@ def tracks_rendering(
             title=plural(len(found), noun),
             title_justify="left",
         )
-        print_fitted_table(console, t, dropped)
+        print_fitted_table(console, t, dropped, long=True)
         if not found:
             console.print("No track matches these filters.", style="muted")
         console.print(
