@@ -7,12 +7,13 @@ host's kind, and on an unknown host its confidence cannot be checked (`data vali
 """
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from certadvisor import __version__
 from certadvisor.catalog.yaml_io import load_yaml, locate, read_text, validation_lines
 from certadvisor.errors import InvalidInputError
 from certadvisor.paths import bundled_data_dir, make_private_dirs
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
     from certadvisor.models.sources import PublisherKind, Source
 
 SOURCES_FILE = "sources.yaml"
+
+
+_T = TypeVar("_T")
 
 
 def host(url: str) -> str:
@@ -333,3 +337,30 @@ def link_sources(data: Any, registry: Registry) -> Any:
     if isinstance(data, list):
         return [link_sources(v, registry) for v in data]
     return data
+
+
+def kept_validated(kind: str, raw: bytes, expected: type[_T], build: Callable[[], _T]) -> _T:
+    """A bundled file's validated models, kept pickled in the cache folder.
+
+    Keyed by the version, the file's bytes and the source registry, so a warm run neither
+    parses the YAML nor validates (it needs no Pydantic, see `models.mode`); a missing or
+    unreadable copy is built again with ``build`` and kept.
+    """
+    import hashlib
+    import pickle
+
+    from certadvisor.catalog.cache import CACHE_FORMAT
+    from certadvisor.paths import cache_dir
+
+    key = hashlib.sha256(f"certadvisor {__version__} {kind} {CACHE_FORMAT}\n".encode())
+    key.update(hashlib.sha256(raw).digest() + hashlib.sha256(registry_bytes()).digest())
+    kept = cache_dir() / kind / f"{key.hexdigest()[:32]}.pickle"
+    try:
+        found = pickle.loads(kept.read_bytes())  # noqa: S301 - our own cache folder
+        if isinstance(found, expected):
+            return found
+    except Exception:  # noqa: BLE001 - any unusable copy is only rebuilt
+        pass
+    made = build()
+    keep_bytes(kept, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+    return made

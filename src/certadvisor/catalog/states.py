@@ -3,13 +3,11 @@
 from collections.abc import Sequence
 from functools import cache
 
-from certadvisor import __version__
-from certadvisor.catalog.cache import CACHE_FORMAT
-from certadvisor.catalog.sources import bundled_registry, keep_bytes, link_sources, registry_bytes
+from certadvisor.catalog.sources import bundled_registry, kept_validated, link_sources
 from certadvisor.catalog.yaml_io import load_yaml, read_text, validation_lines
 from certadvisor.errors import InvalidInputError, UsageError
 from certadvisor.models.states import State, StateBlock, StateNote, StateRules
-from certadvisor.paths import bundled_data_dir, cache_dir
+from certadvisor.paths import bundled_data_dir
 
 
 @cache
@@ -20,23 +18,8 @@ def state_rules() -> StateRules:
     the version, states.yaml and the source registry, so a warm run neither parses the YAML
     nor builds the models' validators; a missing or unreadable copy is rebuilt.
     """
-    import hashlib
-    import pickle
-
-    path = bundled_data_dir() / "states.yaml"
-    raw = read_text(path, "states.yaml")
-    key = hashlib.sha256(f"certadvisor {__version__} states {CACHE_FORMAT}\n".encode())
-    key.update(hashlib.sha256(raw).digest() + hashlib.sha256(registry_bytes()).digest())
-    kept = cache_dir() / "states" / f"{key.hexdigest()[:32]}.pickle"
-    try:
-        rules = pickle.loads(kept.read_bytes())
-        if isinstance(rules, StateRules):
-            return rules
-    except Exception:  # noqa: BLE001 - any unusable copy is only rebuilt
-        pass
-    rules = _validated_rules(raw)
-    keep_bytes(kept, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
-    return rules
+    raw = read_text(bundled_data_dir() / "states.yaml", "states.yaml")
+    return kept_validated("states", raw, StateRules, lambda: _validated_rules(raw))
 
 
 def _validated_rules(raw: bytes) -> StateRules:

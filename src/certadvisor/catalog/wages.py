@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from functools import cache
 
-from certadvisor import __version__
 from certadvisor.catalog.yaml_io import load_yaml, read_text, validation_lines
 from certadvisor.errors import InvalidInputError
 from certadvisor.models.base import ValidationError
@@ -61,27 +60,10 @@ def wage_table() -> WageTable:
     the version, wages.yaml and the source registry: a warm run validates nothing, so it
     needs no Pydantic models (see `models.mode`); a missing or unreadable copy is rebuilt.
     """
-    import hashlib
-    import pickle
+    from certadvisor.catalog.sources import kept_validated
 
-    from certadvisor.catalog.cache import CACHE_FORMAT
-    from certadvisor.catalog.sources import keep_bytes, registry_bytes
-    from certadvisor.paths import cache_dir
-
-    path = bundled_data_dir() / WAGES_FILE
-    raw = read_text(path, WAGES_FILE)
-    key = hashlib.sha256(f"certadvisor {__version__} wages {CACHE_FORMAT}\n".encode())
-    key.update(hashlib.sha256(raw).digest() + hashlib.sha256(registry_bytes()).digest())
-    kept = cache_dir() / "wages" / f"{key.hexdigest()[:32]}.pickle"
-    try:
-        table = pickle.loads(kept.read_bytes())  # noqa: S301 - our own cache folder
-        if isinstance(table, WageTable):
-            return table
-    except Exception:  # noqa: BLE001 - any unusable copy is only rebuilt
-        pass
-    table = _validated_table(raw)
-    keep_bytes(kept, pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
-    return table
+    raw = read_text(bundled_data_dir() / WAGES_FILE, WAGES_FILE)
+    return kept_validated("wages", raw, WageTable, lambda: _validated_table(raw))
 
 
 def _validated_table(raw: bytes) -> WageTable:
