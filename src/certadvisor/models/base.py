@@ -8,20 +8,7 @@ from typing import TYPE_CHECKING
 
 from certadvisor.models import mode
 
-if TYPE_CHECKING:
-    from pydantic import (
-        AfterValidator,
-        BaseModel,
-        BeforeValidator,
-        ConfigDict,
-        Field,
-        PrivateAttr,
-        ValidationError,
-        ValidationInfo,
-        field_validator,
-        model_validator,
-    )
-elif mode.decide():
+if not TYPE_CHECKING and mode.decide():
     from certadvisor.models.plain import (
         AfterValidator,
         BaseModel,
@@ -34,7 +21,7 @@ elif mode.decide():
         field_validator,
         model_validator,
     )
-else:
+else:  # type checkers always see Pydantic's names
     from pydantic import (
         AfterValidator,
         BaseModel,
