@@ -475,3 +475,19 @@ def test_two_people_of_one_name_are_warned_about(run: Any, tmp_path: Path) -> No
     r = run("eligible", "cma", "--profile", str(f), *AS_OF)
     assert r.exit_code == 0
     assert "more than one person is named 'ana'" in r.stderr
+
+
+def test_person_picks_one_person_of_a_cohort(run: Any) -> None:
+    cohort = str(EXAMPLES / "counselor-cohort.yaml")
+    whole = run("eligible", "--profile", cohort, "--format", "json").json()["data"]["people"]
+    one = run("eligible", "--profile", cohort, "--person", "chloe", "--format", "json")
+    assert one.exit_code == 0, one.stderr  # the bad person of the file is not the one asked for
+    (chloe,) = one.json()["data"]["people"]
+    assert chloe == next(p for p in whole if p["name"] == "Chloe")
+    table = run("eligible", "--profile", cohort, "--person", "Chloe").stdout
+    assert table.startswith("Eligibility of Chloe on ")
+    missing = run("eligible", "--profile", cohort, "--person", "Zed")
+    assert missing.exit_code == 2
+    assert "no valid person named 'Zed'" in missing.stderr and "Ana, Ben, Chloe" in missing.stderr
+    alone = run("eligible", "--person", "Chloe")
+    assert alone.exit_code == 2 and "give --profile" in alone.stderr

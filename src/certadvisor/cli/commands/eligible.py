@@ -21,6 +21,7 @@ from certadvisor.cli.options import (
     AsOfOpt,
     HandoutFormatOpt,
     OutputOpt,
+    PersonOpt,
     ProfileOpt,
     StateOpt,
     TracksArg,
@@ -31,9 +32,10 @@ from certadvisor.models.vocab import EducationLevel
 from certadvisor.text import plural
 
 if TYPE_CHECKING:
-    from certadvisor.eligibility import Assertions, Report
+    from certadvisor.eligibility import Assertions, Report, Subject
     from certadvisor.models.catalog import Track
     from certadvisor.models.states import StateBlock
+    from certadvisor.profiles.load import Scan
     from certadvisor.render.output import Rendering
 
 DiplomaOpt = Annotated[
@@ -141,6 +143,7 @@ def eligible(
     military_field: MilitaryFieldOpt = None,
     as_of: AsOfOpt = None,
     state: StateOpt = None,
+    person: PersonOpt = None,
     explain: ExplainOpt = False,
     fmt: HandoutFormatOpt = None,
     output: OutputOpt = None,
@@ -157,6 +160,8 @@ def eligible(
     Example: certadvisor eligible cma-aama rma-amt --diploma --experience-months 14
 
     Example: certadvisor eligible --diploma --program phlebotomy --age 17
+
+    Example: certadvisor eligible --profile class.csv --person "Dana Reyes" --explain
     """
     # The engine and its Pydantic models are imported only when the command runs, not for
     # `--help` or a usage error (they cost tens of milliseconds).
@@ -195,9 +200,18 @@ def eligible(
         return loaded.tracks(with_state=True)
 
     code = check_state(state) if state else None
+    if person is not None and profile is None:
+        raise UsageError("--person picks one person of a --profile cohort file; give --profile")
     if profile is not None:
         report = _cohort(
-            chosen, profile, loaded.resolve, as_of, code, every, blank_means_none=blank_means_none
+            chosen,
+            profile,
+            loaded.resolve,
+            as_of,
+            code,
+            every,
+            blank_means_none=blank_means_none,
+            name=person,
         )
     else:
         if claims.is_empty():
@@ -250,8 +264,10 @@ def _cohort(
     code: str | None,
     every: "Callable[[], list[Track]]" = list,
     blank_means_none: bool = False,
+    name: str | None = None,
 ) -> "Report":
-    """The people of a profile or cohort file, validated as they are evaluated.
+    """The people of a profile or cohort file, validated as they are evaluated; with
+    ``name``, the one person of that name alone.
 
     A one-person file that does not validate is simply an invalid file: its problem lines
     and a hint, nothing on stdout (a cohort still prints the people that are valid).
@@ -269,8 +285,11 @@ def _cohort(
         when = resolve_as_of(as_of, p.as_of)
         return Subject(person.label, p.name, p, when, code or p.state), found
 
-    if scan.single:
+    if name is not None:
+        subject, found = _named(scan, name, admit)
+    elif scan.single:
         subject, found = admit(scan.entries[0])
+    if name is not None or scan.single:
         if subject is None or found:
             raise InvalidInputError(
                 found[0],
@@ -285,6 +304,32 @@ def _cohort(
         problems=scan.problems,
         locate=scan.locate,
         state_catalog=every,
+    )
+
+
+def _named(
+    scan: "Scan",
+    name: str,
+    admit: "Callable[[object], tuple[Subject | None, list[str]]]",
+) -> "tuple[Subject | None, list[str]]":
+    """The one valid person of the file with that name (case-insensitive), and their problems."""
+    wanted = name.strip().casefold()
+    labels: list[str] = []
+    matches = []
+    for entry in scan.entries:
+        subject, found = admit(entry)
+        if subject is None:
+            continue
+        labels.append(subject.label)
+        if subject.label.casefold() == wanted:
+            matches.append((subject, found))
+    if len(matches) == 1:
+        return matches[0]
+    listed = ", ".join(labels[:10]) + (", ..." if len(labels) > 10 else "")
+    raise UsageError(
+        f"{'no' if not matches else 'more than one'} valid person named {name!r} in the "
+        "profile file",
+        f"People in it: {listed}." if labels else None,
     )
 
 
