@@ -1,8 +1,6 @@
 """Training programs (data/programs.yaml): read, validate, and check every source cited."""
 
-import json
 from functools import cache
-from typing import Any
 
 from certadvisor.catalog.yaml_io import load_yaml, read_text, validation_lines
 from certadvisor.errors import InvalidInputError
@@ -10,9 +8,6 @@ from certadvisor.models.base import ValidationError
 from certadvisor.models.catalog import ProgramCondition, Track
 from certadvisor.models.common import Provenance
 from certadvisor.models.programs import (
-    Program,
-    ProgramExample,
-    ProgramForm,
     ProgramsNeeded,
     ProgramTable,
 )
@@ -25,22 +20,16 @@ PROGRAMS_FILE = "programs.yaml"
 def program_table() -> ProgramTable:
     """data/programs.yaml, validated; its sources checked against the registry.
 
-    The validated table is kept as JSON in the cache folder, keyed by the file's checksum, and
-    rebuilt without validation from there: `show` lists programs on every run, and building
-    the models' validators costs more than the command's own work.
+    The validated table is kept pickled in the cache folder (`sources.kept_validated`), so a
+    warm `show`, which lists programs on every run, neither parses nor validates it.
     """
-    import hashlib
+    from certadvisor.catalog.sources import kept_validated
 
-    from certadvisor.catalog.sources import keep_json
-    from certadvisor.paths import cache_dir
+    raw = read_text(bundled_data_dir() / PROGRAMS_FILE, PROGRAMS_FILE)
+    return kept_validated("programs", raw, ProgramTable, lambda: _validated_table(raw))
 
-    path = bundled_data_dir() / PROGRAMS_FILE
-    raw = read_text(path, PROGRAMS_FILE)
-    kept = cache_dir() / "programs" / f"{hashlib.sha256(raw).hexdigest()[:32]}.json"
-    try:
-        return _constructed(json.loads(kept.read_bytes()))
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        pass  # no usable copy: parse and validate the file
+
+def _validated_table(raw: bytes) -> ProgramTable:
     data = load_yaml(raw, PROGRAMS_FILE)
     try:
         table = ProgramTable.model_validate(data)
@@ -48,22 +37,7 @@ def program_table() -> ProgramTable:
         lines = validation_lines(exc, data, raw, PROGRAMS_FILE)
         raise InvalidInputError(lines[0], "Fix data/programs.yaml.", lines) from None
     check_program_sources(table)
-    keep_json(kept, table.model_dump(mode="json"))
     return table
-
-
-def _constructed(data: dict[str, Any]) -> ProgramTable:
-    """The table from its validated JSON copy, without validating again."""
-
-    def form(f: dict[str, Any]) -> ProgramForm:
-        examples = [ProgramExample.model_construct(**e) for e in f["examples"]]
-        return ProgramForm.model_construct(**{**f, "examples": examples})
-
-    programs = [
-        Program.model_construct(**{**p, "forms": [form(f) for f in p["forms"]]})
-        for p in data["programs"]
-    ]
-    return ProgramTable.model_construct(as_of=data.get("as_of"), programs=programs)
 
 
 def _facts(table: ProgramTable) -> list[tuple[str, Provenance]]:

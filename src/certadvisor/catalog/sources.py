@@ -83,6 +83,14 @@ def parse_sources(data: Any, raw: bytes, label: str) -> list["Source"]:
         raise InvalidInputError(lines[0], "Fix the source registry.", lines) from None
 
 
+@cache
+def _registry_digest() -> bytes:
+    """The registry's checksum, read once a run (each kept copy is keyed by it)."""
+    import hashlib
+
+    return hashlib.sha256(registry_bytes()).digest()
+
+
 def registry_bytes() -> bytes:
     """The bundled registry file as bytes (part of the catalog cache key)."""
     path = bundled_data_dir() / SOURCES_FILE
@@ -115,11 +123,6 @@ def bundled_registry() -> Registry:
     found = parse_sources(data.get("sources", []), raw, SOURCES_FILE)
     _keep(kept, [s.model_dump(mode="json") for s in found])
     return registry_from(found)
-
-
-def keep_json(path: Path, data: Any) -> None:
-    """Write a validated copy as JSON in the cache folder, atomically (failure is only slower)."""
-    _keep(path, data)
 
 
 def _keep(path: Path, rows: Any) -> None:
@@ -353,7 +356,7 @@ def kept_validated(kind: str, raw: bytes, expected: type[_T], build: Callable[[]
     from certadvisor.paths import cache_dir
 
     key = hashlib.sha256(f"certadvisor {__version__} {kind} {CACHE_FORMAT}\n".encode())
-    key.update(hashlib.sha256(raw).digest() + hashlib.sha256(registry_bytes()).digest())
+    key.update(hashlib.sha256(raw).digest() + _registry_digest())
     kept = cache_dir() / kind / f"{key.hexdigest()[:32]}.pickle"
     try:
         found = pickle.loads(kept.read_bytes())  # noqa: S301 - our own cache folder
