@@ -49,7 +49,8 @@ def path_name(track: Track, credential: Track | None) -> str:
 def path_cost_words(
     track: Track, credential: Track, member: bool, held: Collection[str] = ()
 ) -> str:
-    """'CPT (NHA) + CA CPT I: at least $117 + $100 = at least $217' (unknown parts said).
+    """'CPT (NHA) + CA CPT I: at least $117 + $100 ? = at least $217 ?' (unknown parts said,
+    a figure resting on an unverified source marked '?').
 
     A credential the person already holds costs nothing more: 'held + $100 = $100'.
     """
@@ -59,13 +60,18 @@ def path_cost_words(
     ]
     known = [c for c in costs if c is not None]
     low = any(c.lower_bound for c in known)
+    unsure = any(c.unverified for c in known)
     total = sum(c.amount for c in known)
 
-    def shown(amount: float, lower: bool) -> str:
-        return ("at least " if lower else "") + money(amount) if amount or not lower else "unknown"
+    def shown(amount: float, lower: bool, unverified: bool) -> str:
+        if lower and not amount:
+            return "unknown"
+        # '?' as everywhere: the figure rests on a source nobody official confirms
+        return ("at least " if lower else "") + money(amount) + (" ?" if unverified else "")
 
-    parts = ["held" if c is None else shown(c.amount, c.lower_bound) for c in costs]
-    return f"{path_name(track, credential)}: {parts[0]} + {parts[1]} = {shown(total, low)}"
+    parts = ["held" if c is None else shown(c.amount, c.lower_bound, c.unverified) for c in costs]
+    total_text = shown(total, low, unsure)
+    return f"{path_name(track, credential)}: {parts[0]} + {parts[1]} = {total_text}"
 
 
 def state_fit(
