@@ -85,7 +85,41 @@ def test_a_profile_is_validated_with_pydantic(warm_home: Path) -> None:
     assert loaded
     assert out.count("name,track,status") == 1  # the header once: no restart after writing
     assert "profiles[4] (Kim)" in err
-    assert _run(warm_home, "eligible", "-p", PROFILE)[3]
+
+
+PROFILE_COMMANDS = [
+    ["eligible", "-p", PROFILE],
+    ["eligible", "--profile", PROFILE, "--format", "json"],
+    ["report", "--profile", PROFILE, "--goal", "clinical", "--months", "12"],
+    ["recommend", "--no-input", "--profile", PROFILE, "--goal", "clinical", "--format", "json"],
+]
+
+
+@pytest.mark.parametrize("args", PROFILE_COMMANDS, ids=lambda a: " ".join(a[:1] + a[-2:]))
+def test_a_well_formed_profile_is_read_without_pydantic_and_prints_the_same(
+    warm_home: Path, args: list[str]
+) -> None:
+    code, out, err, loaded = _run(warm_home, *args)
+    assert code == 0, err
+    assert not loaded
+    assert (code, out, err) == _run(warm_home, *args, pydantic=True)[:3]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("fte: 1.0", 'fte: "1.0"'), ("state: OH", "state: Ohio"), ("fte: 1.0", "fte: 2")],
+    ids=["quoted number", "bad state", "fte too high"],
+)
+def test_a_profile_in_doubt_is_validated_by_pydantic_as_before(
+    warm_home: Path, tmp_path: Path, old: str, new: str
+) -> None:
+    doubtful = tmp_path / "doubtful.yaml"
+    doubtful.write_text(Path(PROFILE).read_text().replace(old, new))
+    args = ["eligible", "--profile", str(doubtful), "--format", "json"]
+    code, out, err, loaded = _run(warm_home, *args)
+    assert loaded
+    assert (code, out, err) == _run(warm_home, *args, pydantic=True)[:3]
+    assert code == (0 if "1.0" in new else 3)
 
 
 def test_a_cache_miss_validates_and_answers_as_a_warm_run(tmp_path: Path) -> None:

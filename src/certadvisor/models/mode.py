@@ -27,6 +27,11 @@ def allow_plain() -> None:
     _plain_allowed = os.environ.get(FORCE_PYDANTIC, "") != "1"
 
 
+def plain_allowed() -> bool:
+    """Whether this process may still use the plain stand-ins (nothing chose Pydantic's)."""
+    return _plain_allowed and _decided in (None, "plain")
+
+
 def plain_if(check: Callable[[], bool]) -> None:
     """Use the plain stand-ins only if ``check()`` says so when the first model loads (is
     the catalog cached?): a miss then validates with Pydantic's models, with no restart."""

@@ -27,6 +27,7 @@ from certadvisor import catalog
 from certadvisor.catalog.states import state_codes
 from certadvisor.catalog.yaml_io import decode_text, load_yaml, read_text, validation_lines
 from certadvisor.errors import CertAdvisorError, InvalidInputError
+from certadvisor.models import mode
 from certadvisor.models.base import ValidationError
 from certadvisor.models.profile import Profile
 from certadvisor.profiles.flat import (
@@ -37,6 +38,8 @@ from certadvisor.profiles.flat import (
     nest,
     plan_columns,
 )
+from certadvisor.profiles.vouch import taken
+from certadvisor.profiles.well_formed import build_profile, profile_values
 
 Resolver = Callable[[str], str]
 
@@ -112,11 +115,12 @@ def scan_profiles(
     `blank_means_none`: in a CSV cohort, an empty cell means none rather than unknown.
     """
     label = str(path)
-    raw = read_text(path, label)
+    kept = taken(path)  # read and parsed already by `--profile` (profiles.vouch)
+    raw = kept[0] if kept else read_text(path, label)
     lookup = _memo(resolve or _default_resolver())
     if path.suffix.lower() == ".csv":
         return _scan_csv(raw, label, lookup, blank_means_none)
-    return _scan_yaml(raw, label, path.stem, lookup)
+    return _scan_yaml(raw, label, path.stem, lookup, kept[1] if kept else _UNREAD)
 
 
 DEFAULT_MAX_PEOPLE = 1_000_000
@@ -219,8 +223,24 @@ def _yaml_entries(
     return entries, problems
 
 
-def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup) -> Scan:
-    data = load_yaml(raw, label)
+_UNREAD: Any = object()
+
+
+def _validate_profile(item: object) -> Profile:
+    """The profile from one entry: Pydantic's validation, or with the plain models (a file
+    `profiles.vouch` found plainly well-formed) the values `well_formed` reads."""
+    if not mode.decide():
+        return Profile.model_validate(item)
+    values = profile_values(item)
+    if values is None:  # not vouched for after all: validate, in a process with Pydantic
+        mode.need_pydantic()
+    assert values is not None
+    return build_profile(values)
+
+
+def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup, data: Any = _UNREAD) -> Scan:
+    if data is _UNREAD:
+        data = load_yaml(raw, label)
     if not isinstance(data, dict):
         raise InvalidInputError(
             f"{label}: not a profile (expected keys such as name, education, experience)",
@@ -241,7 +261,7 @@ def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup) -> Scan:
             item.get("credentials") if isinstance(item, dict) else None, lookup, where
         )
         try:
-            profile = Profile.model_validate(item)
+            profile = _validate_profile(item)
         except ValidationError as exc:
             lines = validation_lines(exc, data, raw, label, prefix)
             if tag:
