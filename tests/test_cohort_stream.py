@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from certadvisor.eligibility.parallel import fork_stream
+from certadvisor.parallel import fork_stream
 
 HEADER = ["name", "education.highest", "experience.0.field", "experience.0.started"]
 
