@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from certadvisor.eligibility.parallel import fork_stream
+from certadvisor.parallel import fork_stream
 
 HEADER = ["name", "education.highest", "experience.0.field", "experience.0.started"]
 
@@ -95,3 +95,27 @@ def test_every_line_ending_reads_the_same_cohort(run: Any, tmp_path: Path, endin
     assert "c.csv:row 5 (D): education.highest" in r.stderr
     names = [row[0] for row in csv.reader(r.stdout.splitlines(keepends=True))][1:]
     assert names == ["Ann", "Bo, B", "Cy", "D"]
+
+
+NAMES = ["=SUM(A1:A9)", 'Ann "Nan" Lee', "Lee, Bo", "+1 555", "-12", "@cmd", "Zoë Ğü", " pad "]
+
+
+def test_streamed_csv_quotes_and_neutralises_names_as_the_whole_csv(
+    run: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    cohort = tmp_path / "names.csv"
+    with cohort.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        for i in range(24):
+            w.writerow([NAMES[i % len(NAMES)] + str(i // len(NAMES)), "high_school", "", ""])
+    whole = _eligible(run, cohort)
+    monkeypatch.setattr("certadvisor.eligibility.cohort.PARALLEL_MIN", 10)
+    monkeypatch.setattr("certadvisor.eligibility.cohort.BLOCK", 5)
+    monkeypatch.setattr("certadvisor.eligibility.cohort.workers", lambda: 2)
+    streamed = _eligible(run, cohort)
+    assert streamed.exit_code == whole.exit_code == 0
+    assert streamed.stdout == whole.stdout
+    names = {row[0] for row in csv.reader(streamed.stdout.splitlines()[1:])}
+    assert {"'=SUM(A1:A9)0", 'Ann "Nan" Lee0', "Lee, Bo0", "'+1 5550", "'@cmd0"} <= names
+    assert "-120" in names  # a number is data, not a formula

@@ -16,9 +16,9 @@ from certadvisor.eligibility import (
     summarize,
 )
 from certadvisor.eligibility.facts import Span, add_months, months_between, work_done
-from certadvisor.eligibility.parallel import fork_map
 from certadvisor.models.catalog import Track
 from certadvisor.models.profile import Profile
+from certadvisor.parallel import fork_map
 
 AS_OF = dt.date(2026, 11, 26)
 SRC = "https://example.org/rules"

@@ -1,6 +1,6 @@
 """Safe YAML reading: limits on size, nesting, aliases, duplicate keys and values."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from certadvisor.catalog.reading import (
@@ -25,6 +25,7 @@ _MAX_ALIASED_NODES = 100_000
 _MAX_ALIAS_RATIO = 25
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_RESOLVED_KEPT = 100_000  # distinct scalar texts whose tags one run remembers
 _LOADER: Any = None
 
 
@@ -47,7 +48,11 @@ def _loader() -> Any:
         loader: Any = type(
             "CheckedLoader",
             (base,),
-            {"yaml_implicit_resolvers": resolvers, "construct_mapping": _construct_mapping},
+            {
+                "yaml_implicit_resolvers": resolvers,
+                "construct_mapping": _construct_mapping,
+                "resolve": _remembered_resolve(base.resolve),
+            },
         )
         loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
         loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
@@ -87,7 +92,39 @@ def _construct_float(self: Any, node: Any) -> Any:
     return _checked(node, check_number, yaml.SafeLoader.construct_yaml_float(self, node))
 
 
+def _remembered_resolve(resolve: Any) -> Any:
+    """The loader's tag resolution, remembered per plain or quoted scalar text.
+
+    A scalar's implicit tag depends on its text and quoting alone (this loader has no path
+    resolvers), and a big file repeats the same keys and values thousands of times.
+    """
+    import yaml
+
+    scalar = yaml.ScalarNode
+    known: dict[tuple[str, Any], str] = {}
+
+    def remembered(self: Any, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not scalar or type(value) is not str:
+            return resolve(self, kind, value, implicit)
+        key = (value, implicit)
+        tag = known.get(key)
+        if tag is None:
+            if len(known) > _RESOLVED_KEPT:
+                known.clear()
+            tag = known[key] = resolve(self, kind, value, implicit)
+        return tag
+
+    return remembered
+
+
 def _construct_mapping(self: Any, node: Any, deep: bool = False) -> Any:
+    import yaml
+
+    _refuse_duplicate_keys(node)
+    return yaml.SafeLoader.construct_mapping(self, node, deep=deep)
+
+
+def _refuse_duplicate_keys(node: Any) -> None:
     import yaml
 
     seen: dict[Any, Any] = {}
@@ -104,11 +141,15 @@ def _construct_mapping(self: Any, node: Any, deep: bool = False) -> Any:
                 column,
             )
         seen[key] = key_node
-    return yaml.SafeLoader.construct_mapping(self, node, deep=deep)
 
 
-def load_yaml(raw: bytes, label: str) -> Any:
-    """Parse YAML safely (libyaml when present); syntax errors and refusals become one line."""
+def load_yaml(
+    raw: bytes, label: str, sized: Callable[[tuple[int, int]], object] | None = None
+) -> Any:
+    """Parse YAML safely (libyaml when present); syntax errors and refusals become one line.
+
+    ``sized`` is told the document's expanded and distinct node counts (see `_tree_size`).
+    """
     import yaml
 
     text = decode_text(raw, label)
@@ -118,8 +159,11 @@ def load_yaml(raw: bytes, label: str) -> Any:
         root = loader.get_single_node()
         if root is None:
             return None
-        _check_tree(root)
-        return loader.construct_document(root)
+        expanded, distinct = _tree_size(root)
+        check_repetition(expanded - distinct, distinct)
+        if sized is not None:
+            sized((expanded, distinct))
+        return _construct(loader, root)
     except Refused as exc:
         if exc.line is not None and root is not None:
             exc.what = f"{_path_at(root, exc.line, exc.column)}: {exc.what}"
@@ -135,8 +179,83 @@ def load_yaml(raw: bytes, label: str) -> Any:
         loader.dispose()
 
 
-def _check_tree(root: Any) -> None:
-    """Refuse nesting past MAX_DEPTH and aliases that repeat too much, in one linear pass.
+_PLAIN = "tag:yaml.org,2002:"
+_FAST_SCALARS = frozenset(_PLAIN + t for t in ("str", "int", "float", "bool", "null"))
+
+
+def _construct(loader: Any, root: Any) -> Any:
+    """The document's values, as `loader.construct_document(root)` builds them, faster.
+
+    Plain maps, lists and the five plain scalar types are built here directly, through the
+    loader's own (checked) scalar constructors and duplicate-key refusal; anything else
+    (merge keys, other tags, a key that is not a scalar) goes to the loader's generic
+    constructor, which also gives its errors. A node reached twice (an alias) is built once.
+    """
+    import yaml
+
+    scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+    constructors = loader.yaml_constructors
+    map_tag, seq_tag = _PLAIN + "map", _PLAIN + "seq"
+    str_tag, make_str = _PLAIN + "str", constructors[_PLAIN + "str"]
+    built: dict[int, Any] = {}
+    passed: set[str] = set()  # texts already checked: keys repeat in every record
+
+    def build(node: Any) -> Any:
+        kind = type(node)
+        if kind is scalar:
+            tag = node.tag
+            if tag == str_tag:
+                text = node.value
+                if text not in passed:
+                    text = make_str(loader, node)
+                    passed.add(text)
+                return text
+            if tag in _FAST_SCALARS:
+                return constructors[tag](loader, node)
+            return generic(node)
+        known = built.get(id(node), built)
+        if known is not built:
+            return known
+        if kind is sequence and node.tag == seq_tag:
+            value: Any = [build(child) for child in node.value]
+        elif kind is mapping and node.tag == map_tag and _simple_keys(node, scalar):
+            _refuse_duplicate_keys(node)
+            value = {build(k): build(v) for k, v in node.value}
+        else:
+            value = generic(node)
+        built[id(node)] = value
+        return value
+
+    def generic(node: Any) -> Any:
+        return loader.construct_object(node, deep=True)
+
+    return build(root)
+
+
+def _simple_keys(node: Any, scalar: Any) -> bool:
+    """Keys that are plain scalars built here (no merge key, nothing unhashable)."""
+    return all(type(k) is scalar and k.tag in _FAST_SCALARS for k, _ in node.value)
+
+
+def load_yaml_sized(raw: bytes, label: str) -> tuple[Any, int, int]:
+    """`load_yaml`, with the document's expanded and distinct node counts (see _tree_size),
+    for a caller that checks several pieces of one document against one alias budget."""
+    sizes: list[tuple[int, int]] = []
+    data = load_yaml(raw, label, sizes.append)
+    expanded, distinct = sizes[0] if sizes else (1, 1)
+    return data, expanded, distinct
+
+
+def check_repetition(repeated: int, distinct: int) -> None:
+    """Refuse a document whose aliases repeat more nodes than its size allows."""
+    if repeated > max(_MAX_ALIASED_NODES, _MAX_ALIAS_RATIO * distinct):
+        raise _too_repetitive(distinct)
+
+
+def _tree_size(root: Any) -> tuple[int, int]:
+    """The document's size once every alias is written out, and its own distinct nodes.
+
+    Refuses nesting past MAX_DEPTH and a node that contains itself, on the way.
 
     Each distinct node is visited once: its expanded size (what it stands for once every
     alias is written out) is computed from its children's, so the check costs the file's
@@ -180,9 +299,7 @@ def _check_tree(root: Any) -> None:
                     stack.append((child, depth + 1))
             else:
                 distinct += 1  # a scalar (one written once, or an alias to one)
-    limit = max(_MAX_ALIASED_NODES, _MAX_ALIAS_RATIO * distinct)
-    if size.get(id(root), 1) - distinct > limit:
-        raise _too_repetitive(distinct)
+    return size.get(id(root), 1), distinct
 
 
 def _too_repetitive(distinct: int) -> Refused:

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeVar
 
 from certadvisor.eligibility.engine import Applicant, Evaluator
-from certadvisor.eligibility.parallel import fork_map, fork_stream, workers
 from certadvisor.eligibility.state_credentials import StateLayer
 from certadvisor.models.catalog import Track
 from certadvisor.models.results import EligibilitySummary, PersonResult
+from certadvisor.parallel import fork_map, fork_stream, workers
 
 PARALLEL_MIN = 2000  # people; below this, forking costs more than it saves
 BLOCK = 1000  # people handed to a worker at once when a cohort streams

@@ -97,6 +97,8 @@ class _Plan:
     # per route and condition: the words asking to confirm a rule only an unverified source
     # states (it cannot make the route not eligible alone), else None
     asks: tuple[tuple[str | None, ...], ...] = ()
+    # per route: the slots of its conditions on holding a credential
+    credential_slots: tuple[tuple[int, ...], ...] = ()
 
     def route_outs(self, outs: Sequence[Outcome], i: int) -> list[Outcome]:
         """Route i's outcomes, an unverified rule's unmet softened to unknown."""
@@ -122,7 +124,8 @@ def _judge(plan: "_Plan", outs: Sequence[Outcome], as_of: dt.date) -> _Judged:
 
     Closest: the least estimated months still needed at worst, then at best (see
     eligibility.effort); a renewal route is never closest for someone not known to hold the
-    credential; then the first in the catalog.
+    credential; then the first in the catalog. Only the outcomes' status, waits, opening
+    dates and months count (`_judge_key`): never their words.
     """
     verdicts: list[Verdict] = []
     efforts: list[Effort] = []
@@ -146,11 +149,8 @@ def _judge(plan: "_Plan", outs: Sequence[Outcome], as_of: dt.date) -> _Judged:
     # Holding another credential is not a hope worth naming to someone who did not list it.
     hopes = [
         i
-        for i, route in enumerate(plan.slots)
-        if not any(
-            outs[s].status == UNKNOWN and k == "credential"
-            for s, k in zip(route, plan.kinds[i], strict=True)
-        )
+        for i, held in enumerate(plan.credential_slots)
+        if not held or not any(outs[s].status == UNKNOWN for s in held)
     ]
     quick = min(hopes or [best], key=lambda i: (efforts[i].best, efforts[i].key))
     if efforts[quick].best < chosen.best:
@@ -160,6 +160,15 @@ def _judge(plan: "_Plan", outs: Sequence[Outcome], as_of: dt.date) -> _Judged:
         )
         chosen = Effort(efforts[quick].best, chosen.worst, chosen.unknowns)
     return _Judged(status, verdicts, best, chosen, reason)
+
+
+def _judge_key(plan: _Plan, outs: Sequence[Outcome], as_of: dt.date) -> tuple[object, ...]:
+    """What `_judge` reads of a track's outcomes: status, opening date, waits and months."""
+    return (
+        plan.track.id,
+        as_of,
+        *[(o.status, o.opens_on, o.waits, o.months) for o in [outs[s] for s in plan.used]],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,11 +225,20 @@ class Evaluator:
                         )
                         for r in track.routes
                     ),
+                    tuple(
+                        tuple(
+                            s
+                            for s, c in zip(route_slots, r.conditions, strict=True)
+                            if c.kind == "credential"
+                        )
+                        for route_slots, r in zip(slots, track.routes, strict=True)
+                    ),
                 )
             )
         self._plans = plans
         self._brief_memo: dict[tuple[object, ...], EligibilitySummary] = {}
         self._summaries: dict[tuple[object, ...], EligibilitySummary] = {}
+        self._judged: dict[tuple[object, ...], _Judged] = {}
 
     def _outcomes(
         self, person: Applicant, as_of: dt.date, dates: bool
@@ -252,12 +270,17 @@ class Evaluator:
                 if len(memo) > _MEMO_MAX:
                     memo.clear()
                     self._summaries.clear()
+                    self._judged.clear()
                 brief = memo[key] = self._brief(plan, outs, as_of)
             out.append(brief)
         return out
 
     def _brief(self, plan: _Plan, outs: Sequence[Outcome], as_of: dt.date) -> EligibilitySummary:
-        judged = _judge(plan, outs, as_of)
+        # People whose outcomes differ only in their words share the judgement.
+        key = _judge_key(plan, outs, as_of)
+        judged = self._judged.get(key)
+        if judged is None:
+            judged = self._judged[key] = _judge(plan, outs, as_of)
         status, verdicts, best = judged.status, judged.verdicts, judged.best
         route = closest = None
         missing: tuple[str, ...] = ()

@@ -25,7 +25,7 @@ from typing import Any
 
 from certadvisor import catalog
 from certadvisor.catalog.states import state_codes
-from certadvisor.catalog.yaml_io import decode_text, load_yaml, read_text, validation_lines
+from certadvisor.catalog.yaml_io import decode_text, read_text, validation_lines
 from certadvisor.errors import CertAdvisorError, InvalidInputError
 from certadvisor.models import mode
 from certadvisor.models.base import ValidationError
@@ -240,7 +240,9 @@ def _validate_profile(item: object) -> Profile:
 
 def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup, data: Any = _UNREAD) -> Scan:
     if data is _UNREAD:
-        data = load_yaml(raw, label)
+        from certadvisor.profiles.yaml_split import load_cohort_yaml
+
+        data = load_cohort_yaml(raw, label)
     if not isinstance(data, dict):
         raise InvalidInputError(
             f"{label}: not a profile (expected keys such as name, education, experience)",
@@ -359,7 +361,8 @@ class _Taken:
 
 def _cells(row_text: str) -> list[str]:
     """One row's cells from its own text (as read once already, so it parses)."""
-    return next(csv.reader(_lines(row_text), strict=True), [])
+    one_line = "\r" not in row_text and row_text.find("\n") in (-1, len(row_text) - 1)
+    return next(csv.reader([row_text] if one_line else _lines(row_text), strict=True), [])
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from certadvisor.catalog.reading import read_text
-from certadvisor.catalog.yaml_io import load_yaml
 from certadvisor.profiles.well_formed import profile_values
 
 _kept: dict[str, tuple[bytes, Any]] = {}
@@ -28,7 +27,9 @@ def vouch(path: Path) -> bool:
         if path.suffix.lower() == ".csv" or not stat.S_ISREG(os.stat(path).st_mode):
             return False
         raw = read_text(path)
-        data = load_yaml(raw, str(path))
+        from certadvisor.profiles.yaml_split import load_cohort_yaml
+
+        data = load_cohort_yaml(raw, str(path))
     except Exception:  # noqa: BLE001 - whatever is wrong, the validating run says it
         return False
     if not _every_person_well_formed(data):

@@ -48,3 +48,27 @@ def csv_text(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, excel: bo
     for row in rows:
         writer.writerow([cell(v) for v in row])
     return (BOM if excel else "") + buf.getvalue()
+
+
+class CsvLines:
+    """CSV lines as `csv_text` writes them, one row at a time (for rows built piecewise).
+
+    `line(values)` is one row with its line ending; `lead(values)` is the start of a row
+    that goes on with more cells (the row's text up to and including the comma after them).
+    Quoting is decided cell by cell, so a row's text is its pieces' texts joined.
+    """
+
+    def __init__(self) -> None:
+        self._buf = io.StringIO()
+        self._writer = csv.writer(self._buf, lineterminator="\n")
+
+    def line(self, values: Sequence[Any]) -> str:
+        buf = self._buf
+        buf.seek(0)
+        buf.truncate()
+        self._writer.writerow([cell(v) for v in values])
+        return buf.getvalue()
+
+    def lead(self, values: Sequence[Any]) -> str:
+        # An empty last cell: written as nothing, the row's text then ends with ",\n".
+        return self.line([*values, ""])[:-1]

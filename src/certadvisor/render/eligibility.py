@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from certadvisor.eligibility import (
     ConditionResult,
+    EligibilitySummary,
     PersonBrief,
     PersonResult,
     Report,
@@ -32,7 +33,7 @@ from certadvisor.render.state_credential import (
     print_state_credentials,
 )
 from certadvisor.render.state_notes import markdown_state_notes, print_state_notes
-from certadvisor.text import plural
+from certadvisor.text import plural, safe
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -47,6 +48,7 @@ MARKS = {
 }
 WORDS = {"eligible": "eligible", "not_eligible": "not eligible", "unknown": "unknown"}
 KEY = "✓ eligible / met   ✗ not eligible / unmet   ? unknown (the profile does not say)"
+TAILS_KEPT = 50_000  # distinct summaries whose CSV cells a cohort's writer remembers
 CSV_HEADERS = ("name", "track", "status", "route", "missing", "closest_route", "unverified")
 StateBlocks = Callable[[], Sequence[StateBlock]]
 """The states of the people shown, asked for only by the formats that show them."""
@@ -480,8 +482,37 @@ def eligibility_rendering(
 def _csv_stream(report: Report) -> Iterator[bytes]:
     """`_csv`'s bytes a block of people at a time: each worker writes its own people's rows."""
 
+    from certadvisor.render.csv_cells import CsvLines
+
+    lines = CsvLines()
+    # A cohort's thousands of people share a few thousand distinct summaries (the engine
+    # keeps one object of each): each summary's cells are written once, by identity.
+    tails: dict[int, tuple[EligibilitySummary, str]] = {}
+
+    def tail(brief: EligibilitySummary) -> str:
+        known = tails.get(id(brief))
+        if known is None or known[0] is not brief:
+            if len(tails) > TAILS_KEPT:
+                tails.clear()
+            text = lines.line(
+                [
+                    brief.track,
+                    brief.status,
+                    brief.route,
+                    "; ".join(brief.missing),
+                    brief.closest,
+                    brief.unverified,
+                ]
+            )
+            known = tails[id(brief)] = (brief, safe(text))
+        return known[1]
+
     def rows(people: list[PersonBrief]) -> bytes:
-        return csv_piece(_brief_rows(people))
+        out = []
+        for p in people:
+            lead = safe(lines.lead([p.label]))
+            out += [lead + tail(b) for b in (*p.tracks, *p.credentials)]
+        return "".join(out).encode()
 
     yield csv_piece([CSV_HEADERS])
     yield from report.stream(rows)
