@@ -295,6 +295,17 @@ def test_a_file_in_doubt_is_left_to_pydantic(tmp_path: Path) -> None:
     cohort = tmp_path / "fine-cohort.yaml"
     cohort.write_text("profiles:\n  - name: a\n  - name: b\n    military: true\n")
     assert vouch.vouch(cohort)
+    assert vouch.taken(cohort) is not None
+
+
+def test_a_big_cohort_is_left_to_pydantic_which_validates_it_faster(tmp_path: Path) -> None:
+    person = "  - name: p{i}\n    military: true\n"
+    cohort = tmp_path / "class.yaml"
+    count = vouch.VOUCH_MAX_BYTES // len(person.format(i=0)) + 10
+    cohort.write_text("profiles:\n" + "".join(person.format(i=i) for i in range(count)))
+    assert cohort.stat().st_size > vouch.VOUCH_MAX_BYTES
+    assert not vouch.vouch(cohort)
+    assert vouch.taken(cohort) is None
 
 
 def test_a_pipe_is_never_read_ahead(tmp_path: Path) -> None:
