@@ -315,6 +315,9 @@ def _csv_entries(
     Each row is kept as its own text, read again by whoever evaluates it: a big cohort's
     rows cost a few hundred bytes each that way, against kilobytes as lists of cells.
     """
+    plain = _unquoted_entries(text, label)
+    if plain is not None:
+        return plain
     source = _Taken(_lines(text))
     # strict: an unclosed quote is an error, not a cell that swallows the rest of the file
     rows = csv.reader(source, strict=True)
@@ -336,6 +339,33 @@ def _csv_entries(
     except csv.Error as exc:
         why = "a quote is not closed" if "end of data" in str(exc) else str(exc)
         problems.append(f"{label}:row {n + 1}: CSV error: {why}")
+    return header, entries
+
+
+def _unquoted_entries(text: str, label: str) -> tuple[list[str], list[tuple[int, str]]] | None:
+    """`_csv_entries` for a file without a quote (most exports): a row is a line and its
+    cells lie between commas, so no CSV reader is needed to find where rows end. None for
+    any file the reader must read (quotes, a lone carriage return, an empty first line,
+    a cell past the reader's size limit)."""
+    if '"' in text:
+        return None
+    if "\r" in text:
+        if text.count("\r") != text.count("\r\n"):
+            return None
+        text = text.replace("\r\n", "\n")
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    if not lines or not lines[0] or max(map(len, lines)) > csv.field_size_limit():
+        return None
+    header = [h.strip() for h in lines[0].split(",")]
+    entries: list[tuple[int, str]] = []
+    limit = cohort_row_limit()
+    for n, line in enumerate(lines[1:], start=2):
+        if any(c.strip() for c in line.split(",")):
+            entries.append((n, line))
+            if len(entries) > limit:
+                raise _too_many(label, limit)
     return header, entries
 
 
