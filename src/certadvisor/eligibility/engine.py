@@ -80,7 +80,7 @@ from certadvisor.models.results import (
 Applicant = Profile | Assertions
 """A person as the engine evaluates them: a full profile, or what the shorthand flags say."""
 _WORDING = {"text", "note", "source", "confidence"}
-_MEMO_MAX = 100_000
+_MEMO_MAX = 50_000  # summaries remembered (about 1.5 KB each with their outcomes)
 
 
 @dataclass(frozen=True, slots=True)
