@@ -87,7 +87,6 @@ def test_other_layouts_are_not_cut(text: str) -> None:
     "text",
     [
         'profiles:\n- name: "Ann\n- Bob"\n- name: C\n',  # a quoted text across an item line
-        "profiles:\n- &a {name: A}\n- *a\n",  # an alias to another person's anchor
         "profiles:\n- name: A\n  note: [x,\n- y]\n- name: C\n",  # a flow list across it
         "profiles:\n- name: A\n  note: 'it\n- goes on'\n- name: C\n",
     ],
@@ -114,21 +113,29 @@ def test_errors_are_the_whole_files_errors(text: str, words: str) -> None:
     assert words in str(split.value)
 
 
-def test_aliases_are_held_to_the_whole_files_budget() -> None:
-    # each person repeats about 90,000 nodes (under the limit alone); together far over it
-    item = "- name: P{i}\n  x: &a{i} [{values}]\n  y: [{aliases}]\n"
-    values = ", ".join(str(v) for v in range(100))
-    text = "profiles:\n" + "".join(
-        item.format(i=i, values=values, aliases=", ".join([f"*a{i}"] * 900)) for i in range(6)
-    )
-    with pytest.raises(InvalidInputError) as whole:
-        load_yaml(text.encode(), "c.yaml")
-    with pytest.raises(InvalidInputError) as split:
-        load_cohort_yaml(text.encode(), "c.yaml")
-    assert "aliases expand" in str(whole.value)
-    assert str(split.value) == str(whole.value)
-    one = "profiles:\n" + item.format(i=0, values=values, aliases=", ".join(["*a0"] * 900))
-    assert load_yaml(one.encode(), "c.yaml")["profiles"][0]["name"] == "P0"
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same anchor in two people: the whole file is refused
+        "profiles:\n- name: A\n  x: &a [1]\n- name: B\n  x: &a [2]\n",
+        # an alias to an anchor a share before
+        "profiles:\n- name: A\n  x: &a [1]\n- name: B\n  x: *a\n",
+    ],
+)
+def test_a_file_with_anchors_is_read_whole(text: str) -> None:
+    assert split_cohort(text) is None
+    split, whole = both(text)
+    assert split == whole
+
+
+def test_a_share_that_does_not_give_one_person_a_piece_is_read_whole() -> None:
+    # legal YAML where a quoted text runs over an item line: one person, not two
+    text = 'profiles:\n- name: "Ann\n- Bo"\n- name: C\n- name: D\n'
+    assert split_cohort(text) is not None
+    assert yaml_split._parse_share(split_cohort(text) or []) is None
+    split, whole = both(text)
+    assert split == whole
+    assert [p["name"] for p in whole["profiles"]] == ["Ann - Bo", "C", "D"]
 
 
 texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), max_size=15)

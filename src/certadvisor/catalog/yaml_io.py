@@ -1,6 +1,6 @@
 """Safe YAML reading: limits on size, nesting, aliases, duplicate keys and values."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from certadvisor.catalog.reading import (
@@ -143,13 +143,8 @@ def _refuse_duplicate_keys(node: Any) -> None:
         seen[key] = key_node
 
 
-def load_yaml(
-    raw: bytes, label: str, sized: Callable[[tuple[int, int]], object] | None = None
-) -> Any:
-    """Parse YAML safely (libyaml when present); syntax errors and refusals become one line.
-
-    ``sized`` is told the document's expanded and distinct node counts (see `_tree_size`).
-    """
+def load_yaml(raw: bytes, label: str) -> Any:
+    """Parse YAML safely (libyaml when present); syntax errors and refusals become one line."""
     import yaml
 
     text = decode_text(raw, label)
@@ -159,10 +154,7 @@ def load_yaml(
         root = loader.get_single_node()
         if root is None:
             return None
-        expanded, distinct = _tree_size(root)
-        check_repetition(expanded - distinct, distinct)
-        if sized is not None:
-            sized((expanded, distinct))
+        _check_tree(root)
         return _construct(loader, root)
     except Refused as exc:
         if exc.line is not None and root is not None:
@@ -237,25 +229,8 @@ def _simple_keys(node: Any, scalar: Any) -> bool:
     return all(type(k) is scalar and k.tag in _FAST_SCALARS for k, _ in node.value)
 
 
-def load_yaml_sized(raw: bytes, label: str) -> tuple[Any, int, int]:
-    """`load_yaml`, with the document's expanded and distinct node counts (see _tree_size),
-    for a caller that checks several pieces of one document against one alias budget."""
-    sizes: list[tuple[int, int]] = []
-    data = load_yaml(raw, label, sizes.append)
-    expanded, distinct = sizes[0] if sizes else (1, 1)
-    return data, expanded, distinct
-
-
-def check_repetition(repeated: int, distinct: int) -> None:
-    """Refuse a document whose aliases repeat more nodes than its size allows."""
-    if repeated > max(_MAX_ALIASED_NODES, _MAX_ALIAS_RATIO * distinct):
-        raise _too_repetitive(distinct)
-
-
-def _tree_size(root: Any) -> tuple[int, int]:
-    """The document's size once every alias is written out, and its own distinct nodes.
-
-    Refuses nesting past MAX_DEPTH and a node that contains itself, on the way.
+def _check_tree(root: Any) -> None:
+    """Refuse nesting past MAX_DEPTH and aliases that repeat too much, in one linear pass.
 
     Each distinct node is visited once: its expanded size (what it stands for once every
     alias is written out) is computed from its children's, so the check costs the file's
@@ -299,7 +274,9 @@ def _tree_size(root: Any) -> tuple[int, int]:
                     stack.append((child, depth + 1))
             else:
                 distinct += 1  # a scalar (one written once, or an alias to one)
-    return size.get(id(root), 1), distinct
+    limit = max(_MAX_ALIASED_NODES, _MAX_ALIAS_RATIO * distinct)
+    if size.get(id(root), 1) - distinct > limit:
+        raise _too_repetitive(distinct)
 
 
 def _too_repetitive(distinct: int) -> Refused:

@@ -2,20 +2,21 @@
 
 A cohort file laid out as `profiles:` followed by a block list whose items start at the
 first column ("- name: ...") can be cut before each item: in block YAML an item that starts
-at the first column ends the one before it. Each piece is then parsed as a one-person cohort
-of its own, by forked workers, and the people are put back together in file order.
+at the first column ends the one before it. Each worker parses its consecutive share of the
+items (the file's own text, after a `profiles:` line) and the people are put back together
+in file order.
 
-Nothing is taken on trust: a file laid out any other way, or any piece that does not parse
-on its own (a quoted text or flow list running across an item, an alias to another
-person's anchor, any refusal), sends the whole file to the ordinary reader, which gives the
-values or the exact error it always gives. Aliases are held to the budget of the whole file.
+Nothing is taken on trust: a file laid out any other way, one with anchors (an alias may
+refer across shares, an anchor may be defined twice), or any share that does not parse into
+exactly its items sends the whole file to the ordinary reader, which gives the values or
+the exact error it always gives.
 """
 
 import re
 from collections.abc import Sequence
 from typing import Any
 
-from certadvisor.catalog.yaml_io import check_repetition, decode_text, load_yaml, load_yaml_sized
+from certadvisor.catalog.yaml_io import decode_text, load_yaml
 from certadvisor.parallel import fork_map, workers
 
 SPLIT_MIN_BYTES = 1_000_000  # below this, one reader is quicker than forking workers
@@ -23,8 +24,9 @@ _HEAD = re.compile(r"\A(?:[ ]*(?:#[^\n]*)?\n)*profiles:[ ]*\n")
 _ITEM = re.compile(r"^-(?: |$)", re.MULTILINE)
 # a line at the first column that is not a list item, a comment or blank
 _OTHER = re.compile(r"^(?!-(?: |$)|#|[ ]|$)", re.MULTILINE)
+# an anchor, or text that might be one (a false alarm only costs the parallel reading)
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&\S")
 _PREFIX = "profiles:\n"
-_TOP_NODES = 3  # the file's own mapping, its 'profiles' key and the list
 
 
 def load_cohort_yaml(raw: bytes, label: str) -> Any:
@@ -37,7 +39,7 @@ def load_cohort_yaml(raw: bytes, label: str) -> Any:
     parts = fork_map(_parse_share, pieces, workers())
     if any(part is None for part in parts):
         return load_yaml(raw, label)
-    return _joined([item for part in parts if part is not None for item in part], raw, label)
+    return {"profiles": [item for part in parts if part is not None for item in part]}
 
 
 def split_cohort(text: str) -> list[str] | None:
@@ -49,38 +51,25 @@ def split_cohort(text: str) -> list[str] | None:
         return None
     body = text[head.end() :]
     starts = [m.start() for m in _ITEM.finditer(body)]
-    if len(starts) < 2 or _OTHER.search(body):
+    if len(starts) < 2 or _OTHER.search(body) or _ANCHOR.search(body):
         return None
     lead = body[: starts[0]]
-    if lead.strip() and any(ln.strip() and not ln.startswith("#") for ln in lead.split("\n")):
+    if any(line.strip() and not line.startswith("#") for line in lead.split("\n")):
         return None
     ends = [*starts[1:], len(body)]
     return [body[a:b] for a, b in zip(starts, ends, strict=True)]
 
 
-def _parse_share(pieces: Sequence[str]) -> list[tuple[Any, int, int]] | None:
-    """Each piece as a one-person cohort, with its node counts; None when one does not parse."""
-    out = []
-    for piece in pieces:
-        try:
-            data, expanded, distinct = load_yaml_sized((_PREFIX + piece).encode(), "piece")
-        except Exception:  # noqa: BLE001 - any doubt goes to the ordinary reader
-            return None
-        if not isinstance(data, dict) or list(data) != ["profiles"]:
-            return None
-        items = data["profiles"]
-        if not isinstance(items, list) or len(items) != 1:
-            return None
-        out.append((items[0], expanded, distinct))
-    return out
-
-
-def _joined(parsed: list[tuple[Any, int, int]], raw: bytes, label: str) -> Any:
-    """The people as one cohort, within the alias budget of the whole file."""
-    distinct = _TOP_NODES + sum(d - _TOP_NODES for _, _, d in parsed)
-    repeated = sum(e - d for _, e, d in parsed)
+def _parse_share(pieces: Sequence[str]) -> list[Any] | None:
+    """Consecutive pieces (a stretch of the file's own text) as their people; None when
+    they do not parse, or not into exactly one person per piece."""
     try:
-        check_repetition(repeated, distinct)
-    except Exception:  # noqa: BLE001 - the ordinary reader refuses it, in its own words
-        return load_yaml(raw, label)
-    return {"profiles": [item for item, _, _ in parsed]}
+        data = load_yaml((_PREFIX + "".join(pieces)).encode(), "share")
+    except Exception:  # noqa: BLE001 - any doubt goes to the ordinary reader
+        return None
+    if not isinstance(data, dict) or list(data) != ["profiles"]:
+        return None
+    items = data["profiles"]
+    if not isinstance(items, list) or len(items) != len(pieces):
+        return None
+    return items
