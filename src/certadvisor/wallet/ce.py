@@ -25,6 +25,15 @@ _INSERT_CE = (
     f"INSERT INTO ce_entry (credential_id, {', '.join(CE_FIELDS)}) "
     f"VALUES ({', '.join('?' * (len(CE_FIELDS) + 1))})"
 )
+# Binding None costs Python's sqlite3 a failed adapter lookup (two attribute errors raised and
+# caught), a quarter of an import's binding; the integer 0 binds for free, and NULLIF makes it
+# NULL: these columns are TEXT, and no text equals an integer in SQLite (no affinity applies).
+_INSERT_CE_ROWS = (
+    "INSERT INTO ce_entry (credential_id, date, points, category, title, provider, approved_by, "
+    "certificate_sha256, certificate_name, added_at) "
+    "VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?)"
+)
+NO_TEXT = 0  # what `insert_ce_rows` takes for "no value" in a nullable column, as None
 
 
 def certificate_file(store: WalletStore, sha256: str, name: str) -> Path:
@@ -151,8 +160,9 @@ def insert_ce(conn: sqlite3.Connection, cid: int, rec: CERecord, added_at: str) 
 
 
 def insert_ce_rows(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
-    """Insert CE rows at once: (credential row id, *`stored_values`, added_at) each."""
-    conn.executemany(_INSERT_CE, rows)
+    """Insert CE rows at once: (credential row id, *`stored_values`, added_at) each, where
+    provider, approved_by and the certificate's hash and name may be `NO_TEXT` for None."""
+    conn.executemany(_INSERT_CE_ROWS, rows)
 
 
 def add_ce(

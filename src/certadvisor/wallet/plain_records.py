@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from certadvisor.catalog.reading import MAX_NUMBER
 from certadvisor.text import control_char
 from certadvisor.wallet.checks import MAX_POINTS
+from certadvisor.wallet.plain_people import Tally, count_strings
 
 if TYPE_CHECKING:
     from certadvisor.wallet.documents import PersonRecord
@@ -49,25 +50,41 @@ def fast_json(raw: bytes) -> Any:
     (the export's model, which has no free-form field, checks the ``data`` part: every float
     there is in a field bounded far below the limit, so floats are parsed with no call each).
     """
+    doc, quotes = fast_json_counted(raw)
+    if quotes is not None and doc is not None and quotes != 2 * count_strings(doc):
+        return None  # a key twice in an object
+    return doc
+
+
+def fast_json_counted(raw: bytes) -> tuple[Any, int | None]:
+    """`fast_json`, and the number of double quotes in the file when no object of it was
+    checked for a key written twice (else None), for the caller to check as `fast_json` does.
+
+    Without a backslash in the file every double quote opens or closes a string, so the file
+    has twice as many as the strings (keys and values) of its document exactly when no key
+    was written twice: the object that keeps one of two keys loses a string. Counting them
+    in C is much quicker than a Python call per object that would look for twins.
+    """
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return None
+        return None, None
     # one byte is searched in C at memory speed; the pair only where a backslash is at all
-    if (b"\\" in raw and b"\\u" in raw) or _unsafe(raw, text):
-        return None
+    escaped = b"\\" in raw
+    if (escaped and b"\\u" in raw) or _unsafe(raw, text):
+        return None, None
     try:
         doc = json.loads(
             text,
-            object_pairs_hook=_no_duplicates,
+            object_pairs_hook=_no_duplicates if escaped else None,
             parse_int=_plain_int,
             parse_constant=_refuse,
         )
     except (_NotPlain, ValueError, RecursionError):
-        return None
+        return None, None
     if not isinstance(doc, dict) or any(_deep(v) for k, v in doc.items() if k != "data"):
-        return None
-    return doc
+        return None, None
+    return doc, None if escaped else raw.count(b'"')
 
 
 # Every byte but the ASCII controls `text.control_char` refuses (C0 but tab and newline, and
@@ -123,7 +140,9 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _Row = tuple[Any, ...]
 
 
-def plain_ce_rows(ces: Any, categories: Collection[str], today: dt.date) -> list[_Row] | None:
+def plain_ce_rows(
+    ces: Any, categories: Collection[str], today: dt.date, tally: Tally | None = None
+) -> list[_Row] | None:
     """A credential's CE activities as the store's rows (`ce.stored_values` and added_at),
     checked in bulk without a model; None on any doubt, for the models to check and word.
 
@@ -156,6 +175,9 @@ def plain_ce_rows(ces: Any, categories: Collection[str], today: dt.date) -> list
     ):
         return None
     shas, names = certificates
+    if tally is not None:  # keys, date, category and title; the text there is; certificates'
+        found = len(ces) * (len(CE_KEYS) + 3) + len(optional) + len(added) - added.count(None)
+        tally.strings += found + 4 * (len(shas) - shas.count(None))
     out = [dates, points, cats, titles, providers, approvers, shas, names, added]
     return list(zip(*out, strict=True))
 
