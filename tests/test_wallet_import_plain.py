@@ -383,3 +383,41 @@ def test_a_warm_import_needs_no_pydantic_and_a_bad_file_is_worded_as_ever(
     assert "ce[0].points: -2 is not more than 0" in err
     assert (code, out, err) == _run(fresh, "wallet", "import", str(bad), pydantic=True)[:3]
     assert not (fresh / "wallet.sqlite3").exists()
+
+
+def test_rows_are_inserted_in_their_order_however_many(tmp_path: Path) -> None:
+    with open_store(tmp_path / "wallet.sqlite3") as store, store.transaction() as conn:
+        pid = store.person_id(conn, "me", create=True)
+        cid = conn.execute(
+            "INSERT INTO credential (person_id, track, earned, added_at) "
+            "VALUES (?, 'wx-eom', '2021-06-15', 'x')",
+            (pid,),
+        ).lastrowid
+        rows = [
+            (cid, "2023-01-01", 0.5 + i, "general", f"T{i}", None, f"A{i}" if i % 3 else None)
+            + (None, None, "2023-01-02T00:00:00Z")
+            for i in range(2 * 90 + 5)  # two statements of many rows, five of one row each
+        ]
+        ce.insert_ce_rows(conn, rows)
+        got = conn.execute(
+            "SELECT credential_id, date, points, category, title, provider, approved_by, "
+            "certificate_sha256, certificate_name, added_at FROM ce_entry ORDER BY id"
+        ).fetchall()
+    assert got == rows
+
+
+@pytest.mark.parametrize("byte", [*range(0x20), 0x7F])
+def test_a_control_byte_anywhere_is_left_to_the_careful_reader(byte: int, rules: Any) -> None:
+    text = export_text(PEOPLE)
+    inside, between = '"title": "Cou' + chr(byte) + 'rse"', '"title":' + chr(byte) + ' "Course"'
+    for where in (inside, between) if byte not in (0x09, 0x0A) else (inside,):
+        raw = text.replace('"title": "Course"', where, 1)
+        assert fast_json(raw.encode()) is None
+        try:
+            load_json(raw.encode(), "wallet.json")
+        except InvalidInputError as careful:
+            with pytest.raises(InvalidInputError) as exc:
+                read(raw, rules)
+            assert exc.value.message == careful.message
+        else:  # a carriage return between tokens: the careful reader takes it
+            assert not isinstance(read(raw, rules), CheckedPeople)

@@ -87,15 +87,15 @@ def fast_json_counted(raw: bytes) -> tuple[Any, int | None]:
     return doc, None if escaped else raw.count(b'"')
 
 
-# Every byte but the ASCII controls `text.control_char` refuses (C0 but tab and newline, and
-# DEL): deleting these leaves exactly the refused ASCII bytes, in one pass in C.
-_SAFE_BYTES = bytes([9, 10, *range(0x20, 0x7F), *range(0x80, 0x100)])
-
-
 def _unsafe(raw: bytes, text: str) -> bool:
     """Whether the text has a character `control_char` refuses (its regex runs only where a
-    lead byte of a non-ASCII one it refuses, C1 controls or bidi marks, is there at all)."""
-    if raw.translate(None, _SAFE_BYTES):
+    lead byte of a non-ASCII one it refuses, C1 controls or bidi marks, is there at all).
+
+    Of the ASCII controls it refuses, `json.loads` itself refuses all but two anywhere in a
+    document (in a string any control; outside, all but the whitespace tab, newline and
+    carriage return): only the carriage return and DEL are looked for, each in one pass in C
+    at memory speed (deleting every safe byte, as before, took ten times as long)."""
+    if b"\r" in raw or b"\x7f" in raw:
         return True
     if b"\xc2" in raw or b"\xe2" in raw:
         return control_char(text) is not None
