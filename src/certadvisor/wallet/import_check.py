@@ -1,9 +1,10 @@
 """Reading an import file: the envelope, then every record checked against the models and the
 catalog; any problem refuses the whole file, with the file, line and field in its message.
 
-A file this program wrote (the usual case) takes a fast path, `fast_json` then the models; on
-any doubt the file is read again the careful way (`load_json`), so that a refusal always says
-what it always said.
+A file this program wrote (the usual case) takes a fast path with no model at all
+(`fast_json_counted`, `plain_people`, `plain_ce_rows`); on any doubt the file is read again
+the careful way (`load_json`, then the models), so that a refusal always says what it always
+said.
 """
 
 import datetime as dt
@@ -14,10 +15,19 @@ from typing import Any
 from certadvisor.catalog.json_io import load_json
 from certadvisor.catalog.yaml_io import locate, read_text, validation_lines
 from certadvisor.errors import InvalidInputError
+from certadvisor.models import mode
 from certadvisor.models.base import ValidationError
 from certadvisor.wallet.checks import person_key
-from certadvisor.wallet.documents import CredentialRecord, PersonRecord, WalletRecords
-from certadvisor.wallet.plain_records import CheckedPeople, fast_json, plain_ce_rows
+from certadvisor.wallet.documents import (
+    ChecklistRecord,
+    CredentialRecord,
+    FeePaymentRecord,
+    PersonRecord,
+    RenewalRecord,
+    WalletRecords,
+)
+from certadvisor.wallet.plain_people import Tally, count_strings, plain_people
+from certadvisor.wallet.plain_records import CheckedPeople, fast_json_counted, plain_ce_rows
 from certadvisor.wallet.results import TrackRules
 from certadvisor.wallet.status import RulesLookup
 
@@ -43,49 +53,72 @@ def parse_import(
     raw: bytes, label: str, rules_of: RulesLookup, *, envelope_version: int, today: dt.date
 ) -> list[PersonRecord]:
     """`read_import` of a json export's bytes (``label`` names them in messages)."""
-    doc = fast_json(raw)
+    doc, quotes = fast_json_counted(raw)
     if doc is not None:
-        try:  # the usual case, a file this program wrote: no error to place, no second parse
+        try:  # the usual case, a file this program wrote: no model, no second parse
             doc = _check_envelope(doc, label, envelope_version)
-            quick = _plain_checked(doc["data"], rules_of, today)
-            return quick if quick is not None else _checked(doc, raw, label, rules_of, today)
+            quick = _plain_checked(doc, rules_of, today, quotes)
+            if quick is not None:
+                return quick
+            if quotes is None:  # parsed with every key checked: the models check it as it is
+                mode.need_pydantic()
+                return _checked(doc, raw, label, rules_of, today)
         except InvalidInputError:
             pass  # read again the careful way, so every message is the one it always was
+    # the models word what is wrong: Pydantic's (a process with the plain ones restarts, before
+    # anything was written)
+    mode.need_pydantic()
     doc = _envelope(raw, label, envelope_version)
     return _checked(doc, raw, label, rules_of, today)
 
 
-def _plain_checked(data: Any, rules_of: RulesLookup, today: dt.date) -> CheckedPeople | None:
-    """The people with their CE checked in bulk (`plain_ce_rows`) and the rest by the models;
-    None on any doubt, for `_checked` to check it all again and say what is wrong."""
-    if type(data) is not dict or type(data.get("people", [])) is not list:
+def _plain_checked(
+    doc: dict[str, Any], rules_of: RulesLookup, today: dt.date, quotes: int | None
+) -> CheckedPeople | None:
+    """The people checked without a model (`plain_people`, and `plain_ce_rows` for the CE in
+    bulk); None on any doubt, for the models to check it all again and say what is wrong.
+    ``quotes``: the file's double quotes when no object was checked for a key written twice
+    (`fast_json_counted`)."""
+    tally = Tally()
+    tally.strings = len(doc) + sum(count_strings(v) for k, v in doc.items() if k != "data")
+    people = plain_people(doc["data"], today, tally)
+    if people is None:
         return None
-    shells, ce_lists = [], []
-    for person in data.get("people", []):
-        creds = person.get("credentials", []) if type(person) is dict else None
-        if type(creds) is not list or any(type(c) is not dict for c in creds):
-            return None
-        ce_lists.append([c.get("ce", []) for c in creds])
-        shells.append({**person, "credentials": [{**c, "ce": []} for c in creds]})
-    try:
-        found = WalletRecords.model_validate({**data, "people": shells}, context={"today": today})
-    except ValidationError:
-        return None
-    if _catalog_problems(found, rules_of):
+    found = [_person_record(person) for person, _ in people]
+    if _catalog_problems(WalletRecords.model_construct(people=found), rules_of):
         return None
     rows: list[list[list[tuple[Any, ...]]]] = []
     categories: dict[str, Collection[str]] = {}
-    for person, lists in zip(found.people, ce_lists, strict=True):
+    for person, (_, ce_lists) in zip(found, people, strict=True):
         rows.append([])
-        for cred, ces in zip(person.credentials, lists, strict=True):
+        for cred, ces in zip(person.credentials, ce_lists, strict=True):
             if cred.track not in categories:
                 rules = rules_of(cred.track)
                 categories[cred.track] = rules.categories() if rules else ()
-            checked = plain_ce_rows(ces, categories[cred.track], today)
+            checked = plain_ce_rows(ces, categories[cred.track], today, tally)
             if checked is None:
                 return None
             rows[-1].append(checked)
-    return CheckedPeople(found.people, rows)
+    if quotes is not None and quotes != 2 * tally.strings:
+        return None  # a key written twice somewhere: the careful reader says where
+    return CheckedPeople(found, rows)
+
+
+def _person_record(person: dict[str, Any]) -> PersonRecord:
+    """The records of a person `plain_people` checked, built as they are (its CE left out)."""
+    return PersonRecord.model_construct(
+        name=person["name"],
+        credentials=[
+            CredentialRecord.model_construct(
+                **{k: v for k, v in c.items() if k not in ("renewals", "fees_paid")},
+                ce=[],
+                renewals=[RenewalRecord.model_construct(**r) for r in c["renewals"]],
+                fees_paid=[FeePaymentRecord.model_construct(**f) for f in c["fees_paid"]],
+            )
+            for c in person["credentials"]
+        ],
+        checklist=[ChecklistRecord.model_construct(**m) for m in person["checklist"]],
+    )
 
 
 def _checked(

@@ -275,17 +275,24 @@ def _import_credential(
         counts["present"] += 1
         existing = Counter(_ce_key(r) for r in _stored_ce(conn, cid))
     _import_history(conn, cid, cred, stamp, counts)
-    if not existing:  # a new credential: every row, no call per row
-        rows = [(cid, *r[:-1], r[-1] or stamp) for r in ce_rows]
-    else:
-        rows = []
+    if existing:
+        new_rows = []
         for r in ce_rows:
             # as a multiset: re-importing a file adds nothing, twin activities stay twins
             if existing[r[:7]] > 0:
                 existing[r[:7]] -= 1
                 counts["present"] += 1
                 continue
-            rows.append((cid, *r[:-1], r[-1] or stamp))
+            new_rows.append(r)
+        ce_rows = new_rows
+    # one pass, no call per row; None as NO_TEXT, which binds without an adapter lookup
+    none = ce.NO_TEXT
+    rows: list[_Row] = [
+        (cid, d, p, c, t,
+         none if pr is None else pr, none if ap is None else ap,
+         none if sha is None else sha, none if name is None else name, added or stamp)
+        for d, p, c, t, pr, ap, sha, name, added in ce_rows
+    ]  # fmt: skip
     ce.insert_ce_rows(conn, rows)
     counts["ce"] += len(rows)
 

@@ -276,9 +276,8 @@ def import_(
 
     Example: certadvisor wallet import wallet.zip
     """
-    from certadvisor.models import mode
-
-    mode.need_pydantic()  # the file is validated: Pydantic's models, chosen before any loads
+    # no Pydantic up front: a file this program wrote is checked without models, and any
+    # other is checked by Pydantic's (the process restarts for them before writing anything)
     from certadvisor.render.output import SCHEMA_VERSION
     from certadvisor.wallet.bundle import is_bundle
     from certadvisor.wallet.transfer import import_bundle, import_records, read_bundle, read_import
