@@ -284,10 +284,10 @@ def report_rendering(
     text = report_markdown(report, data_as_of, state)
 
     def table(console: "Console") -> None:
-        # rich.markdown (with markdown-it) is heavy: only a terminal display imports it
-        from certadvisor.render.markdown_fit import fitted_markdown
+        # rich.markdown (with markdown-it) is heavy: only a display with colour imports it
+        from certadvisor.render.markdown_plain import PlainFirstMarkdown
 
-        console.print(fitted_markdown(text, TERMINAL_RANKS))
+        console.print(PlainFirstMarkdown(text, TERMINAL_RANKS))
 
     return Rendering(
         command="report",

@@ -1,0 +1,447 @@
+"""`report`'s markdown drawn without colour, fast: byte for byte what rich.markdown draws.
+
+Piped or without colour, Rich's Markdown costs about 180 ms: importing markdown-it and
+rich.markdown, parsing, and laying out every cell through segments. The markdown `report` writes
+is a small, regular subset (headings, one-line paragraphs, `-` and numbered lists with a nested
+level, pipe tables, a few inline marks), and with no styles on screen each block is its plain
+text wrapped by Rich's own `Text.wrap`. Anything outside that subset (or anything this module is
+not sure it reads exactly as markdown-it does) makes `plain_lines` answer None, and the whole
+document is left to Rich.
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+
+from certadvisor.render.columns import Col, fit_widths, not_shown_note
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from rich.console import Console, ConsoleOptions, RenderableType
+    from rich.segment import Segment
+
+_WORD_CAP = 16  # as render/markdown_fit.py
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_HEADING = re.compile(r"(#{1,6}) (.*)")
+_ORDERED = re.compile(r"(\d{1,9})\. (.*)")
+_AUTOLINK = re.compile(r"<(https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()+,;=*]*)>")
+_ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]*);")
+_DELIMITER = re.compile(r"^ {0,3}\|?\s*(-+\s*\|\s*)*-+\s*\|?\s*$")
+# a paragraph or list item starting with one of these may be another block in markdown
+_BLOCK_START = re.compile(r"[#>+*=_|<~\-]|`{3}|\d{1,9}[.)]( |$)|\[[^\]]*\]:")
+
+
+class Unknown(Exception):
+    """The markdown holds something this module does not reproduce exactly."""
+
+
+@dataclass
+class _Item:
+    text: str
+    children: list["_Item"] = field(default_factory=list)
+
+
+@dataclass
+class _Block:
+    kind: str  # "h1".."h6", "p", "ul", "ol", "table"
+    text: str = ""
+    items: list[_Item] = field(default_factory=list)
+    start: int = 1
+    rows: list[list[str]] = field(default_factory=list)
+
+
+def plain_lines(
+    console: "Console", text: str, width: int, ranks: Mapping[str, int] | None = None
+) -> list[str] | None:
+    """The lines rich.markdown (with `fitted_markdown`'s tables) draws for `text` at `width`
+    when nothing is styled, or None when the text holds anything not reproduced here."""
+    try:
+        blocks = _blocks(text)
+        out: list[str] = []
+        for i, block in enumerate(blocks):
+            if i:
+                out.append("")
+            out.extend(_draw(console, block, width, dict(ranks or {})))
+        return out
+    except Unknown:
+        return None
+
+
+# ---- blocks ----------------------------------------------------------------------------------
+
+
+def _blocks(text: str) -> list[_Block]:
+    if "\r" in text or "\0" in text:
+        raise Unknown
+    lines = text.split("\n")
+    blocks: list[_Block] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line:
+            i += 1
+            continue
+        if not line.isprintable() or line != line.strip():
+            raise Unknown
+        heading = _HEADING.fullmatch(line)
+        if heading:
+            content = heading[2].strip()
+            if not content or re.search(r"(^| )#+$", content):
+                raise Unknown
+            blocks.append(_Block(f"h{len(heading[1])}", _inline(content)))
+            i = _after_block(lines, i + 1)
+        elif line.startswith("|"):
+            i = _table(lines, i, blocks)
+        elif line.startswith("- "):
+            i = _list(lines, i, blocks, "ul")
+        elif _ORDERED.fullmatch(line):
+            i = _list(lines, i, blocks, "ol")
+        else:
+            _paragraph_safe(line)
+            blocks.append(_Block("p", _inline(line)))
+            i = _after_block(lines, i + 1)
+    return blocks
+
+
+def _after_block(lines: list[str], i: int) -> int:
+    """A block of one line must be followed by a blank line (or the end)."""
+    if i < len(lines) and lines[i]:
+        raise Unknown
+    return i
+
+
+def _paragraph_safe(text: str) -> None:
+    if not text or _BLOCK_START.match(text) or text.startswith(" "):
+        raise Unknown
+
+
+def _list(lines: list[str], i: int, blocks: list[_Block], kind: str) -> int:
+    """A `-` or numbered list: one line an item, items two spaces in (under `-`) nested; a blank
+    line between items of the same kind continues the list (markdown-it makes it loose, which
+    Rich draws the same)."""
+    block = _Block(kind)
+    while i < len(lines):
+        line = lines[i]
+        if not line:
+            j = i
+            while j < len(lines) and not lines[j]:
+                j += 1
+            if j < len(lines) and _item_text(lines[j], kind, block) is not None:
+                i = j
+                continue
+            if j < len(lines) and lines[j].startswith(" "):
+                raise Unknown
+            break
+        if not line.isprintable():
+            raise Unknown
+        own = _item_text(line, kind, block)
+        if own is not None:
+            block.items.append(_Item(_inline(own)))
+        elif kind == "ul" and line.startswith("  - ") and block.items:
+            child = line[4:]
+            if child != child.strip():
+                raise Unknown
+            _paragraph_safe(child)
+            block.items[-1].children.append(_Item(_inline(child)))
+        else:
+            raise Unknown
+        i += 1
+    blocks.append(block)
+    return i
+
+
+def _item_text(line: str, kind: str, block: _Block) -> str | None:
+    if kind == "ul":
+        if not line.startswith("- "):
+            return None
+        own = line[2:]
+    else:
+        number = _ORDERED.fullmatch(line)
+        if number is None:
+            return None
+        if not block.items:
+            block.start = int(number[1])
+        own = number[2]
+    if own != own.strip():
+        raise Unknown
+    _paragraph_safe(own if not own.startswith("[") else own.replace("[", "x", 1))
+    return own
+
+
+def _table(lines: list[str], i: int, blocks: list[_Block]) -> int:
+    if i + 1 >= len(lines) or not _DELIMITER.fullmatch(lines[i + 1]):
+        raise Unknown
+    header = _cells(lines[i])
+    if len(_cells(lines[i + 1])) != len(header) or not header:
+        raise Unknown
+    if any(c.strip() != "---" for c in _cells(lines[i + 1])):
+        raise Unknown
+    rows = [header]
+    i += 2
+    while i < len(lines) and lines[i]:
+        line = lines[i]
+        if not line.startswith("|") or not line.endswith("|") or not line.isprintable():
+            raise Unknown
+        cells = _cells(line)[: len(header)]
+        rows.append(cells + [""] * (len(header) - len(cells)))
+        i += 1
+    if len(rows) < 2:
+        raise Unknown
+    blocks.append(_Block("table", rows=[[_inline(c) for c in row] for row in rows]))
+    return i
+
+
+def _cells(line: str) -> list[str]:
+    """markdown-it's split of a table row: `\\|` is a pipe inside a cell."""
+    if not line.startswith("|") or not line.endswith("|") or len(line) < 2:
+        raise Unknown
+    result: list[str] = []
+    current = ""
+    last = 0
+    escaped = False
+    for pos, ch in enumerate(line):
+        if ch == "|":
+            if not escaped:
+                result.append(current + line[last:pos])
+                current = ""
+                last = pos + 1
+            else:
+                current += line[last : pos - 1]
+                last = pos
+        escaped = ch == "\\"
+    result.append(current + line[last:])
+    if result and result[0] == "":
+        result.pop(0)
+    if result and result[-1] == "":
+        result.pop()
+    return [c.strip(" ") for c in result]
+
+
+# ---- inline ----------------------------------------------------------------------------------
+
+
+def _inline(src: str) -> str:
+    """The text markdown-it shows for one line of inline markdown, emphasis marks dropped."""
+    if "~~" in src or "](" in src or "\\\n" in src:
+        raise Unknown
+    out: list[str] = []
+    stack: list[int] = []
+    i = 0
+    n = len(src)
+    while i < n:
+        ch = src[i]
+        if ch == "\\":
+            if i + 1 < n and src[i + 1] in _ASCII_PUNCT:
+                out.append(src[i + 1])
+                i += 2
+            else:
+                out.append(ch)
+                i += 1
+        elif ch == "`":
+            end = src.find("`", i + 1)
+            if src.startswith("``", i) or end < 0 or src.startswith("``", end):
+                raise Unknown
+            code = src[i + 1 : end]
+            if not code or code[0] == " " or code[-1] == " ":
+                raise Unknown
+            out.append(code)
+            i = end + 1
+        elif ch == "<":
+            link = _AUTOLINK.match(src, i)
+            if link is None:
+                raise Unknown
+            out.append(link[1])
+            i = link.end()
+        elif ch == "&":
+            if _ENTITY.match(src, i):
+                raise Unknown
+            out.append(ch)
+            i += 1
+        elif ch == "*":
+            run = 2 if src.startswith("**", i) else 1
+            if src.startswith("***", i):
+                raise Unknown
+            before = src[i - 1] if i else None
+            after = src[i + run] if i + run < n else None
+            if _closes(before, after) and stack:
+                if stack.pop() != run:
+                    raise Unknown
+            elif _opens(before, after):
+                stack.append(run)
+            else:
+                raise Unknown
+            i += run
+        elif ch == "_":
+            before = src[i - 1] if i else ""
+            after = src[i + 1] if i + 1 < n else ""
+            if not (before.isalnum() and after.isalnum()):
+                raise Unknown
+            out.append(ch)
+            i += 1
+        else:
+            out.append(ch)
+            i += 1
+    if stack:
+        raise Unknown
+    return "".join(out)
+
+
+def _opens(before: str | None, after: str | None) -> bool:
+    """Left-flanking and not right-flanking (CommonMark), for the cases decided plainly."""
+    if after is None or after == " ":
+        return False
+    if before is None or before == " ":
+        return True
+    return before in _ASCII_PUNCT and after.isalnum()
+
+
+def _closes(before: str | None, after: str | None) -> bool:
+    """Right-flanking and not left-flanking (CommonMark), for the cases decided plainly."""
+    if before is None or before == " ":
+        return False
+    if after is None or after == " ":
+        return True
+    return before.isalnum() and after in _ASCII_PUNCT
+
+
+# ---- drawing ---------------------------------------------------------------------------------
+
+
+def _wrap(console: "Console", text: str, width: int, justify: str) -> list[str]:
+    """Rich's wrapping of plain text (justify "left" and "center" pad to the width)."""
+    if justify != "center" and text.isascii() and len(text) <= width:
+        return [text + " " * (width - len(text))] if justify == "left" else [text]
+    from rich.text import Text
+
+    lines = Text(text).wrap(console, width, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    return [line.plain for line in lines]
+
+
+def _pad(line: str, width: int) -> str:
+    return line + " " * (width - cell_len(line))
+
+
+def _draw(console: "Console", block: _Block, width: int, ranks: dict[str, int]) -> list[str]:
+    if block.kind == "h1":
+        return _wrap(console, block.text, width, "center")
+    if block.kind.startswith("h") or block.kind == "p":
+        return _wrap(console, block.text, width, "left")
+    if block.kind in ("ul", "ol"):
+        return _list_lines(console, block.items, width, block.kind, block.start)
+    return _table_lines(console, block.rows, width, ranks)
+
+
+def _list_lines(
+    console: "Console", items: list[_Item], width: int, kind: str, start: int
+) -> list[str]:
+    if kind == "ul":
+        inner = width - 3
+        marks = [(" • ", "   ")] * len(items)
+    else:
+        number_width = len(str(start + len(items))) + 2
+        inner = width - number_width
+        marks = [
+            (f"{start + n}".rjust(number_width - 1) + " ", " " * number_width)
+            for n in range(len(items))
+        ]
+    if inner < 1:
+        raise Unknown
+    out: list[str] = []
+    for item, (first, rest) in zip(items, marks, strict=True):
+        lines = [_pad(line, inner) for line in _wrap(console, item.text, inner, "left")]
+        if item.children:
+            lines += _list_lines(console, item.children, inner, "ul", 1)
+        out.extend((first if n == 0 else rest) + line for n, line in enumerate(lines))
+    return out
+
+
+def _table_lines(
+    console: "Console", rows: list[list[str]], width: int, ranks: dict[str, int]
+) -> list[str]:
+    """fitted_markdown's table: columns kept by rank, fitted to the width, SIMPLE box without
+    edge padding, then the note naming the columns left out."""
+    heads, body = rows[0], rows[1:]
+    cols = [
+        Col(h, min((max((len(w) for r in body for w in r[i].split()), default=1)), _WORD_CAP), 1)
+        for i, h in enumerate(heads)
+    ]
+    priority = sorted(range(len(cols)), key=lambda i: (ranks.get(cols[i].header, 99), i))
+    widths = fit_widths(width, cols, priority, body)
+    shown = sorted(widths)
+    pads = [0 if n == len(shown) - 1 else 1 for n in range(len(shown))]
+    inner = [widths[i] for i in shown]
+    total = sum(inner) + sum(pads) + len(shown) + 1
+    if total > width or any(w < 1 for w in inner):
+        raise Unknown
+
+    def row_lines(row: list[str], justify: str) -> list[str]:
+        # Rich aligns header cells to the bottom, body cells to the top
+        cells = [
+            [_pad(line, w) + " " * p for line in _wrap(console, row[i], w, justify)]
+            for i, w, p in zip(shown, inner, pads, strict=True)
+        ]
+        height = max(len(c) for c in cells)
+        blanks = [" " * (w + p) for w, p in zip(inner, pads, strict=True)]
+        if justify == "left":
+            cells = [[b] * (height - len(c)) + c for c, b in zip(cells, blanks, strict=True)]
+        return [
+            " "
+            + " ".join(c[n] if n < len(c) else b for c, b in zip(cells, blanks, strict=True))
+            + " "
+            for n in range(height)
+        ]
+
+    edge = " " * total
+    out = [edge, *row_lines(heads, "left"), " " + "─" * (total - 2) + " "]
+    for row in body:
+        out.extend(row_lines(row, "default"))
+    out.append(edge)
+    dropped = [c.header for i, c in enumerate(cols) if i not in widths]
+    if dropped:
+        out.extend(_wrap(console, not_shown_note(width, dropped), width, "default"))
+    return out
+
+
+class PlainFirstMarkdown:
+    """`fitted_markdown(text, ranks)` as a renderable, drawn by `plain_lines` when nothing is
+    styled (no colour system, a plain console) and by Rich otherwise, or when in doubt."""
+
+    def __init__(self, text: str, ranks: Mapping[str, int] | None = None) -> None:
+        self.text = text
+        self.ranks = ranks
+
+    def __rich_console__(
+        self, console: "Console", options: "ConsoleOptions"
+    ) -> "Iterator[Segment | RenderableType]":
+        lines = (
+            plain_lines(console, self.text, options.max_width, self.ranks)
+            if _plain_console(console, options)
+            else None
+        )
+        if lines is None:
+            from certadvisor.render.markdown_fit import fitted_markdown
+
+            yield fitted_markdown(self.text, self.ranks)
+            return
+        from rich.segment import Segment
+
+        new_line = Segment.line()
+        for line in lines:
+            yield Segment(line)
+            yield new_line
+
+
+def _plain_console(console: "Console", options: "ConsoleOptions") -> bool:
+    return (
+        console.color_system is None
+        and not console.legacy_windows
+        and not options.ascii_only
+        and not options.no_wrap
+        and options.justify is None
+        and options.overflow is None
+        and options.max_width >= 20
+    )
