@@ -32,7 +32,7 @@ _AUTOLINK = re.compile(r"<(https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()+,;=*]*)>")
 _ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]*);")
 _DELIMITER = re.compile(r"^ {0,3}\|?\s*(-+\s*\|\s*)*-+\s*\|?\s*$")
 # a paragraph or list item starting with one of these may be another block in markdown
-_BLOCK_START = re.compile(r"[#>+*=_|<~\-]|`{3}|\d{1,9}[.)]( |$)|\[[^\]]*\]:")
+_BLOCK_START = re.compile(r"[#>+=_|<~\-]|\*( |$)|\* *\* *\*|`{3}|\d{1,9}[.)]( |$)|\[[^\]]*\]:")
 
 
 class Unknown(Exception):
@@ -47,7 +47,7 @@ class _Item:
 
 @dataclass
 class _Block:
-    kind: str  # "h1".."h6", "p", "ul", "ol", "table"
+    kind: str  # "h1".."h6", "p", "quote", "ul", "ol", "table"
     text: str = ""
     items: list[_Item] = field(default_factory=list)
     start: int = 1
@@ -94,6 +94,10 @@ def _blocks(text: str) -> list[_Block]:
                 raise Unknown
             blocks.append(_Block(f"h{len(heading[1])}", _inline(content)))
             i = _after_block(lines, i + 1)
+        elif line.startswith("> "):
+            _paragraph_safe(line[2:])
+            blocks.append(_Block("quote", _inline(line[2:])))
+            i = _after_block(lines, i + 1)
         elif line.startswith("|"):
             i = _table(lines, i, blocks)
         elif line.startswith("- "):
@@ -104,6 +108,9 @@ def _blocks(text: str) -> list[_Block]:
             _paragraph_safe(line)
             blocks.append(_Block("p", _inline(line)))
             i = _after_block(lines, i + 1)
+    # Rich starts a document with a blank line when it opens with a table, list or quote
+    if not blocks or not (blocks[0].kind == "p" or blocks[0].kind.startswith("h")):
+        raise Unknown
     return blocks
 
 
@@ -115,7 +122,10 @@ def _after_block(lines: list[str], i: int) -> int:
 
 
 def _paragraph_safe(text: str) -> None:
-    if not text or _BLOCK_START.match(text) or text.startswith(" "):
+    if not text or text.startswith(" "):
+        raise Unknown
+    # an address in <> is no HTML block: a tag's name holds no colon
+    if _BLOCK_START.match(text) and not _AUTOLINK.match(text):
         raise Unknown
 
 
@@ -267,7 +277,14 @@ def _inline(src: str) -> str:
                 raise Unknown
             before = src[i - 1] if i else None
             after = src[i + run] if i + run < n else None
-            if _closes(before, after) and stack:
+            if run == 1 and before and after and before.isalnum() and after.isalnum():
+                # inside a word (O*NET): literal unless an opener below or a closer after
+                # could take it, which CommonMark decides by rules not reproduced here
+                if 0 in stack or 1 in stack:
+                    raise Unknown
+                stack.append(0)
+                out.append(ch)
+            elif _closes(before, after) and stack:
                 if stack.pop() != run:
                     raise Unknown
             elif _opens(before, after):
@@ -285,7 +302,7 @@ def _inline(src: str) -> str:
         else:
             out.append(ch)
             i += 1
-    if stack:
+    if any(stack):
         raise Unknown
     return "".join(out)
 
@@ -330,6 +347,10 @@ def _draw(console: "Console", block: _Block, width: int, ranks: dict[str, int]) 
         return _wrap(console, block.text, width, "center")
     if block.kind.startswith("h") or block.kind == "p":
         return _wrap(console, block.text, width, "left")
+    if block.kind == "quote":
+        if width < 5:
+            raise Unknown
+        return ["▌ " + line for line in _wrap(console, block.text, width - 4, "left")]
     if block.kind in ("ul", "ol"):
         return _list_lines(console, block.items, width, block.kind, block.start)
     return _table_lines(console, block.rows, width, ranks)
