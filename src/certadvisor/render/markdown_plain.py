@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
+from rich._wrap import divide_line
+from rich.cells import cell_len, set_cell_size
 
 from certadvisor.render.columns import Col, fit_widths, not_shown_note
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from rich.segment import Segment
 
 _WORD_CAP = 16  # as render/markdown_fit.py
+_TRAILING_SPACE = re.compile(r"\s+$")  # as rich.text
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _HEADING = re.compile(r"(#{1,6}) (.*)")
 _ORDERED = re.compile(r"(\d{1,9})\. (.*)")
@@ -332,10 +334,28 @@ def _wrap(console: "Console", text: str, width: int, justify: str) -> list[str]:
     """Rich's wrapping of plain text (justify "left" and "center" pad to the width)."""
     if justify != "center" and text.isascii() and len(text) <= width:
         return [text + " " * (width - len(text))] if justify == "left" else [text]
-    from rich.text import Text
+    if justify == "center":
+        from rich.text import Text
 
-    lines = Text(text).wrap(console, width, justify=justify, overflow="fold")  # type: ignore[arg-type]
-    return [line.plain for line in lines]
+        lines = Text(text).wrap(console, width, justify="center", overflow="fold")
+        return [line.plain for line in lines]
+    # Text.wrap for one unstyled line, without building Text objects: divide, strip the
+    # whitespace past the width, then pad ("left") or only fold (a cell's "default")
+    ends = [*divide_line(text, width, fold=True), len(text)]
+    out = []
+    for start, end in zip([0, *ends[:-1]], ends, strict=True):
+        piece = text[start:end]
+        if len(piece) > width:
+            space = _TRAILING_SPACE.search(piece)
+            if space:
+                piece = piece[: len(piece) - min(len(space.group()), len(piece) - width)]
+        cells = cell_len(piece)
+        if cells > width:
+            piece = set_cell_size(piece, width)
+        elif cells < width and justify == "left":
+            piece += " " * (width - cells)
+        out.append(piece)
+    return out
 
 
 def _pad(line: str, width: int) -> str:
