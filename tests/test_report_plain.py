@@ -43,7 +43,7 @@ def _rich(text: str, width: int) -> str:
 
 
 def _plain(text: str, width: int) -> str | None:
-    lines = plain_lines(_console(width), text, width, TERMINAL_RANKS)
+    lines = plain_lines(text, width, TERMINAL_RANKS)
     return None if lines is None else "".join(line + "\n" for line in lines)
 
 
@@ -194,3 +194,62 @@ def test_piped_report_is_rich_markdown_at_80_columns(
     shown = run("report", *args)
     assert shown.exit_code in (0, 3), shown.stderr
     assert shown.stdout == _rich(_markdown(run, *args[:-2]), 80)
+
+
+@pytest.mark.parametrize("columns", [None, "100", "45", "10"])
+@pytest.mark.parametrize("no_color", [None, "1"])
+def test_piped_width_is_the_stdout_consoles(
+    monkeypatch: pytest.MonkeyPatch, columns: str | None, no_color: str | None
+) -> None:
+    from certadvisor.render.console import stdout_console
+    from certadvisor.render.plain_stdout import MIN_WIDTH, piped_plain_width
+
+    for name, value in (("COLUMNS", columns), ("NO_COLOR", no_color)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    for name in ("FORCE_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.stdout", io.TextIOWrapper(io.BytesIO(), encoding="utf-8"))
+    console = stdout_console()
+    assert console.color_system is None and not console.is_terminal
+    width = piped_plain_width()
+    assert width == (console.width if console.width >= MIN_WIDTH else None)
+
+
+def test_a_forced_or_odd_stdout_is_left_to_the_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    from certadvisor.render.plain_stdout import piped_plain_width
+
+    monkeypatch.setattr("sys.stdout", io.TextIOWrapper(io.BytesIO(), encoding="utf-8"))
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert piped_plain_width() is None
+    monkeypatch.delenv("FORCE_COLOR")
+    monkeypatch.setattr("sys.stdout", io.TextIOWrapper(io.BytesIO(), encoding="latin-1"))
+    assert piped_plain_width() is None
+
+    class Tty(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stdout", Tty(io.BytesIO(), encoding="utf-8"))
+    assert piped_plain_width() is None
+
+
+def test_report_piped_to_another_program_is_richs_drawing(run: Any, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = str(EXAMPLES / "mlt-aiming-at-mls.yaml")
+    args = ["--profile", path, "--goal", "laboratory", "--as-of", "2026-12-01"]
+    env = {**os.environ, "COLUMNS": "60", "CERTADVISOR_CACHE": str(tmp_path / "cache")}
+    env.pop("NO_COLOR", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "certadvisor", "report", *args],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode in (0, 3), done.stderr
+    assert done.stdout.decode() == _rich(_markdown(run, *args[:-2]), 60)

@@ -56,9 +56,7 @@ class _Block:
     rows: list[list[str]] = field(default_factory=list)
 
 
-def plain_lines(
-    console: "Console", text: str, width: int, ranks: Mapping[str, int] | None = None
-) -> list[str] | None:
+def plain_lines(text: str, width: int, ranks: Mapping[str, int] | None = None) -> list[str] | None:
     """The lines rich.markdown (with `fitted_markdown`'s tables) draws for `text` at `width`
     when nothing is styled, or None when the text holds anything not reproduced here."""
     try:
@@ -67,10 +65,16 @@ def plain_lines(
         for i, block in enumerate(blocks):
             if i:
                 out.append("")
-            out.extend(_draw(console, block, width, dict(ranks or {})))
+            out.extend(_draw(block, width, dict(ranks or {})))
         return out
     except Unknown:
         return None
+
+
+def plain_text(text: str, width: int, ranks: Mapping[str, int] | None = None) -> str | None:
+    """`plain_lines` as the text a console prints, each line ended."""
+    lines = plain_lines(text, width, ranks)
+    return None if lines is None else "".join(line + "\n" for line in lines)
 
 
 # ---- blocks ----------------------------------------------------------------------------------
@@ -330,17 +334,12 @@ def _closes(before: str | None, after: str | None) -> bool:
 # ---- drawing ---------------------------------------------------------------------------------
 
 
-def _wrap(console: "Console", text: str, width: int, justify: str) -> list[str]:
-    """Rich's wrapping of plain text (justify "left" and "center" pad to the width)."""
+def _wrap(text: str, width: int, justify: str) -> list[str]:
+    """Rich's Text.wrap of one unstyled line (fold overflow), without building Text objects:
+    divide the line, strip whitespace past the width, then pad ("left"), centre ("center") or
+    only fold (a table cell's "default")."""
     if justify != "center" and text.isascii() and len(text) <= width:
         return [text + " " * (width - len(text))] if justify == "left" else [text]
-    if justify == "center":
-        from rich.text import Text
-
-        lines = Text(text).wrap(console, width, justify="center", overflow="fold")
-        return [line.plain for line in lines]
-    # Text.wrap for one unstyled line, without building Text objects: divide, strip the
-    # whitespace past the width, then pad ("left") or only fold (a cell's "default")
     ends = [*divide_line(text, width, fold=True), len(text)]
     out = []
     for start, end in zip([0, *ends[:-1]], ends, strict=True):
@@ -349,9 +348,14 @@ def _wrap(console: "Console", text: str, width: int, justify: str) -> list[str]:
             space = _TRAILING_SPACE.search(piece)
             if space:
                 piece = piece[: len(piece) - min(len(space.group()), len(piece) - width)]
+        if justify == "center":
+            piece = piece.rstrip()
         cells = cell_len(piece)
         if cells > width:
             piece = set_cell_size(piece, width)
+        elif justify == "center":
+            piece = " " * ((width - cells) // 2) + piece
+            piece += " " * (width - cell_len(piece))
         elif cells < width and justify == "left":
             piece += " " * (width - cells)
         out.append(piece)
@@ -362,23 +366,21 @@ def _pad(line: str, width: int) -> str:
     return line + " " * (width - cell_len(line))
 
 
-def _draw(console: "Console", block: _Block, width: int, ranks: dict[str, int]) -> list[str]:
+def _draw(block: _Block, width: int, ranks: dict[str, int]) -> list[str]:
     if block.kind == "h1":
-        return _wrap(console, block.text, width, "center")
+        return _wrap(block.text, width, "center")
     if block.kind.startswith("h") or block.kind == "p":
-        return _wrap(console, block.text, width, "left")
+        return _wrap(block.text, width, "left")
     if block.kind == "quote":
         if width < 5:
             raise Unknown
-        return ["▌ " + line for line in _wrap(console, block.text, width - 4, "left")]
+        return ["▌ " + line for line in _wrap(block.text, width - 4, "left")]
     if block.kind in ("ul", "ol"):
-        return _list_lines(console, block.items, width, block.kind, block.start)
-    return _table_lines(console, block.rows, width, ranks)
+        return _list_lines(block.items, width, block.kind, block.start)
+    return _table_lines(block.rows, width, ranks)
 
 
-def _list_lines(
-    console: "Console", items: list[_Item], width: int, kind: str, start: int
-) -> list[str]:
+def _list_lines(items: list[_Item], width: int, kind: str, start: int) -> list[str]:
     if kind == "ul":
         inner = width - 3
         marks = [(" • ", "   ")] * len(items)
@@ -393,16 +395,14 @@ def _list_lines(
         raise Unknown
     out: list[str] = []
     for item, (first, rest) in zip(items, marks, strict=True):
-        lines = [_pad(line, inner) for line in _wrap(console, item.text, inner, "left")]
+        lines = [_pad(line, inner) for line in _wrap(item.text, inner, "left")]
         if item.children:
-            lines += _list_lines(console, item.children, inner, "ul", 1)
+            lines += _list_lines(item.children, inner, "ul", 1)
         out.extend((first if n == 0 else rest) + line for n, line in enumerate(lines))
     return out
 
 
-def _table_lines(
-    console: "Console", rows: list[list[str]], width: int, ranks: dict[str, int]
-) -> list[str]:
+def _table_lines(rows: list[list[str]], width: int, ranks: dict[str, int]) -> list[str]:
     """fitted_markdown's table: columns kept by rank, fitted to the width, SIMPLE box without
     edge padding, then the note naming the columns left out."""
     heads, body = rows[0], rows[1:]
@@ -422,7 +422,7 @@ def _table_lines(
     def row_lines(row: list[str], justify: str) -> list[str]:
         # Rich aligns header cells to the bottom, body cells to the top
         cells = [
-            [_pad(line, w) + " " * p for line in _wrap(console, row[i], w, justify)]
+            [_pad(line, w) + " " * p for line in _wrap(row[i], w, justify)]
             for i, w, p in zip(shown, inner, pads, strict=True)
         ]
         height = max(len(c) for c in cells)
@@ -443,7 +443,7 @@ def _table_lines(
     out.append(edge)
     dropped = [c.header for i, c in enumerate(cols) if i not in widths]
     if dropped:
-        out.extend(_wrap(console, not_shown_note(width, dropped), width, "default"))
+        out.extend(_wrap(not_shown_note(width, dropped), width, "default"))
     return out
 
 
@@ -459,7 +459,7 @@ class PlainFirstMarkdown:
         self, console: "Console", options: "ConsoleOptions"
     ) -> "Iterator[Segment | RenderableType]":
         lines = (
-            plain_lines(console, self.text, options.max_width, self.ranks)
+            plain_lines(self.text, options.max_width, self.ranks)
             if _plain_console(console, options)
             else None
         )

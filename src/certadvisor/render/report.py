@@ -289,11 +289,17 @@ def report_rendering(
 
         console.print(PlainFirstMarkdown(text, TERMINAL_RANKS))
 
+    def plain(width: int) -> str | None:
+        from certadvisor.render.markdown_plain import plain_text
+
+        return plain_text(text, width, TERMINAL_RANKS)
+
     return Rendering(
         command="report",
         data_as_of=data_as_of,
         payload=lambda: {"report": report},
         table=table,
+        plain=plain,
         markdown=lambda: text,
         html=lambda: _html(text),
     )
