@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from rich.segment import Segment
 
 _WORD_CAP = 16  # as render/markdown_fit.py
+_SPECIAL = re.compile(r"[\\`<&*_]")  # what _inline reads as more than itself
+_WORD = re.compile(r"\s*\S+\s*")  # as rich._wrap
 _TRAILING_SPACE = re.compile(r"\s+$")  # as rich.text
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _HEADING = re.compile(r"(#{1,6}) (.*)")
@@ -249,6 +251,14 @@ def _inline(src: str) -> str:
     i = 0
     n = len(src)
     while i < n:
+        # plain text up to the next character that may be markup, copied whole
+        special = _SPECIAL.search(src, i)
+        if special is None:
+            out.append(src[i:])
+            break
+        if special.start() > i:
+            out.append(src[i : special.start()])
+            i = special.start()
         ch = src[i]
         if ch == "\\":
             if i + 1 < n and src[i + 1] in _ASCII_PUNCT:
@@ -340,7 +350,8 @@ def _wrap(text: str, width: int, justify: str) -> list[str]:
     only fold (a table cell's "default")."""
     if justify != "center" and text.isascii() and len(text) <= width:
         return [text + " " * (width - len(text))] if justify == "left" else [text]
-    ends = [*divide_line(text, width, fold=True), len(text)]
+    breaks = _divide_ascii(text, width) if text.isascii() else None
+    ends = [*(divide_line(text, width, fold=True) if breaks is None else breaks), len(text)]
     out = []
     for start, end in zip([0, *ends[:-1]], ends, strict=True):
         piece = text[start:end]
@@ -350,7 +361,7 @@ def _wrap(text: str, width: int, justify: str) -> list[str]:
                 piece = piece[: len(piece) - min(len(space.group()), len(piece) - width)]
         if justify == "center":
             piece = piece.rstrip()
-        cells = cell_len(piece)
+        cells = len(piece) if piece.isascii() else cell_len(piece)
         if cells > width:
             piece = set_cell_size(piece, width)
         elif justify == "center":
@@ -362,8 +373,26 @@ def _wrap(text: str, width: int, justify: str) -> list[str]:
     return out
 
 
+def _divide_ascii(text: str, width: int) -> list[int] | None:
+    """rich._wrap.divide_line for printable ASCII (a character is a cell), or None when a
+    word must be folded (left to Rich's)."""
+    breaks: list[int] = []
+    offset = 0
+    for word in _WORD.finditer(text):
+        whole = word.group()
+        length = len(whole.rstrip())
+        if width - offset >= length:
+            offset += len(whole)
+        elif length > width:
+            return None
+        elif offset and word.start():
+            breaks.append(word.start())
+            offset = len(whole)
+    return breaks
+
+
 def _pad(line: str, width: int) -> str:
-    return line + " " * (width - cell_len(line))
+    return line + " " * (width - (len(line) if line.isascii() else cell_len(line)))
 
 
 def _draw(block: _Block, width: int, ranks: dict[str, int]) -> list[str]:
