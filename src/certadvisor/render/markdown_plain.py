@@ -11,7 +11,6 @@ document is left to Rich.
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rich._wrap import divide_line
@@ -43,19 +42,27 @@ class Unknown(Exception):
     """The markdown holds something this module does not reproduce exactly."""
 
 
-@dataclass
 class _Item:
-    text: str
-    children: list["_Item"] = field(default_factory=list)
+    """A list item: its text and the items nested under it."""
+
+    __slots__ = ("text", "children")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.children: list[_Item] = []
 
 
-@dataclass
 class _Block:
-    kind: str  # "h1".."h6", "p", "quote", "ul", "ol", "table"
-    text: str = ""
-    items: list[_Item] = field(default_factory=list)
-    start: int = 1
-    rows: list[list[str]] = field(default_factory=list)
+    """A block of the document (a plain class: dataclasses cost an import-time exec)."""
+
+    __slots__ = ("kind", "text", "items", "start", "rows")
+
+    def __init__(self, kind: str, text: str = "", rows: list[list[str]] | None = None) -> None:
+        self.kind = kind  # "h1".."h6", "p", "quote", "ul", "ol", "table"
+        self.text = text
+        self.items: list[_Item] = []
+        self.start = 1
+        self.rows = rows or []
 
 
 def plain_lines(text: str, width: int, ranks: Mapping[str, int] | None = None) -> list[str] | None:
