@@ -64,6 +64,9 @@ class Rendering:
     html: Callable[[], str] | None = None
     # the sources the csv rows cite ([1], [2]...), for the workbook's Sources sheet
     sources: Callable[[], "Citations"] | None = None
+    # the table drawn without styles at a width, exactly as `table` draws it on a plain
+    # console, or None to leave it to `table`: a piped colourless stdout then needs no Rich
+    plain: Callable[[int], str | None] | None = None
 
     def supported(self) -> list[OutputFormat]:
         found = [OutputFormat.JSON]
@@ -187,6 +190,13 @@ def render_text(
         assert rendering.ics is not None
         return rendering.ics()
     assert rendering.table is not None
+    if to_terminal and rendering.plain is not None:
+        from certadvisor.render.plain_stdout import piped_plain_width
+
+        width = piped_plain_width()
+        drawn = rendering.plain(width) if width is not None else None
+        if drawn is not None:
+            return safe(drawn).encode()
     from certadvisor.render.console import file_console, print_paged, stdout_console
 
     if to_terminal:

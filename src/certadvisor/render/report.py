@@ -284,16 +284,22 @@ def report_rendering(
     text = report_markdown(report, data_as_of, state)
 
     def table(console: "Console") -> None:
-        # rich.markdown (with markdown-it) is heavy: only a terminal display imports it
-        from certadvisor.render.markdown_fit import fitted_markdown
+        # rich.markdown (with markdown-it) is heavy: only a display with colour imports it
+        from certadvisor.render.markdown_plain import PlainFirstMarkdown
 
-        console.print(fitted_markdown(text, TERMINAL_RANKS))
+        console.print(PlainFirstMarkdown(text, TERMINAL_RANKS))
+
+    def plain(width: int) -> str | None:
+        from certadvisor.render.markdown_plain import plain_text
+
+        return plain_text(text, width, TERMINAL_RANKS)
 
     return Rendering(
         command="report",
         data_as_of=data_as_of,
         payload=lambda: {"report": report},
         table=table,
+        plain=plain,
         markdown=lambda: text,
         html=lambda: _html(text),
     )
