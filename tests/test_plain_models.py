@@ -7,29 +7,20 @@ changes: every output is byte-identical to a run with Pydantic's models.
 
 import datetime as dt
 import json
-import os
 import shutil
-import subprocess
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from pydantic_probe import run_probed
+
 ROOT = Path(__file__).resolve().parent.parent
 PROFILE = str(ROOT / "examples" / "receptionist-thinking-of-ma.yaml")
 COHORT = str(ROOT / "examples" / "counselor-cohort.yaml")
 
 # Runs the console script's entry and says on stderr, last, whether Pydantic was imported.
-_PROBE = (
-    "import atexit, sys\n"
-    "atexit.register(lambda: sys.stderr.write(\n"
-    "    '\\npydantic imported: %s\\n' % ('pydantic' in sys.modules)))\n"
-    "sys.argv = ['certadvisor', *sys.argv[1:]]\n"
-    "from certadvisor._entry import main\n"
-    "main()\n"
-)
 
 WARM_COMMANDS = [
     ["show", "cma-aama", "--format", "json"],
@@ -45,20 +36,7 @@ WARM_COMMANDS = [
 
 
 def _run(home: Path, *args: str, pydantic: bool = False) -> tuple[int, str, str, bool]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CERTADVISOR_")}
-    env.update({"CERTADVISOR_HOME": str(home), "NO_COLOR": "1", "COLUMNS": "100"})
-    if pydantic:
-        env["CERTADVISOR_PYDANTIC"] = "1"
-    done = subprocess.run(
-        [sys.executable, "-c", _PROBE, *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-    )
-    err, _, probe = done.stderr.rpartition("\npydantic imported: ")
-    return done.returncode, done.stdout, err, probe.strip() == "True"
+    return run_probed(home, *args, pydantic=pydantic)
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,7 @@ models would take unchanged; whatever it doubts goes to the models, worded as it
 
 import datetime as dt
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +24,7 @@ from certadvisor.wallet.import_check import _person_record, parse_import
 from certadvisor.wallet.plain_people import Tally, count_strings, plain_people
 from certadvisor.wallet.plain_records import CheckedPeople, fast_json, fast_json_counted
 from certadvisor.wallet.store import open_store
+from pydantic_probe import run_probed
 from wallet_helpers import WALLET_CATALOG
 
 TODAY = dt.date(2026, 6, 30)
@@ -336,31 +334,10 @@ def test_no_text_is_null_and_no_text_is_ever_taken_for_it(tmp_path: Path) -> Non
 
 
 # Whole processes: the console script on a warm catalog cache, with the plain models.
-_PROBE = (
-    "import atexit, sys\n"
-    "atexit.register(lambda: sys.stderr.write(\n"
-    "    '\\npydantic imported: %s\\n' % ('pydantic' in sys.modules)))\n"
-    "sys.argv = ['certadvisor', *sys.argv[1:]]\n"
-    "from certadvisor._entry import main\n"
-    "main()\n"
-)
 
 
 def _run(home: Path, *args: str, pydantic: bool = False) -> tuple[int, str, str, bool]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CERTADVISOR_")}
-    env.update({"CERTADVISOR_HOME": str(home), "NO_COLOR": "1", "COLUMNS": "100"})
-    if pydantic:
-        env["CERTADVISOR_PYDANTIC"] = "1"
-    done = subprocess.run(
-        [sys.executable, "-c", _PROBE, "--data", str(WALLET_CATALOG), *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-    )
-    err, _, probe = done.stderr.rpartition("\npydantic imported: ")
-    return done.returncode, done.stdout, err, probe.strip() == "True"
+    return run_probed(home, "--data", str(WALLET_CATALOG), *args, pydantic=pydantic)
 
 
 def test_a_warm_import_needs_no_pydantic_and_a_bad_file_is_worded_as_ever(
