@@ -253,3 +253,14 @@ def test_report_piped_to_another_program_is_richs_drawing(run: Any, tmp_path: Pa
     )
     assert done.returncode in (0, 3), done.stderr
     assert done.stdout.decode() == _rich(_markdown(run, *args[:-2]), 60)
+
+
+def test_without_richs_line_divider_the_report_is_left_to_rich(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from certadvisor.render import markdown_plain
+
+    text = "# Title\n\nA paragraph of plain words.\n"
+    assert markdown_plain.plain_text(text, 80) is not None
+    monkeypatch.setattr(markdown_plain, "divide_line", None)
+    assert markdown_plain.plain_text(text, 80) is None

@@ -13,7 +13,10 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from rich._wrap import divide_line
+try:  # a private module of Rich: if a release moves it, Rich draws the report itself
+    from rich._wrap import divide_line
+except ImportError:  # pragma: no cover - not with the Rich pinned in pyproject.toml
+    divide_line = None  # type: ignore[assignment]
 from rich.cells import cell_len, set_cell_size
 
 from certadvisor.render.columns import Col, fit_widths, not_shown_note
@@ -68,6 +71,8 @@ class _Block:
 def plain_lines(text: str, width: int, ranks: Mapping[str, int] | None = None) -> list[str] | None:
     """The lines rich.markdown (with `fitted_markdown`'s tables) draws for `text` at `width`
     when nothing is styled, or None when the text holds anything not reproduced here."""
+    if divide_line is None:
+        return None
     try:
         blocks = _blocks(text)
         out: list[str] = []
