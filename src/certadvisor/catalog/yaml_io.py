@@ -13,6 +13,7 @@ from certadvisor.catalog.reading import (
     decode_text,
     read_text,
 )
+from certadvisor.catalog.yaml_import import import_yaml
 from certadvisor.errors import InvalidInputError
 
 __all__ = ["MAX_FILE_BYTES", "decode_text", "load_yaml", "read_text", "validation_lines"]
@@ -38,7 +39,7 @@ def _loader() -> Any:
     """
     global _LOADER
     if _LOADER is None:
-        import yaml
+        yaml = import_yaml()
 
         base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         resolvers = {
@@ -79,14 +80,14 @@ def _construct_str(self: Any, node: Any) -> Any:
 
 
 def _construct_int(self: Any, node: Any) -> Any:
-    import yaml
+    yaml = import_yaml()
 
     _checked(node, check_digits, str(node.value))
     return _checked(node, check_number, yaml.SafeLoader.construct_yaml_int(self, node))
 
 
 def _construct_float(self: Any, node: Any) -> Any:
-    import yaml
+    yaml = import_yaml()
 
     _checked(node, check_digits, str(node.value).split(".")[0])
     return _checked(node, check_number, yaml.SafeLoader.construct_yaml_float(self, node))
@@ -98,7 +99,7 @@ def _remembered_resolve(resolve: Any) -> Any:
     A scalar's implicit tag depends on its text and quoting alone (this loader has no path
     resolvers), and a big file repeats the same keys and values thousands of times.
     """
-    import yaml
+    yaml = import_yaml()
 
     scalar = yaml.ScalarNode
     known: dict[tuple[str, Any], str] = {}
@@ -118,14 +119,14 @@ def _remembered_resolve(resolve: Any) -> Any:
 
 
 def _construct_mapping(self: Any, node: Any, deep: bool = False) -> Any:
-    import yaml
+    yaml = import_yaml()
 
     _refuse_duplicate_keys(node)
     return yaml.SafeLoader.construct_mapping(self, node, deep=deep)
 
 
 def _refuse_duplicate_keys(node: Any) -> None:
-    import yaml
+    yaml = import_yaml()
 
     seen: dict[Any, Any] = {}
     for key_node, _ in node.value:
@@ -145,7 +146,7 @@ def _refuse_duplicate_keys(node: Any) -> None:
 
 def load_yaml(raw: bytes, label: str) -> Any:
     """Parse YAML safely (libyaml when present); syntax errors and refusals become one line."""
-    import yaml
+    yaml = import_yaml()
 
     text = decode_text(raw, label)
     loader = _loader()(text)
@@ -183,7 +184,7 @@ def _construct(loader: Any, root: Any) -> Any:
     (merge keys, other tags, a key that is not a scalar) goes to the loader's generic
     constructor, which also gives its errors. A node reached twice (an alias) is built once.
     """
-    import yaml
+    yaml = import_yaml()
 
     scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
     constructors = loader.yaml_constructors
@@ -236,7 +237,7 @@ def _check_tree(root: Any) -> None:
     alias is written out) is computed from its children's, so the check costs the file's
     nodes, not the expansion's. A node that contains itself expands without end.
     """
-    import yaml
+    yaml = import_yaml()
 
     mapping, sequence = yaml.MappingNode, yaml.SequenceNode
     size: dict[int, int] = {}  # the expanded size of each finished collection
@@ -289,7 +290,7 @@ def _too_repetitive(distinct: int) -> Refused:
 
 def _path_at(root: Any, line: int, column: int | None) -> str:
     """The readable path (``profiles[0].name``) of the node that starts at line:column."""
-    import yaml
+    yaml = import_yaml()
 
     stack: list[tuple[Any, str]] = [(root, "")]
     seen: set[int] = set()
@@ -311,7 +312,7 @@ def _path_at(root: Any, line: int, column: int | None) -> str:
 
 def locate(raw: bytes, loc: Sequence[int | str]) -> tuple[int, int] | None:
     """Line and column (1-based) of the YAML node at a validation error's location."""
-    import yaml
+    yaml = import_yaml()
 
     try:
         node: Any = yaml.compose(raw.decode("utf-8-sig"), Loader=_loader())
