@@ -243,22 +243,22 @@ def _check_tree(root: Any) -> None:
     size: dict[int, int] = {}  # the expanded size of each finished collection
     open_nodes: set[int] = set()
     distinct = 0
-    stack: list[tuple[Any, int]] = [(root, 1)]
+    stack: list[tuple[Any, int, list[Any] | None]] = [(root, 1, None)]
     while stack:
-        node, depth = stack.pop()
+        node, depth, children = stack.pop()
         key = id(node)
-        kind = type(node)
-        children = (
-            ([n for pair in node.value for n in pair] if kind is mapping else node.value)
-            if kind is mapping or kind is sequence
-            else None
-        )
         if depth < 0:  # every child is finished: the node's own size
             open_nodes.discard(key)
             size[key] = 1 + sum(size.get(id(c), 1) for c in children or ())
             continue
         if key in size:
             continue
+        kind = type(node)
+        children = (
+            ([n for pair in node.value for n in pair] if kind is mapping else node.value)
+            if kind is mapping or kind is sequence
+            else None
+        )
         if key in open_nodes:
             raise _too_repetitive(distinct)
         if depth > MAX_DEPTH or (children and depth == MAX_DEPTH):
@@ -268,20 +268,23 @@ def _check_tree(root: Any) -> None:
         if children is None:
             continue
         open_nodes.add(key)
-        stack.append((node, -1))
+        stack.append((node, -1, children))
         for child in children:
             if type(child) is mapping or type(child) is sequence:
                 if id(child) not in size:
-                    stack.append((child, depth + 1))
+                    stack.append((child, depth + 1, None))
             else:
                 distinct += 1  # a scalar (one written once, or an alias to one)
-    limit = max(_MAX_ALIASED_NODES, _MAX_ALIAS_RATIO * distinct)
-    if size.get(id(root), 1) - distinct > limit:
+    if size.get(id(root), 1) - distinct > _alias_limit(distinct):
         raise _too_repetitive(distinct)
 
 
+def _alias_limit(distinct: int) -> int:
+    return max(_MAX_ALIASED_NODES, _MAX_ALIAS_RATIO * distinct)
+
+
 def _too_repetitive(distinct: int) -> Refused:
-    limit = max(_MAX_ALIASED_NODES, _MAX_ALIAS_RATIO * distinct)
+    limit = _alias_limit(distinct)
     return Refused(
         f"refused: its aliases expand to more than {limit:,} repeated nodes "
         f"({_MAX_ALIAS_RATIO} times its own); write the repeated parts out instead"

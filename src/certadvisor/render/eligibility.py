@@ -401,10 +401,18 @@ def _markdown_doc(report: Report, data_as_of: str | None, states: StateBlocks) -
 
 def _brief_rows(people: Sequence[PersonBrief]) -> list[list[Any]]:
     """Each person's CSV rows: the tracks, then the credentials their state asks for."""
+    return [[p.label, *_brief_cells(b)] for p in people for b in (*p.tracks, *p.credentials)]
+
+
+def _brief_cells(brief: EligibilitySummary) -> list[Any]:
+    """A summary's CSV cells after the person's name."""
     return [
-        [p.label, b.track, b.status, b.route, "; ".join(b.missing), b.closest, b.unverified]
-        for p in people
-        for b in (*p.tracks, *p.credentials)
+        brief.track,
+        brief.status,
+        brief.route,
+        "; ".join(brief.missing),
+        brief.closest,
+        brief.unverified,
     ]
 
 
@@ -494,17 +502,7 @@ def _csv_stream(report: Report) -> Iterator[bytes]:
         if known is None or known[0] is not brief:
             if len(tails) > TAILS_KEPT:
                 tails.clear()
-            text = lines.line(
-                [
-                    brief.track,
-                    brief.status,
-                    brief.route,
-                    "; ".join(brief.missing),
-                    brief.closest,
-                    brief.unverified,
-                ]
-            )
-            known = tails[id(brief)] = (brief, safe(text))
+            known = tails[id(brief)] = (brief, safe(lines.line(_brief_cells(brief))))
         return known[1]
 
     def rows(people: list[PersonBrief]) -> bytes:
