@@ -275,8 +275,8 @@ def load(
 
     ``notice`` wraps a first reading of big files (a progress display for a terminal).
     """
-    files = _files_of(catalog_paths(extra))
-    target = cache_dir() / "catalog" / _cache_key(files)
+    files, key = _files_of(catalog_paths(extra))
+    target = cache_dir() / "catalog" / key
 
     def rebuild() -> LoadedCatalog:
         import shutil
@@ -309,23 +309,26 @@ def load(
     return cached
 
 
-_peeked: tuple[list[Path], list[CatalogFile]] | None = None
+_peeked: tuple[list[Path], list[CatalogFile], str] | None = None
 
 
 def cache_is_warm(extra: Sequence[Path | str] = ()) -> bool:
     """Whether the merged catalog of these files is cached (`models.mode` asks, so that a
-    warm run needs no Pydantic); the files read are kept for the `load` that follows."""
+    warm run needs no Pydantic); the files read and their key are kept for the `load` that
+    follows."""
     global _peeked
     paths = catalog_paths(extra)
     files = _read_files(paths)
-    _peeked = (paths, files)
-    return (cache_dir() / "catalog" / _cache_key(files) / "index.json").is_file()
+    key = _cache_key(files)
+    _peeked = (paths, files, key)
+    return (cache_dir() / "catalog" / key / "index.json").is_file()
 
 
-def _files_of(paths: list[Path]) -> list[CatalogFile]:
-    """The files, as `cache_is_warm` just read them, else read now."""
+def _files_of(paths: list[Path]) -> tuple[list[CatalogFile], str]:
+    """The files and their cache key, as `cache_is_warm` just found them, else now."""
     global _peeked
     peeked, _peeked = _peeked, None
     if peeked is not None and peeked[0] == paths:
-        return peeked[1]
-    return _read_files(paths)
+        return peeked[1], peeked[2]
+    files = _read_files(paths)
+    return files, _cache_key(files)

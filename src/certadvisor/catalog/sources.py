@@ -104,14 +104,13 @@ def bundled_registry() -> Registry:
     The validated list is kept as JSON in the cache folder, keyed by the file's checksum, so
     commands that print sources do not parse and validate the YAML each time.
     """
-    import hashlib
     import json
 
     from certadvisor.models.sources import Source
     from certadvisor.paths import cache_dir
 
     raw = registry_bytes()
-    kept = cache_dir() / "sources" / f"{hashlib.sha256(raw).hexdigest()[:32]}.json"
+    kept = cache_dir() / "sources" / f"{_registry_digest().hex()[:32]}.json"
     try:
         rows = json.loads(kept.read_bytes())
         return registry_from([Source.model_construct(**r) for r in rows])
@@ -175,23 +174,14 @@ def registry_for(paths: Sequence[Path]) -> Registry:
 
 def _own_sources(raw: bytes, path: Path) -> list["Source"]:
     """A catalog file's own ``sources:``, validated once and then kept by its checksum."""
-    import hashlib
-    import json
 
-    from certadvisor.models.sources import Source
-    from certadvisor.paths import cache_dir
+    def build() -> list["Source"]:
+        data = load_yaml(raw, str(path))
+        if isinstance(data, dict) and isinstance(data.get("sources"), list):
+            return parse_sources(data["sources"], raw, str(path))
+        return []
 
-    kept = cache_dir() / "sources" / f"own-{hashlib.sha256(raw).hexdigest()[:32]}.json"
-    try:
-        return [Source.model_construct(**r) for r in json.loads(kept.read_bytes())]
-    except (OSError, ValueError, TypeError):
-        pass  # no usable copy: parse and validate the file
-    data = load_yaml(raw, str(path))
-    found: list[Source] = []
-    if isinstance(data, dict) and isinstance(data.get("sources"), list):
-        found = parse_sources(data["sources"], raw, str(path))
-    _keep(kept, [s.model_dump(mode="json") for s in found])
-    return found
+    return kept_validated("own-sources", raw, list, build)
 
 
 def label(source: "Source") -> SourceLabel:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from certadvisor.catalog.reading import read_text
+from certadvisor.catalog.yaml_io import load_yaml
 from certadvisor.profiles.well_formed import profile_values
 
 _kept: dict[str, tuple[bytes, Any]] = {}
@@ -33,9 +34,7 @@ def vouch(path: Path) -> bool:
         if info.st_size > VOUCH_MAX_BYTES:
             return False
         raw = read_text(path)
-        from certadvisor.profiles.yaml_split import load_cohort_yaml
-
-        data = load_cohort_yaml(raw, str(path))
+        data = load_yaml(raw, str(path))  # at most VOUCH_MAX_BYTES: never worth splitting
     except Exception:  # noqa: BLE001 - whatever is wrong, the validating run says it
         return False
     if not _every_person_well_formed(data):
