@@ -12,7 +12,7 @@ DEFAULT_PERSON = "me"  # whose wallet a command means when no --person is given
 MAX_POINTS = 1000.0
 # Unicode's categories Cc (C0, DEL, C1) and Cs (surrogates): one regex instead of asking
 # unicodedata for every character (an import checks every title, provider and approver).
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def check_not_future(day: dt.date, today: dt.date) -> dt.date:
@@ -40,7 +40,7 @@ def clean_text(value: str | None, *, required: bool = False, max_len: int = 300)
             raise ValueError("must not be empty")
         return None
     text = value.strip()
-    if _CONTROL.search(text):
+    if CONTROL.search(text):
         raise ValueError("must be one line without control characters")
     if len(text) > max_len:
         raise ValueError(f"is {len(text)} characters long, over the limit of {max_len}")

@@ -11,6 +11,7 @@ import sqlite3
 from typing import Any
 
 from certadvisor.json_rows import Rows
+from certadvisor.wallet.checks import EXPORT_FORMAT
 from certadvisor.wallet.store import WalletStore, now_stamp
 
 
@@ -37,7 +38,7 @@ def export_data(store: WalletStore, person: str | None) -> dict[str, Any]:
             checklist = [{"track": t, "steps": steps} for t, steps in marks.items()]
             people.append({"name": name, "credentials": creds, "checklist": checklist})
     return {
-        "format": "certadvisor-wallet",
+        "format": EXPORT_FORMAT,
         "version": 1,
         "exported_at": now_stamp(),
         "people": people,

@@ -15,7 +15,12 @@ import re
 from typing import Any
 
 from certadvisor.dates import parse_day
-from certadvisor.wallet.checks import check_not_future, check_person, clean_text
+from certadvisor.wallet.checks import (
+    EXPORT_FORMAT,
+    check_not_future,
+    check_person,
+    clean_text,
+)
 
 _TRACK = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 _STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
@@ -209,7 +214,7 @@ def plain_people(data: Any, today: dt.date, tally: Tally) -> list[PlainPerson] |
     doubt. ``tally`` counts the strings seen (the CE activities' not among them)."""
     try:
         d = _object(data, _NONE, _DATA_KEYS, tally)
-        if d.get("format", "certadvisor-wallet") != "certadvisor-wallet":
+        if d.get("format", EXPORT_FORMAT) != EXPORT_FORMAT:
             raise _Doubt
         version = d.get("version", 1)
         if type(version) is not int or version != 1:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from certadvisor.catalog.reading import MAX_NUMBER
 from certadvisor.text import control_char
-from certadvisor.wallet.checks import MAX_POINTS
+from certadvisor.wallet.checks import CONTROL, MAX_POINTS
 from certadvisor.wallet.plain_people import Tally, count_strings
 
 if TYPE_CHECKING:
@@ -136,7 +136,6 @@ _CATEGORY = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
 # what `checks.clean_text` refuses (Unicode's Cc and Cs), for text that is not all ASCII
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _Row = tuple[Any, ...]
 
 
@@ -234,7 +233,7 @@ def _texts(texts: Sequence[Any], max_len: int) -> bool:
     joined = "".join(texts)
     if joined.isascii():
         return not joined.encode("ascii").translate(None, _PRINTABLE_ASCII)
-    return _CONTROL.search(joined) is None
+    return CONTROL.search(joined) is None
 
 
 def _certificates(certs: Sequence[Any]) -> tuple[Sequence[Any], Sequence[Any]] | None:
