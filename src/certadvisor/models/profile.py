@@ -5,6 +5,12 @@ from typing import Annotated
 from certadvisor.models.base import BeforeValidator, Field, field_validator, model_validator
 from certadvisor.models.common import Day, Strict
 from certadvisor.models.vocab import (
+    MAX_COUNT,
+    MAX_FTE,
+    MAX_HOURS,
+    MAX_ID_LENGTH,
+    MAX_SUBJECT_LENGTH,
+    STATE_PATTERN,
     Accreditation,
     Duty,
     EducationLevel,
@@ -16,8 +22,8 @@ from certadvisor.text import check_label
 
 # Bounds far past any real value (a program of 100,000 hours is 48 years full time), so that
 # arithmetic on a number from a file never overflows or meets infinity
-Hours = Annotated[float, Field(ge=0, le=100_000)]
-Count = Annotated[int, Field(ge=0, le=1_000_000)]
+Hours = Annotated[float, Field(ge=0, le=MAX_HOURS)]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 
 
 def _label(value: object) -> object:
@@ -29,7 +35,7 @@ def _subjects(value: object) -> object:
         for key in value:
             if isinstance(key, str):
                 try:
-                    check_label(key, max_len=60)
+                    check_label(key, max_len=MAX_SUBJECT_LENGTH)
                 except ValueError as exc:
                     raise ValueError(f"subject {key!r}: {exc}") from None
     return value
@@ -62,7 +68,7 @@ class Program(Strict):
     contact_hours: Hours | None = None
     practicum_hours: Hours | None = None
     didactic_hours: Hours | None = Field(default=None, description="Classroom hours")
-    state_approved: list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] | None = Field(
+    state_approved: list[Annotated[str, Field(pattern=STATE_PATTERN)]] | None = Field(
         default=None, description="States whose agency approved the program, e.g. [CA]"
     )
 
@@ -73,7 +79,7 @@ class Job(Strict):
     field: ExperienceField
     started: Day
     ended: Day | None = None
-    fte: float | None = Field(default=None, gt=0, le=1.5, description="1.0 = full time")
+    fte: float | None = Field(default=None, gt=0, le=MAX_FTE, description="1.0 = full time")
     duties: list[Duty] | None = None
 
     @model_validator(mode="after")
@@ -86,7 +92,7 @@ class Job(Strict):
 class HeldCredential(Strict):
     """A credential the person holds."""
 
-    id: str = Field(min_length=1, max_length=100)
+    id: str = Field(min_length=1, max_length=MAX_ID_LENGTH)
     earned: Day | None = None
 
 
@@ -104,7 +110,7 @@ class Profile(Strict):
         default=None, description="A label: one line, 1 to 100 characters"
     )
     as_of: Day | None = None
-    state: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
+    state: Annotated[str, Field(pattern=STATE_PATTERN)] | None = None
     birth_date: Day | None = None
     education: Education | None = None
     programs: list[Program] | None = None

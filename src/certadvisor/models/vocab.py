@@ -90,3 +90,12 @@ class Category(StrEnum):
     PHLEBOTOMY = "phlebotomy"
     PATIENT_CARE = "patient_care"
     EKG = "ekg"
+
+
+# Bounds of a profile's values (models/profile.py; profiles/well_formed.py reads the same)
+MAX_HOURS = 100_000
+MAX_COUNT = 1_000_000
+MAX_FTE = 1.5
+MAX_ID_LENGTH = 100
+MAX_SUBJECT_LENGTH = 60
+STATE_PATTERN = r"^[A-Z]{2}$"

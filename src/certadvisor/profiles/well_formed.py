@@ -17,8 +17,14 @@ import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from certadvisor.dates import FIRST_DAY, LAST_DAY
+from certadvisor.dates import check_day, parse_day
 from certadvisor.models.vocab import (
+    MAX_COUNT,
+    MAX_FTE,
+    MAX_HOURS,
+    MAX_ID_LENGTH,
+    MAX_SUBJECT_LENGTH,
+    STATE_PATTERN,
     Accreditation,
     Duty,
     EducationLevel,
@@ -68,10 +74,8 @@ JOB_KEYS = frozenset(["field", "started", "ended", "fte", "duties"])
 CREDENTIAL_KEYS = frozenset(["id", "earned"])
 EXAM_KEYS = frozenset(["id", "passed"])
 
-_STATE = re.compile(r"[A-Z]{2}")
+_STATE = re.compile(STATE_PATTERN)
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_MAX_HOURS = 100_000
-_MAX_COUNT = 1_000_000
 
 Values = dict[str, Any]
 
@@ -173,12 +177,15 @@ def _day(value: Any) -> dt.date:
     # the YAML reader leaves dates as text (catalog.yaml_io): only YYYY-MM-DD is read here
     if type(value) is str and _DAY.fullmatch(value):
         try:
-            value = dt.date.fromisoformat(value)
+            return check_day(parse_day(value))
         except ValueError:
             raise Doubt from None
-    if type(value) is not dt.date or not FIRST_DAY <= value <= LAST_DAY:
+    if type(value) is not dt.date:
         raise Doubt
-    return value
+    try:
+        return check_day(value)
+    except ValueError:
+        raise Doubt from None
 
 
 def _bool(value: Any) -> bool:
@@ -198,13 +205,13 @@ def _number(value: Any) -> float:
 
 def _hours(value: Any) -> float:
     hours = _number(value)
-    if not 0 <= hours <= _MAX_HOURS:
+    if not 0 <= hours <= MAX_HOURS:
         raise Doubt
     return hours
 
 
 def _count(value: Any) -> int:
-    if type(value) is not int or not 0 <= value <= _MAX_COUNT:
+    if type(value) is not int or not 0 <= value <= MAX_COUNT:
         raise Doubt
     return value
 
@@ -246,7 +253,7 @@ def _subjects(value: Any) -> dict[str, float]:
 
 def _label_of_subject(key: str) -> None:
     try:
-        check_label(key, max_len=60)
+        check_label(key, max_len=MAX_SUBJECT_LENGTH)
     except ValueError:
         raise Doubt from None
 
@@ -286,7 +293,7 @@ def _program(value: Any) -> Values:
 
 def _fte(value: Any) -> float:
     fte = _number(value)
-    if not 0 < fte <= 1.5:
+    if not 0 < fte <= MAX_FTE:
         raise Doubt
     return fte
 
@@ -317,7 +324,7 @@ def _procedures(value: Any) -> dict[Procedure, int]:
 def _credential(value: Any) -> Values:
     data = _record(value, CREDENTIAL_KEYS, ("id",))
     ident = data["id"]
-    if type(ident) is not str or not 1 <= len(ident) <= 100:
+    if type(ident) is not str or not 1 <= len(ident) <= MAX_ID_LENGTH:
         raise Doubt
     found: Values = {"id": ident}
     if "earned" in data:
