@@ -128,3 +128,30 @@ def test_any_document_builds_as_pyyaml_builds_it(tree: Any, shared: bool, flow: 
             yaml_io.load_yaml(text.encode(), "t.yaml")
         return
     assert same(yaml_io.load_yaml(text.encode(), "t.yaml"), expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # nesting is refused before a repeated key, as when the tree is checked before it is built
+        ("a: 1\na: 2\nb: " + "[" * 70 + "]" * 70 + "\n", "nested more than 64 levels deep"),
+        # a repeated key before a bad text inside the same mapping
+        ('a: {x: "\\x1b", x: 2}\n', "key 'x' appears twice"),
+        ('a: {y: "\\x1b", x: 2}\n', "a.y"),
+    ],
+)
+def test_a_document_without_anchors_is_refused_for_the_first_problem(text: str, words: str) -> None:
+    assert "&" not in text  # the one-pass builder's documents
+    with pytest.raises(InvalidInputError) as raised:
+        yaml_io.load_yaml(text.encode(), "t.yaml")
+    assert words in str(raised.value)
+
+
+def test_keys_of_one_text_and_different_types_are_two_keys_as_pyyaml_has_them() -> None:
+    text = "1: a\n'1': b\nno: c\n"
+    assert same(yaml_io.load_yaml(text.encode(), "k.yaml"), by_pyyaml(text))
+    assert list(yaml_io.load_yaml(text.encode(), "k.yaml").items()) == [
+        (1, "a"),
+        ("1", "b"),
+        (False, "c"),
+    ]

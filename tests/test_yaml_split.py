@@ -132,7 +132,7 @@ def test_a_share_that_does_not_give_one_person_a_piece_is_read_whole() -> None:
     # legal YAML where a quoted text runs over an item line: one person, not two
     text = 'profiles:\n- name: "Ann\n- Bo"\n- name: C\n- name: D\n'
     assert split_cohort(text) is not None
-    assert yaml_split._parse_share(split_cohort(text) or []) is None
+    assert yaml_split.parse_share(split_cohort(text) or []) is None
     split, whole = both(text)
     assert split == whole
     assert [p["name"] for p in whole["profiles"]] == ["Ann - Bo", "C", "D"]

@@ -57,8 +57,18 @@ def fork_map(func: Callable[[Sequence[T]], R], items: Sequence[T], parts: int) -
     return results
 
 
+class Unprepared(Exception):
+    """A block that `prepare` could not make ready: nothing was yielded (see `fork_stream`)."""
+
+
+_READY, _GO = b"Y", b"G"
+
+
 def fork_stream(
-    func: Callable[[Sequence[T]], R], blocks: Sequence[Sequence[T]], parts: int
+    func: Callable[[Any], R],
+    blocks: Sequence[Sequence[T]],
+    parts: int,
+    prepare: Callable[[Sequence[T]], Any] | None = None,
 ) -> Iterator[R]:
     """`func` over each block, yielded in block order as soon as it is ready.
 
@@ -66,20 +76,38 @@ def fork_stream(
     and each sends its answers through its own pipe, which holds them back once full: the
     parent keeps about one answer per worker, whatever the number of blocks. A worker that
     fails leaves its remaining blocks to the parent, so the answer is the same either way.
+
+    With `prepare`, `func` takes `prepare(block)` instead of the block, and every block is
+    prepared (each worker its own share, kept in its memory) before any is worked on: a
+    block prepared as None raises `Unprepared` before the first answer is yielded.
     """
+    ready: Callable[[Sequence[T]], Any] = prepare or (lambda block: block)
     if parts < 2 or len(blocks) < 2 or not hasattr(os, "fork"):
-        yield from (func(b) for b in blocks)
+        made = [ready(b) for b in blocks]
+        if any(m is None for m in made):
+            raise Unprepared
+        yield from (func(m) for m in made)
         return
     parts = min(parts, len(blocks))
     pipes: list[tuple[int, BinaryIO | None]] = []
+    controls: list[int] = []
     try:
         for k in range(parts):
             read, write = os.pipe()
+            go_read, go_write = os.pipe() if prepare else (-1, -1)
             pid = os.fork()
             if pid == 0:  # pragma: no cover - runs in the child
-                _serve(func, blocks[k::parts], read, write)
+                os.close(read)
+                if prepare:
+                    os.close(go_write)
+                _serve(func, prepare, blocks[k::parts], go_read, write)
             os.close(write)
+            if prepare:
+                os.close(go_read)
+                controls.append(go_write)
             pipes.append((pid, os.fdopen(read, "rb")))
+        if prepare:
+            _start(pipes, controls)
         for i, block in enumerate(blocks):
             pid, fh = pipes[i % parts]
             answer = _receive(fh)
@@ -87,10 +115,16 @@ def fork_stream(
                 if fh is not None:
                     fh.close()
                 pipes[i % parts] = (pid, None)
-                yield func(block)
+                made = ready(block)
+                if made is None:  # prepared once by the worker: only a changed world fails
+                    raise RuntimeError("a block that was prepared could not be again")
+                yield func(made)
             else:
                 yield answer[0]
     finally:
+        for fd in controls:
+            with contextlib.suppress(OSError):
+                os.close(fd)
         for pid, fh in pipes:
             if fh is not None:
                 fh.close()
@@ -100,20 +134,44 @@ def fork_stream(
                 os.waitpid(pid, 0)
 
 
+def _start(pipes: list[tuple[int, BinaryIO | None]], controls: list[int]) -> None:
+    """Wait until every worker has prepared its share, then let them all work; a worker
+    that could not (or stopped) raises `Unprepared` (the `finally` above ends them all)."""
+    for _, fh in pipes:
+        if fh is None or fh.read(1) != _READY:
+            raise Unprepared
+    for fd in controls:
+        os.write(fd, _GO)
+
+
 def _serve(
-    func: Callable[[Sequence[T]], R], share: Sequence[Sequence[T]], read: int, write: int
+    func: Callable[[Any], R],
+    prepare: Callable[[Sequence[T]], Any] | None,
+    share: Sequence[Sequence[T]],
+    go: int,
+    write: int,
 ) -> None:  # pragma: no cover - runs in the child
     code = 0
     try:
-        os.close(read)
         with os.fdopen(write, "wb") as fh:
-            for block in share:
+            made: list[Any] = list(share)
+            if prepare:
+                made = [prepare(block) for block in share]
+                if any(m is None for m in made):
+                    return
+                fh.write(_READY)
+                fh.flush()
+                if os.read(go, 1) != _GO:
+                    return
+            for i, block in enumerate(made):
+                made[i] = None  # what is done is let go of
                 data = pickle.dumps(func(block), protocol=pickle.HIGHEST_PROTOCOL)
                 fh.write(len(data).to_bytes(8, "big") + data)
                 fh.flush()
     except BaseException:
         code = 1
-    os._exit(code)
+    finally:
+        os._exit(code)
 
 
 def _receive(fh: "BinaryIO | None") -> tuple[Any] | None:

@@ -155,8 +155,10 @@ def load_yaml(raw: bytes, label: str) -> Any:
         root = loader.get_single_node()
         if root is None:
             return None
-        _check_tree(root)
-        return _construct(loader, root)
+        if "&" in text:  # anchors: what their aliases repeat is checked before building
+            _check_tree(root)
+            return _construct(loader, root)
+        return _construct_tree(loader, root)
     except Refused as exc:
         if exc.line is not None and root is not None:
             exc.what = f"{_path_at(root, exc.line, exc.column)}: {exc.what}"
@@ -223,6 +225,61 @@ def _construct(loader: Any, root: Any) -> Any:
         return loader.construct_object(node, deep=True)
 
     return build(root)
+
+
+class _Unusual(Exception):
+    """A node the tree builder leaves to the general path (a tag it does not build)."""
+
+
+def _construct_tree(loader: Any, root: Any) -> Any:
+    """`_check_tree` then `_construct`, in one pass, for a document without anchors.
+
+    Without an anchor no node is reached twice, so only nesting needs a limit: it is checked
+    on the way down. Whatever goes wrong (or looks unusual) is handed to the two-pass path,
+    which gives the error it always gives, in the order it finds them.
+    """
+    yaml = import_yaml()
+
+    scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+    constructors = loader.yaml_constructors
+    map_tag, seq_tag = _PLAIN + "map", _PLAIN + "seq"
+    str_tag, make_str = _PLAIN + "str", constructors[_PLAIN + "str"]
+    passed: set[str] = set()  # texts already checked: keys repeat in every record
+    made: dict[tuple[str, str], Any] = {}  # other plain scalars by tag and text
+
+    def build(node: Any, depth: int) -> Any:
+        kind = type(node)
+        if kind is scalar:
+            tag = node.tag
+            if tag == str_tag:
+                text = node.value
+                if text not in passed:
+                    text = make_str(loader, node)
+                    passed.add(text)
+                return text
+            key = (tag, node.value)
+            value = made.get(key, made)
+            if value is made:
+                if tag not in _FAST_SCALARS:
+                    raise _Unusual
+                value = made[key] = constructors[tag](loader, node)
+            return value
+        pairs = node.value
+        if pairs and depth >= MAX_DEPTH:
+            raise _Unusual
+        if kind is sequence and node.tag == seq_tag:
+            return [build(child, depth + 1) for child in pairs]
+        if kind is mapping and node.tag == map_tag and _simple_keys(node, scalar):
+            if len({k.value for k, _ in pairs}) != len(pairs):
+                _refuse_duplicate_keys(node)
+            return {build(k, depth + 1): build(v, depth + 1) for k, v in pairs}
+        raise _Unusual
+
+    try:
+        return build(root, 1)
+    except Exception:  # noqa: BLE001 - the two-pass path says what is wrong, or builds it
+        _check_tree(root)
+        return _construct(loader, root)
 
 
 def _simple_keys(node: Any, scalar: Any) -> bool:
@@ -413,9 +470,18 @@ def _explain(err: Any) -> str:
 
 
 def validation_lines(
-    exc: Any, data: Any, raw: bytes | None, label: str, prefix: Sequence[int | str] = ()
+    exc: Any,
+    data: Any,
+    raw: bytes | None,
+    label: str,
+    prefix: Sequence[int | str] = (),
+    line_offset: int = 0,
 ) -> list[str]:
-    """One ``file:line:col: where: what`` line per error of a pydantic ValidationError."""
+    """One ``file:line:col: where: what`` line per error of a pydantic ValidationError.
+
+    `line_offset`: what to add to a line of `raw` to make it a line of the file named (`raw`
+    is part of that file).
+    """
     lines = []
     for err in exc.errors(include_url=False):
         loc = [*prefix, *err["loc"]]
@@ -424,6 +490,6 @@ def validation_lines(
         if raw is not None:
             pos = locate(raw, real)
             if pos:
-                where = f"{label}:{pos[0]}:{pos[1]}"
+                where = f"{label}:{pos[0] + line_offset}:{pos[1]}"
         lines.append(f"{where}: {path or '(top level)'}: {_explain(err)}")
     return lines

@@ -18,7 +18,7 @@ from certadvisor.eligibility.engine import Applicant, Evaluator
 from certadvisor.eligibility.state_credentials import StateLayer
 from certadvisor.models.catalog import Track
 from certadvisor.models.results import EligibilitySummary, PersonResult
-from certadvisor.parallel import fork_map, fork_stream, workers
+from certadvisor.parallel import Unprepared, fork_map, fork_stream, workers
 
 PARALLEL_MIN = 2000  # people; below this, forking costs more than it saves
 BLOCK = 1000  # people handed to a worker at once when a cohort streams
@@ -72,7 +72,12 @@ class Report:
         problems: Sequence[str] = (),
         locate: Locate | None = None,
         state_catalog: Callable[[], Sequence[Track]] = list,
+        prepare: Callable[[Sequence[Any]], Sequence[Any] | None] | None = None,
+        reread: Callable[[], Sequence[Any]] | None = None,
     ) -> None:
+        """`prepare` and `reread`: the pending items are not entries yet (a big YAML cohort's
+        people as text): `prepare` makes a block of them entries, or None when it cannot
+        alone; `reread` makes all the entries at once (the file read as a whole)."""
         self.tracks = list(tracks)
         self._state = StateLayer(state_catalog, self.tracks)
         self.evaluator = Evaluator(self.tracks)
@@ -86,10 +91,19 @@ class Report:
         self._results: list[PersonResult] | None = None
         self._briefs: list[PersonBrief] | None = None
         self._streamed: tuple[int, list[str] | None] | None = None
+        self._prepare = prepare
+        self._reread = reread
+
+    def _entries(self) -> None:
+        """The pending items as entries, when they are not yet (see `prepare`)."""
+        if self._reread is not None:
+            self._pending = list(self._reread())
+            self._prepare = self._reread = None
 
     def subjects(self) -> list[Subject]:
         """Everyone who validated, in file order."""
         if self._subjects is None:
+            self._entries()
             assert self._admit is not None
             subjects, problems = [], []
             for entry in self._pending:
@@ -164,6 +178,7 @@ class Report:
                 for p in self._results
             ]
         elif self._subjects is None and len(self._pending) >= PARALLEL_MIN:
+            self._entries()
             parts = fork_map(self._admit_and_brief, self._pending, workers())
             done = [item for part in parts for item in part]
             self._briefs = [b for b, _ in done if b is not None]
@@ -217,6 +232,20 @@ class Report:
             for i in range(0, len(briefs), BLOCK):
                 yield write(briefs[i : i + BLOCK])
             return
+        if self._prepare is not None:
+            try:
+                # each worker makes its own blocks entries (parses its people) and evaluates
+                # them; a block it cannot read alone sends the file to `reread`, before any
+                # answer is given
+                yield from self._stream(write, self._prepare)
+                return
+            except Unprepared:
+                self._entries()
+        yield from self._stream(write, None)
+
+    def _stream(
+        self, write: Callable[[list[PersonBrief]], T], prepare: Callable[..., Any] | None
+    ) -> Iterator[T]:
         blocks = [self._pending[i : i + BLOCK] for i in range(0, len(self._pending), BLOCK)]
 
         def work(entries: Sequence[Any]) -> tuple[T, list[str], list[Invalid], list[str]]:
@@ -227,7 +256,7 @@ class Report:
             return write(briefs), [ln for _, f in done for ln in f], bad, [b.label for b in briefs]
 
         count, labels, admitted, invalid = 0, [], [], []
-        for written, found, bad, names in fork_stream(work, blocks, workers()):
+        for written, found, bad, names in fork_stream(work, blocks, workers(), prepare):
             count += len(names)
             labels += names if count <= LABELS_KEPT else []
             admitted += found

@@ -32,8 +32,9 @@ the sources read two ways is evaluated both ways (eligibility.verdicts).
 """
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from certadvisor.eligibility.effort import (
     RENEWAL,
@@ -99,6 +100,8 @@ class _Plan:
     asks: tuple[tuple[str | None, ...], ...] = ()
     # per route: the slots of its conditions on holding a credential
     credential_slots: tuple[tuple[int, ...], ...] = ()
+    # the outcomes of the slots in `used`, as one tuple (a memo key)
+    pick: Callable[[Sequence[Outcome]], tuple[Outcome, ...]] = tuple
 
     def route_outs(self, outs: Sequence[Outcome], i: int) -> list[Outcome]:
         """Route i's outcomes, an unverified rule's unmet softened to unknown."""
@@ -204,13 +207,14 @@ class Evaluator:
                         self._checks.append(prepare(cond, clinical))
                     ids.append(keys[key])
                 slots.append(tuple(ids))
+            used = tuple(sorted({s for route in slots for s in route}))
             plans.append(
                 _Plan(
                     track,
                     tuple(r.id for r in track.routes),
                     tuple(slots),
                     tuple(route_flag(r) for r in track.routes),
-                    tuple(sorted({s for route in slots for s in route})),
+                    used,
                     tuple(
                         tuple(default_months(c, track, r.id, ladder) for c in r.conditions)
                         for r in track.routes
@@ -233,6 +237,7 @@ class Evaluator:
                         )
                         for route_slots, r in zip(slots, track.routes, strict=True)
                     ),
+                    _picker(used),
                 )
             )
         self._plans = plans
@@ -264,7 +269,7 @@ class Evaluator:
         memo = self._brief_memo
         for plan, outs in self._outcomes(person, as_of, dates=False):
             # A track's summary depends only on its conditions' outcomes, and people share them.
-            key = (plan.track.id, as_of, *[outs[s] for s in plan.used])
+            key = (plan.track.id, as_of, plan.pick(outs))
             brief = memo.get(key)
             if brief is None:
                 if len(memo) > _MEMO_MAX:
@@ -350,6 +355,13 @@ def _route_standings(plan: _Plan, outs: Sequence[Outcome]) -> list[RouteStanding
         route_outs = tuple(outs[s] for s in slots)
         routes.append(RouteStanding(route, verdict(route_outs), route_outs, defaults, kinds))
     return routes
+
+
+def _picker(slots: tuple[int, ...]) -> Callable[[Sequence[Outcome]], tuple[Outcome, ...]]:
+    """The outcomes at these slots as one tuple, picked in C (a memo key per person and track)."""
+    if len(slots) < 2:  # itemgetter of one slot gives the outcome alone, of none fails
+        return lambda outs: tuple(outs[s] for s in slots)
+    return itemgetter(*slots)
 
 
 def _condition_key(cond: Condition, clinical: bool) -> str:

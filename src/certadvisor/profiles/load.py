@@ -18,7 +18,7 @@ shows them: the header is row 1. Credential ids resolve like track ids everywher
 import csv
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -93,6 +93,22 @@ class Scan:
     single: bool = False  # one person's profile, not a cohort (YAML without `profiles:`)
     locate: Callable[[Any], tuple[int | None, str | None]] = lambda entry: (None, None)
     """Where an entry sits (its CSV row or its place in the YAML list, from 1) and its name."""
+    deferred: "Deferred | None" = None
+    """Set when `entries` were left unread (see `scan_profiles(defer=True)`)."""
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A big YAML cohort's people left as text, to be parsed by whoever evaluates them.
+
+    `people` numbers them; `prepare(numbers)` parses those people into entries for `admit`
+    (None when their text does not parse alone); `read()` gives every entry, reading the
+    file as a whole when need be (and raising its error, when it has one).
+    """
+
+    people: range
+    prepare: Callable[[Sequence[int]], list[Any] | None]
+    read: Callable[[], list[Any]]
 
 
 def read_profiles(path: Path, resolve: Resolver | None = None) -> ProfileLoad:
@@ -108,11 +124,18 @@ def read_profiles(path: Path, resolve: Resolver | None = None) -> ProfileLoad:
 
 
 def scan_profiles(
-    path: Path, resolve: Resolver | None = None, *, blank_means_none: bool = False
+    path: Path,
+    resolve: Resolver | None = None,
+    *,
+    blank_means_none: bool = False,
+    defer: bool = False,
 ) -> Scan:
     """Read a profile, YAML cohort or CSV cohort into entries, without validating them yet.
 
     `blank_means_none`: in a CSV cohort, an empty cell means none rather than unknown.
+    `defer`: a big YAML cohort laid out to be cut (profiles.yaml_split) is not parsed here:
+    its `entries` are empty and `deferred` says how to parse its people (for a caller that
+    evaluates them in parallel, each worker parsing its own).
     """
     label = str(path)
     kept = taken(path)  # read and parsed already by `--profile` (profiles.vouch)
@@ -120,6 +143,10 @@ def scan_profiles(
     lookup = _memo(resolve or _default_resolver())
     if path.suffix.lower() == ".csv":
         return _scan_csv(raw, label, lookup, blank_means_none)
+    if defer and not kept:
+        scan = _deferred_yaml(raw, label, path.stem, lookup)
+        if scan is not None:
+            return scan
     return _scan_yaml(raw, label, path.stem, lookup, kept[1] if kept else _UNREAD)
 
 
@@ -216,10 +243,9 @@ def _yaml_entries(
         raise InvalidInputError(f"{label}: profiles: must be a list of at least one person")
     if len(items) > cohort_row_limit():
         raise _too_many(label, cohort_row_limit())
-    entries: list[_YamlEntry] = []
-    for i, item in enumerate(items):
-        name = item.get("name") if isinstance(item, dict) else None
-        entries.append((item, ["profiles", i], name or f"person {i + 1}"))
+    entries: list[_YamlEntry] = [
+        (item, ["profiles", i], _who(item, i)) for i, item in enumerate(items)
+    ]
     return entries, problems
 
 
@@ -252,39 +278,121 @@ def _scan_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup, data: Any = _
 
     def admit(entry: tuple[Any, list[int | str], str]) -> tuple[Person | None, list[str]]:
         item, prefix, who = entry
-        tag = f"profiles[{prefix[1]}] ({who})" if prefix else None
-        where = f"{label}: {tag}" if tag else label
-        if isinstance(item, dict) and isinstance(item.get("credentials"), list):
-            item = {
-                **item,
-                "credentials": [dict(c) if isinstance(c, dict) else c for c in item["credentials"]],
-            }
-        found = _resolve_ids(
-            item.get("credentials") if isinstance(item, dict) else None, lookup, where
+        return _admit_yaml(
+            item,
+            prefix,
+            who,
+            label,
+            lookup,
+            lambda e: validation_lines(e, data, raw, label, prefix),
         )
-        try:
-            profile = _validate_profile(item)
-        except ValidationError as exc:
-            lines = validation_lines(exc, data, raw, label, prefix)
-            if tag:
-                at = f"profiles[{prefix[1]}]"
-                lines = [
-                    ln.replace(f"{at}.", f"{tag}: ", 1).replace(f"{at}:", f"{tag}:", 1)
-                    for ln in lines
-                ]
-            return None, lines + found
-        state = _state_problem(profile)
-        if state:
-            found.append(f"{where}: {state}")
-        return (None if found else Person(str(who), profile)), found
 
     def locate(entry: tuple[Any, list[int | str], str]) -> tuple[int | None, str | None]:
-        item, prefix, _ = entry
-        name = item.get("name") if isinstance(item, dict) else None
-        place = int(prefix[1]) + 1 if prefix else None
-        return place, name if isinstance(name, str) else None
+        return _locate_yaml(entry[0], entry[1])
 
     return Scan(problems, entries, admit, single="profiles" not in data, locate=locate)
+
+
+def _admit_yaml(
+    item: Any,
+    prefix: list[int | str],
+    who: str,
+    label: str,
+    lookup: _Lookup,
+    lines_of: Callable[[ValidationError], list[str]],
+    local: int | None = None,
+) -> tuple[Person | None, list[str]]:
+    """One person of a YAML file validated; `lines_of` locates a validation error's lines
+    (in a document where the person is `profiles[local]`, by default where the file has
+    them), which then name the person's place in the cohort as `profiles[i] (name)`."""
+    tag = f"profiles[{prefix[1]}] ({who})" if prefix else None
+    where = f"{label}: {tag}" if tag else label
+    if isinstance(item, dict) and isinstance(item.get("credentials"), list):
+        item = {
+            **item,
+            "credentials": [dict(c) if isinstance(c, dict) else c for c in item["credentials"]],
+        }
+    found = _resolve_ids(item.get("credentials") if isinstance(item, dict) else None, lookup, where)
+    try:
+        profile = _validate_profile(item)
+    except ValidationError as exc:
+        lines = lines_of(exc)
+        if tag:
+            at = f"profiles[{prefix[1] if local is None else local}]"
+            lines = [
+                ln.replace(f"{at}.", f"{tag}: ", 1).replace(f"{at}:", f"{tag}:", 1) for ln in lines
+            ]
+        return None, lines + found
+    state = _state_problem(profile)
+    if state:
+        found.append(f"{where}: {state}")
+    return (None if found else Person(str(who), profile)), found
+
+
+def _locate_yaml(item: Any, prefix: list[int | str]) -> tuple[int | None, str | None]:
+    name = item.get("name") if isinstance(item, dict) else None
+    place = int(prefix[1]) + 1 if prefix else None
+    return place, name if isinstance(name, str) else None
+
+
+def _who(item: Any, i: int) -> str:
+    """What to call the i-th person of a cohort (from 0): their name, or their place."""
+    name = item.get("name") if isinstance(item, dict) else None
+    return str(name or f"person {i + 1}")
+
+
+def _deferred_yaml(raw: bytes, label: str, stem: str, lookup: _Lookup) -> Scan | None:
+    """`_scan_yaml` for a big cohort laid out to be cut, its people parsed later (a block at
+    a time, by `Deferred.prepare`), or None for any other file."""
+    from certadvisor.profiles.yaml_split import PREFIX, parse_share, split_people
+
+    found = split_people(raw, label)
+    if found is None:
+        return None
+    texts, first_lines = found
+    if len(texts) > cohort_row_limit():
+        raise _too_many(label, cohort_row_limit())
+    whole: list[Scan] = []  # the file read as a whole, once it had to be
+
+    def prepare(numbers: Sequence[int]) -> list[Any] | None:
+        items = parse_share([texts[i] for i in numbers])
+        if items is None:
+            return None
+        pairs = zip(numbers, items, strict=True)
+        return [(item, ["profiles", i], _who(item, i), i) for i, item in pairs]
+
+    def read() -> list[Any]:
+        # a block that did not parse alone: the file is read as a whole, as without `defer`
+        if not whole:
+            whole.append(_scan_yaml(raw, label, stem, lookup))
+        return whole[0].entries
+
+    def piece_lines(exc: ValidationError, item: Any, number: int) -> list[str]:
+        """The validation lines of one person, located in their own text."""
+        text = (PREFIX + texts[number]).encode()
+        # the person's text is line 2 of its own document and first_lines[number] of the file
+        return validation_lines(
+            exc, {"profiles": [item]}, text, label, ["profiles", 0], first_lines[number] - 2
+        )
+
+    def admit(entry: tuple[Any, ...]) -> tuple[Person | None, list[str]]:
+        if len(entry) == 3:
+            return whole[0].admit(entry)
+        item, prefix, who, number = entry
+        return _admit_yaml(
+            item, prefix, who, label, lookup, lambda e: piece_lines(e, item, number), local=0
+        )
+
+    def locate(entry: tuple[Any, ...]) -> tuple[int | None, str | None]:
+        return _locate_yaml(entry[0], entry[1])
+
+    return Scan(
+        [],
+        [],
+        admit,
+        locate=locate,
+        deferred=Deferred(range(len(texts)), prepare, read),
+    )
 
 
 def _header_problems(header: list[str], label: str) -> list[str]:

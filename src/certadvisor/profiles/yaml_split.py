@@ -26,7 +26,7 @@ _ITEM = re.compile(r"^-(?: |$)", re.MULTILINE)
 _OTHER = re.compile(r"^(?!-(?: |$)|#|[ ]|$)", re.MULTILINE)
 # an anchor, or text that might be one (a false alarm only costs the parallel reading)
 _ANCHOR = re.compile(r"(?:^|[\s\[{,])&\S")
-_PREFIX = "profiles:\n"
+PREFIX = "profiles:\n"
 
 
 def load_cohort_yaml(raw: bytes, label: str) -> Any:
@@ -36,10 +36,28 @@ def load_cohort_yaml(raw: bytes, label: str) -> Any:
     pieces = split_cohort(decode_text(raw, label))
     if pieces is None:
         return load_yaml(raw, label)
-    parts = fork_map(_parse_share, pieces, workers())
+    parts = fork_map(parse_share, pieces, workers())
     if any(part is None for part in parts):
         return load_yaml(raw, label)
     return {"profiles": [item for part in parts if part is not None for item in part]}
+
+
+def split_people(raw: bytes, label: str) -> tuple[list[str], list[int]] | None:
+    """A big cohort file laid out to be cut, for workers to parse a share each: the text of
+    each person and the line (from 1) it starts on; None for a small file, one machine
+    worker, or any other layout."""
+    if len(raw) < SPLIT_MIN_BYTES or workers() < 2:
+        return None
+    text = decode_text(raw, label)
+    pieces = split_cohort(text)
+    if pieces is None:
+        return None
+    line = text.count("\n", 0, len(text) - sum(map(len, pieces))) + 1
+    first_lines = []
+    for piece in pieces:
+        first_lines.append(line)
+        line += piece.count("\n")
+    return pieces, first_lines
 
 
 def split_cohort(text: str) -> list[str] | None:
@@ -51,7 +69,7 @@ def split_cohort(text: str) -> list[str] | None:
         return None
     body = text[head.end() :]
     starts = [m.start() for m in _ITEM.finditer(body)]
-    if len(starts) < 2 or _OTHER.search(body) or _ANCHOR.search(body):
+    if len(starts) < 2 or _OTHER.search(body) or ("&" in body and _ANCHOR.search(body)):
         return None
     lead = body[: starts[0]]
     if any(line.strip() and not line.startswith("#") for line in lead.split("\n")):
@@ -60,11 +78,11 @@ def split_cohort(text: str) -> list[str] | None:
     return [body[a:b] for a, b in zip(starts, ends, strict=True)]
 
 
-def _parse_share(pieces: Sequence[str]) -> list[Any] | None:
+def parse_share(pieces: Sequence[str]) -> list[Any] | None:
     """Consecutive pieces (a stretch of the file's own text) as their people; None when
     they do not parse, or not into exactly one person per piece."""
     try:
-        data = load_yaml((_PREFIX + "".join(pieces)).encode(), "share")
+        data = load_yaml((PREFIX + "".join(pieces)).encode(), "share")
     except Exception:  # noqa: BLE001 - any doubt goes to the ordinary reader
         return None
     if not isinstance(data, dict) or list(data) != ["profiles"]:

@@ -4,6 +4,7 @@ Rich is imported inside the table writers only: json, markdown and csv (a big co
 format) never need it, and it costs about 30 ms to import.
 """
 
+import itertools
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -512,13 +513,21 @@ def _csv_stream(report: Report) -> Iterator[bytes]:
             out += [lead + tail(b) for b in (*p.tracks, *p.credentials)]
         return "".join(out).encode()
 
-    yield csv_piece([CSV_HEADERS])
-    yield from report.stream(rows)
-    invalid = []
-    for bad in report.invalid():
-        label = bad.name or (f"row {bad.row}" if bad.row else "")
-        invalid.append([label, "", "invalid", "", "; ".join(bad.errors), "", ""])
-    yield csv_piece(invalid)
+    blocks = report.stream(rows)
+    # The first block comes before the header: a file whose people cannot be read fails
+    # before anything is written.
+    first = next(blocks, None)
+
+    def invalid() -> Iterator[bytes]:
+        found = []
+        for bad in report.invalid():
+            label = bad.name or (f"row {bad.row}" if bad.row else "")
+            found.append([label, "", "invalid", "", "; ".join(bad.errors), "", ""])
+        yield csv_piece(found)
+
+    return itertools.chain(
+        [csv_piece([CSV_HEADERS])], [] if first is None else [first], blocks, invalid()
+    )
 
 
 def _html(report: Report, markdown: str) -> str:

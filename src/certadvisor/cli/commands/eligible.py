@@ -275,7 +275,8 @@ def _cohort(
     from certadvisor.eligibility import Report, Subject
     from certadvisor.profiles import scan_profiles
 
-    scan = scan_profiles(path, resolve, blank_means_none=blank_means_none)
+    # a big YAML cohort's people are parsed by the workers that evaluate them
+    scan = scan_profiles(path, resolve, blank_means_none=blank_means_none, defer=name is None)
 
     def admit(entry: object) -> tuple[Subject | None, list[str]]:
         person, found = scan.admit(entry)
@@ -297,13 +298,16 @@ def _cohort(
                 found,
             )
         return Report(tracks, [subject], state_catalog=every)
+    deferred = scan.deferred
     return Report(
         tracks,
-        pending=scan.entries,
+        pending=deferred.people if deferred else scan.entries,
         admit=admit,
         problems=scan.problems,
         locate=scan.locate,
         state_catalog=every,
+        prepare=deferred.prepare if deferred else None,
+        reread=deferred.read if deferred else None,
     )
 
 
