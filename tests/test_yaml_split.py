@@ -77,6 +77,7 @@ def test_the_cut_cohort_reads_as_the_whole_one() -> None:
         "profiles:\n- name: A\n---\n- name: B\n",
         "profiles:\n  x\n- name: A\n- name: B\n",
         "name: Solo\n",
+        "profiles:\n- name: A\n-x: 1\n- name: B\n",  # a first-column line that is no item
     ],
 )
 def test_other_layouts_are_not_cut(text: str) -> None:
@@ -177,3 +178,10 @@ def test_a_cohort_file_gives_the_same_answers_cut_or_whole(
     assert cut.exit_code == whole.exit_code == 0
     assert cut.stdout == whole.stdout
     assert cut.stdout.count("\nPerson 11,") >= 1
+
+
+def test_an_item_may_start_with_a_lone_dash() -> None:
+    text = "profiles:\n-\n  name: A\n- name: B\n-\n  name: C\n#\n"
+    assert split_cohort(text) == ["-\n  name: A\n", "- name: B\n", "-\n  name: C\n#\n"]
+    split, whole = both(text)
+    assert split == whole == {"profiles": [{"name": "A"}, {"name": "B"}, {"name": "C"}]}

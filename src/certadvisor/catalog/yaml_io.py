@@ -1,6 +1,8 @@
 """Safe YAML reading: limits on size, nesting, aliases, duplicate keys and values."""
 
-from collections.abc import Sequence
+import operator
+from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from certadvisor.catalog.reading import (
@@ -49,12 +51,9 @@ def _loader() -> Any:
         loader: Any = type(
             "CheckedLoader",
             (base,),
-            {
-                "yaml_implicit_resolvers": resolvers,
-                "construct_mapping": _construct_mapping,
-                "resolve": _remembered_resolve(base.resolve),
-            },
+            {"yaml_implicit_resolvers": resolvers, "construct_mapping": _construct_mapping},
         )
+        loader.__init__ = _quick_hooks(loader, base.__init__)
         loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
         loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
         loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
@@ -93,29 +92,28 @@ def _construct_float(self: Any, node: Any) -> Any:
     return _checked(node, check_number, yaml.SafeLoader.construct_yaml_float(self, node))
 
 
-def _remembered_resolve(resolve: Any) -> Any:
-    """The loader's tag resolution, remembered per plain or quoted scalar text.
+def _quick_hooks(loader: Any, init: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
+    """`init`, then the hooks the composer calls for every node made quick (C callables).
 
-    A scalar's implicit tag depends on its text and quoting alone (this loader has no path
-    resolvers), and a big file repeats the same keys and values thousands of times.
+    A node's implicit tag depends on its kind, text and quoting alone (this loader has no
+    path resolvers, whose bookkeeping the descend and ascend hooks do), and a big file
+    repeats the same keys and values thousands of times: the tags are remembered by a C
+    cache, and the two hooks do nothing in C (`operator.is_` and `int` take their arguments
+    and return at once), where each was a Python call for every node.
     """
-    yaml = import_yaml()
+    resolve = loader.resolve
 
-    scalar = yaml.ScalarNode
-    known: dict[tuple[str, Any], str] = {}
+    @lru_cache(maxsize=_RESOLVED_KEPT)
+    def remembered(kind: Any, value: Any, implicit: Any) -> Any:
+        return resolve(loader, kind, value, implicit)  # class attributes only: no path resolvers
 
-    def remembered(self: Any, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is not scalar or type(value) is not str:
-            return resolve(self, kind, value, implicit)
-        key = (value, implicit)
-        tag = known.get(key)
-        if tag is None:
-            if len(known) > _RESOLVED_KEPT:
-                known.clear()
-            tag = known[key] = resolve(self, kind, value, implicit)
-        return tag
+    def quick(self: Any, stream: Any) -> None:
+        init(self, stream)
+        self.resolve = remembered
+        self.descend_resolver = operator.is_
+        self.ascend_resolver = int
 
-    return remembered
+    return quick
 
 
 def _construct_mapping(self: Any, node: Any, deep: bool = False) -> Any:

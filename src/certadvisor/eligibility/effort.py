@@ -139,29 +139,36 @@ def route_effort(
     outs: Sequence[Outcome], defaults: Sequence[float], kinds: Sequence[str], as_of: dt.date
 ) -> Effort:
     """The months a route still needs, from its conditions' outcomes (and time with cost)."""
-    wait = [0.0, 0.0]
-    work = [0.0, 0.0, 0.0, 0.0]  # time at best, at worst; time and cost at best, at worst
+    wait = 0.0  # the longest wait: waits run at once, while the rest is done one by one
+    best = worst = cost_best = cost_worst = 0.0
     unknowns = 0
     for out, default, kind in zip(outs, defaults, kinds, strict=True):
-        if out.status == MET:
+        status = out.status
+        if status == MET:
             continue
         est = _estimate(out, default, as_of)
         cost = est * TUITION.get(kind, 1.0)
-        if out.status == UNMET and out.waits:
-            wait = [max(wait[0], est), max(wait[1], est)]
-        elif out.status == UNMET:
-            work = [work[0] + est, work[1] + est, work[2] + cost, work[3] + cost]
+        if status == UNMET and out.waits:
+            wait = max(wait, est)
+        elif status == UNMET:
+            best, worst, cost_best, cost_worst = (
+                best + est,
+                worst + est,
+                cost_best + cost,
+                cost_worst + cost,
+            )
         else:
             unknowns += 1
             # Never a way in for someone not known to hold it, not even at best.
             lo = RENEWAL if default == RENEWAL else 0.0
-            work = [work[0] + lo, work[1] + est, work[2] + lo, work[3] + cost]
+            best, worst, cost_best, cost_worst = (
+                best + lo,
+                worst + est,
+                cost_best + lo,
+                cost_worst + cost,
+            )
     return Effort(
-        max(wait[0], work[0]),
-        max(wait[1], work[1]),
-        unknowns,
-        max(wait[0], work[2]),
-        max(wait[1], work[3]),
+        max(wait, best), max(wait, worst), unknowns, max(wait, cost_best), max(wait, cost_worst)
     )
 
 

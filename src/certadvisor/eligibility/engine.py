@@ -33,7 +33,7 @@ the sources read two ways is evaluated both ways (eligibility.verdicts).
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 from certadvisor.eligibility.effort import (
@@ -81,7 +81,7 @@ from certadvisor.models.results import (
 Applicant = Profile | Assertions
 """A person as the engine evaluates them: a full profile, or what the shorthand flags say."""
 _WORDING = {"text", "note", "source", "confidence"}
-_MEMO_MAX = 50_000  # summaries remembered (about 1.5 KB each with their outcomes)
+_MEMO_MAX = 150_000  # summaries remembered (about 0.75 KB each with their outcomes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,12 +103,18 @@ class _Plan:
     # the outcomes of the slots in `used`, as one tuple (a memo key)
     pick: Callable[[Sequence[Outcome]], tuple[Outcome, ...]] = tuple
 
+    # per route: whether one of its rules rests on an unverified source (see `asks`)
+    soft: tuple[bool, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        soft = tuple(any(route_asks) for route_asks in self.asks)
+        object.__setattr__(self, "soft", soft or (False,) * len(self.slots))
+
     def route_outs(self, outs: Sequence[Outcome], i: int) -> list[Outcome]:
         """Route i's outcomes, an unverified rule's unmet softened to unknown."""
-        slots = self.slots[i]
-        if not self.asks or not any(self.asks[i]):
-            return [outs[s] for s in slots]
-        return [soften(outs[s], ask) for s, ask in zip(slots, self.asks[i], strict=True)]
+        if not self.soft[i]:
+            return [outs[s] for s in self.slots[i]]
+        return [soften(outs[s], ask) for s, ask in zip(self.slots[i], self.asks[i], strict=True)]
 
 
 @dataclass(frozen=True, slots=True)

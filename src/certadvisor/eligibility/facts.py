@@ -235,13 +235,17 @@ def add_months(day: dt.date, months: int) -> dt.date:
     y, m = divmod(day.month - 1 + months, 12)
     year, month = day.year + y, m + 1
     last = _month_days(year, month)
-    return dt.date(year, month, min(day.day, last))
+    return dt.date(year, month, day.day if day.day <= last else last)
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _month_days(year: int, month: int) -> int:
-    if month == 12:
-        return 31
-    return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
+    """Days in the month, by the (proleptic Gregorian) calendar `datetime` counts in."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
 
 
 @lru_cache(maxsize=1024)

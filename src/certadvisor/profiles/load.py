@@ -416,16 +416,17 @@ def _header_problems(header: list[str], label: str) -> list[str]:
 
 def _csv_entries(
     text: str, label: str, problems: list[str]
-) -> tuple[list[str], list[tuple[int, str]]]:
-    """The header, then the non-blank rows with their row numbers, up to the cohort limit;
-    a CSV error stops the reading and is added to ``problems``.
+) -> tuple[list[str], list[tuple[int, str]], Callable[[str], list[str]]]:
+    """The header, then the non-blank rows with their row numbers, up to the cohort limit,
+    and how to read a row's cells; a CSV error stops the reading and is added to
+    ``problems``.
 
     Each row is kept as its own text, read again by whoever evaluates it: a big cohort's
     rows cost a few hundred bytes each that way, against kilobytes as lists of cells.
     """
     plain = _unquoted_entries(text, label)
     if plain is not None:
-        return plain
+        return plain[0], plain[1], _split_line
     source = _Taken(_lines(text))
     # strict: an unclosed quote is an error, not a cell that swallows the rest of the file
     rows = csv.reader(source, strict=True)
@@ -447,7 +448,7 @@ def _csv_entries(
     except csv.Error as exc:
         why = "a quote is not closed" if "end of data" in str(exc) else str(exc)
         problems.append(f"{label}:row {n + 1}: CSV error: {why}")
-    return header, entries
+    return header, entries, _cells
 
 
 def _unquoted_entries(text: str, label: str) -> tuple[list[str], list[tuple[int, str]]] | None:
@@ -467,13 +468,16 @@ def _unquoted_entries(text: str, label: str) -> tuple[list[str], list[tuple[int,
     if not lines or not lines[0] or max(map(len, lines)) > csv.field_size_limit():
         return None
     header = [h.strip() for h in lines[0].split(",")]
-    entries: list[tuple[int, str]] = []
+    # A row of empty or blank cells is no one. Most rows start with a name: seen at once
+    # after any leading commas and spaces, without copying the line.
+    entries = [
+        (n, ln)
+        for n, ln in enumerate(lines[1:], start=2)
+        if (rest := ln.lstrip(", ")) and (not rest[0].isspace() or rest.replace(",", "").strip())
+    ]
     limit = cohort_row_limit()
-    for n, line in enumerate(lines[1:], start=2):
-        if any(c.strip() for c in line.split(",")):
-            entries.append((n, line))
-            if len(entries) > limit:
-                raise _too_many(label, limit)
+    if len(entries) > limit:
+        raise _too_many(label, limit)
     return header, entries
 
 
@@ -497,6 +501,11 @@ class _Taken:
         return taken
 
 
+def _split_line(row_text: str) -> list[str]:
+    """A row's cells from a line of a file without quotes: what the CSV reader gives."""
+    return row_text.split(",")
+
+
 def _cells(row_text: str) -> list[str]:
     """One row's cells from its own text (as read once already, so it parses)."""
     one_line = "\r" not in row_text and row_text.find("\n") in (-1, len(row_text) - 1)
@@ -516,7 +525,7 @@ def _lines(text: str) -> Iterator[str]:
 
 def _scan_csv(raw: bytes, label: str, lookup: _Lookup, blank_means_none: bool = False) -> Scan:
     problems: list[str] = []
-    header, entries = _csv_entries(decode_text(raw, label), label, problems)
+    header, entries, cells = _csv_entries(decode_text(raw, label), label, problems)
     problems[:0] = _header_problems(header, label)
     if not entries:
         problems.append(f"{label}: no people (the file has a header row only)")
@@ -525,7 +534,7 @@ def _scan_csv(raw: bytes, label: str, lookup: _Lookup, blank_means_none: bool = 
     validate = Profile.model_validate
 
     def admit(entry: tuple[int, str]) -> tuple[Person | None, list[str]]:
-        n, row = entry[0], _cells(entry[1])
+        n, row = entry[0], cells(entry[1])
         data, found = nest(plans, row)
         if blank_means_none:
             blanks_as_none(plans, data)
@@ -551,7 +560,7 @@ def _scan_csv(raw: bytes, label: str, lookup: _Lookup, blank_means_none: bool = 
     at = header.index("name") if "name" in header else None
 
     def locate(entry: tuple[int, str]) -> tuple[int | None, str | None]:
-        n, row = entry[0], _cells(entry[1])
+        n, row = entry[0], cells(entry[1])
         name = row[at].strip() if at is not None and at < len(row) else ""
         return n, name or None
 

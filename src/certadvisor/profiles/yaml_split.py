@@ -21,9 +21,12 @@ from certadvisor.parallel import fork_map, workers
 
 SPLIT_MIN_BYTES = 1_000_000  # below this, one reader is quicker than forking workers
 _HEAD = re.compile(r"\A(?:[ ]*(?:#[^\n]*)?\n)*profiles:[ ]*\n")
-_ITEM = re.compile(r"^-(?: |$)", re.MULTILINE)
+# Both searched in the body after a newline put before it, so that every line start is a
+# newline: a literal the search engine finds quickly, where `^` is tried at every place.
+# an item's start: "- " or a lone "-" at the first column
+_ITEM = re.compile(r"\n-(?= |\n|\Z)")
 # a line at the first column that is not a list item, a comment or blank
-_OTHER = re.compile(r"^(?!-(?: |$)|#|[ ]|$)", re.MULTILINE)
+_OTHER = re.compile(r"\n(?:[^\- #\n]|-[^ \n])")
 # an anchor, or text that might be one (a false alarm only costs the parallel reading)
 _ANCHOR = re.compile(r"(?:^|[\s\[{,])&\S")
 PREFIX = "profiles:\n"
@@ -68,8 +71,10 @@ def split_cohort(text: str) -> list[str] | None:
     if head is None:
         return None
     body = text[head.end() :]
-    starts = [m.start() for m in _ITEM.finditer(body)]
-    if len(starts) < 2 or _OTHER.search(body) or ("&" in body and _ANCHOR.search(body)):
+    lines = "\n" + body
+    # the newline before each line stands where the line starts in the body
+    starts = [m.start() for m in _ITEM.finditer(lines)]
+    if len(starts) < 2 or _OTHER.search(lines) or ("&" in body and _ANCHOR.search(body)):
         return None
     lead = body[: starts[0]]
     if any(line.strip() and not line.startswith("#") for line in lead.split("\n")):
