@@ -496,22 +496,24 @@ def _csv_stream(report: Report) -> Iterator[bytes]:
     lines = CsvLines()
     # A cohort's thousands of people share a few thousand distinct summaries (the engine
     # keeps one object of each): each summary's cells are written once, by identity.
-    tails: dict[int, tuple[EligibilitySummary, str]] = {}
+    # A row is its person's lead and its summary's tail, each encoded once and joined as bytes.
+    tails: dict[int, tuple[EligibilitySummary, bytes]] = {}
 
-    def tail(brief: EligibilitySummary) -> str:
-        known = tails.get(id(brief))
-        if known is None or known[0] is not brief:
-            if len(tails) > TAILS_KEPT:
-                tails.clear()
-            known = tails[id(brief)] = (brief, safe(lines.line(_brief_cells(brief))))
+    def tail(brief: EligibilitySummary) -> bytes:
+        if len(tails) > TAILS_KEPT:
+            tails.clear()
+        known = tails[id(brief)] = (brief, safe(lines.line(_brief_cells(brief))).encode())
         return known[1]
 
     def rows(people: list[PersonBrief]) -> bytes:
-        out = []
+        out: list[bytes] = []
+        get = tails.get
         for p in people:
-            lead = safe(lines.lead([p.label]))
-            out += [lead + tail(b) for b in (*p.tracks, *p.credentials)]
-        return "".join(out).encode()
+            lead = safe(lines.lead([p.label])).encode()
+            for b in (*p.tracks, *p.credentials):
+                known = get(id(b))
+                out += (lead, known[1] if known is not None and known[0] is b else tail(b))
+        return b"".join(out)
 
     blocks = report.stream(rows)
     # The first block comes before the header: a file whose people cannot be read fails
