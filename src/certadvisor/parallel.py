@@ -18,8 +18,8 @@ except ImportError:  # pragma: no cover - not on Windows, where nothing forks ei
     fcntl = None  # type: ignore[assignment]
 
 T = TypeVar("T")
-PIPE_BYTES = 1 << 20
 R = TypeVar("R")
+PIPE_BYTES = 1 << 20  # a result pipe's size where the system allows it
 
 
 def workers() -> int:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from certadvisor.profiles.load import (
+        Deferred,
         Person,
         ProfileLoad,
         Resolver,
@@ -36,6 +37,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Deferred",
     "Person",
     "ProfileLoad",
     "Resolver",
