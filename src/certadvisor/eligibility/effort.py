@@ -14,7 +14,7 @@ never a way in for someone not known to hold that credential.
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from certadvisor.eligibility.facts import MET, UNMET, Outcome, months_between
 from certadvisor.eligibility.wording import months_words
@@ -54,9 +54,10 @@ OUT_OF_REACH = 1e6
 TUITION = {"program": 1.5, "education": 1.5, "semester_hours": 1.5}
 
 
-@dataclass(frozen=True, slots=True)
-class Effort:
-    """A route's estimated months still needed: at best and at worst (unknowns decide)."""
+class Effort(NamedTuple):
+    """A route's estimated months still needed: at best and at worst (unknowns decide).
+
+    A named tuple: the engine makes one per route of every track it judges."""
 
     best: float
     worst: float

@@ -35,6 +35,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import NamedTuple
 
 from certadvisor.eligibility.effort import (
     RENEWAL,
@@ -117,8 +118,7 @@ class _Plan:
         return [soften(outs[s], ask) for s, ask in zip(self.slots[i], self.asks[i], strict=True)]
 
 
-@dataclass(frozen=True, slots=True)
-class _Judged:
+class _Judged(NamedTuple):
     """A track's verdict, each route's, the closest route and why."""
 
     status: Verdict

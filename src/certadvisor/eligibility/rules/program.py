@@ -52,6 +52,7 @@ class _ProgramRule:
     wanted: frozenset[Accreditation]
     ask_acc: Outcome
     wrong_acc: Outcome
+    hours: bool  # whether the condition asks for contact or practicum hours
 
     def one(self, p: Program, as_of: dt.date, dates: bool) -> Outcome:
         """One program of the field against every part of the condition."""
@@ -66,7 +67,8 @@ class _ProgramRule:
             parts.append(self._unfinished(p))
         elif done and p.completed is not None:
             parts.append(_program_window(self.cond, p.completed, as_of, self.field, dates))
-        parts += self._hours(p)
+        if self.hours:
+            parts += self._hours(p)
         return _combine(parts) if parts else _MET
 
     def _unfinished(self, p: Program) -> Outcome:
@@ -122,6 +124,7 @@ def program_check(cond: ProgramCondition) -> Check:
         wanted=frozenset(cond.accreditation),
         ask_acc=Outcome(UNKNOWN, f"confirm your {field} program is {acc_words}"),
         wrong_acc=Outcome(UNMET, f"{_a(f'{acc_words} {field} program')} (yours is not)"),
+        hours=cond.min_contact_hours is not None or cond.min_practicum_hours is not None,
     ).one
 
     def run(facts: Facts, as_of: dt.date, dates: bool) -> Outcome:
@@ -140,7 +143,8 @@ def program_check(cond: ProgramCondition) -> Check:
             return not_said
         if field_id not in facts.program_fields:
             return not_found
-        return _best([one(p, as_of, dates) for p in facts.programs if p.field == field_id])
+        found = [one(p, as_of, dates) for p in facts.programs if p.field == field_id]
+        return found[0] if len(found) == 1 else _best(found)
 
     return run
 
