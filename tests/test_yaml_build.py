@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from certadvisor.catalog import yaml_io
+from certadvisor.catalog import yaml_events, yaml_io
 from certadvisor.errors import InvalidInputError
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -155,3 +155,46 @@ def test_keys_of_one_text_and_different_types_are_two_keys_as_pyyaml_has_them() 
         ("1", "b"),
         (False, "c"),
     ]
+
+
+def built_from_events(text: str) -> Any:
+    """What the event builder makes of a document on its own (UNUSUAL: left to the reader)."""
+    loader = yaml_io._loader()(text)
+    try:
+        return yaml_events.events_tree(loader)
+    finally:
+        loader.dispose()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tree=trees, flow=st.sampled_from([None, True, False]))
+def test_a_plain_document_is_built_from_its_events_as_pyyaml_builds_it(
+    tree: Any, flow: Any
+) -> None:
+    text = yaml.safe_dump({"people": [tree, tree]}, default_flow_style=flow, sort_keys=False)
+    built = built_from_events(text)
+    try:
+        expected = by_pyyaml(text)
+    except Exception:  # noqa: BLE001 - a refusal is the ordinary reader's to word
+        assert built is yaml_events.UNUSUAL
+        return
+    assert built is yaml_events.UNUSUAL or same(built, expected)
+
+
+def test_a_cohort_file_is_built_from_its_events() -> None:
+    text = (DATA.parent / "examples" / "counselor-cohort.yaml").read_text()
+    built = built_from_events(text)
+    assert built is not yaml_events.UNUSUAL
+    assert same(built, by_pyyaml(text))
+
+
+@pytest.mark.parametrize("name", ["anchors", "merge", "tags", "complex key", "infinity (refused)"])
+def test_what_is_not_plain_is_left_to_the_ordinary_reader(name: str) -> None:
+    assert built_from_events(EDGES[name]) is yaml_events.UNUSUAL
+
+
+@pytest.mark.parametrize(
+    "text", ["a: 1\na: 2\n", "1: a\n'1': b\n", "a: [1, 2\n", "a: 1\n---\nb: 2\n", ""]
+)
+def test_repeated_keys_errors_and_other_shapes_are_left_to_the_ordinary_reader(text: str) -> None:
+    assert built_from_events(text) is yaml_events.UNUSUAL

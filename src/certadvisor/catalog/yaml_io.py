@@ -15,6 +15,7 @@ from certadvisor.catalog.reading import (
     decode_text,
     read_text,
 )
+from certadvisor.catalog.yaml_events import FAST_SCALARS, PLAIN_TAG, UNUSUAL, events_tree
 from certadvisor.catalog.yaml_import import import_yaml
 from certadvisor.errors import InvalidInputError
 
@@ -147,6 +148,14 @@ def load_yaml(raw: bytes, label: str) -> Any:
     yaml = import_yaml()
 
     text = decode_text(raw, label)
+    if "&" not in text:  # no anchor: maybe plain enough to build from the events alone
+        quick = _loader()(text)
+        try:
+            data = events_tree(quick)
+        finally:
+            quick.dispose()
+        if data is not UNUSUAL:
+            return data
     loader = _loader()(text)
     root = None
     try:
@@ -172,8 +181,8 @@ def load_yaml(raw: bytes, label: str) -> Any:
         loader.dispose()
 
 
-_PLAIN = "tag:yaml.org,2002:"
-_FAST_SCALARS = frozenset(_PLAIN + t for t in ("str", "int", "float", "bool", "null"))
+_PLAIN = PLAIN_TAG
+_FAST_SCALARS = FAST_SCALARS
 
 
 def _construct(loader: Any, root: Any) -> Any:
