@@ -16,8 +16,10 @@ EXE = str(Path(sys.executable).with_name("certadvisor"))
 
 def _as_a_shell_starts_it() -> None:
     """The pty becomes the controlling terminal, so that Ctrl-C sends SIGINT; and SIGINT is
-    not ignored, as a shell leaves it, even when the test runner's worker ignores it (xdist)."""
+    neither ignored nor blocked, as an interactive shell leaves it, even when the test runner
+    or whatever started it (a CI job in the background) ignores or blocks it."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
@@ -57,7 +59,31 @@ class Terminal:
         return self.screen
 
     def type(self, keys: bytes) -> None:
+        """Type once the program waits for the keyboard, as a person types at the cursor."""
+        self.wait_for_reading()
         os.write(self.master, keys)
+
+    def wait_for_reading(self, timeout: float = 10) -> None:
+        """Wait until the program is blocked in a read (Linux's /proc says; elsewhere a pause)."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end and self.proc.poll() is None:
+            try:
+                call = Path(f"/proc/{self.proc.pid}/syscall").read_text().split()
+            except OSError:
+                time.sleep(0.3)
+                return
+            if call and call[0] == "0":  # read(2)
+                return
+            time.sleep(0.02)
+
+    def state(self) -> str:
+        """What the kernel says of the process (state, signals blocked, ignored, caught)."""
+        try:
+            status = Path(f"/proc/{self.proc.pid}/status").read_text().splitlines()
+        except OSError:
+            return "(no /proc status)"
+        keep = ("State", "SigPnd", "ShdPnd", "SigBlk", "SigIgn", "SigCgt")
+        return "; ".join(line for line in status if line.startswith(keep))
 
     def finish(self, timeout: float = 60) -> int:
         """Read everything left; the exit status."""
@@ -67,6 +93,13 @@ class Terminal:
             if self.proc.poll() is not None:
                 self.read_until("\0never\0", timeout=0.5)
                 break
-        code = self.proc.wait(timeout=5)
-        os.close(self.master)
+        try:
+            code = self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            state = self.state()
+            self.proc.kill()
+            shown = self.screen[-500:]
+            raise AssertionError(f"still running: {state}; screen: {shown!r}") from None
+        finally:
+            os.close(self.master)
         return code

@@ -6,8 +6,10 @@ either steps aside (None) or gives exactly the row the models' record gives.
 """
 
 import datetime as dt
+import math
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -124,3 +126,16 @@ def test_a_missing_or_extra_key_is_left_to_the_models() -> None:
         plain_ce_rows([{k: v for k, v in entry.items() if k != "provider"}], CATEGORIES, TODAY)
         is None
     )
+
+
+@pytest.mark.parametrize("odd", [math.nan, math.inf, -math.inf])
+@pytest.mark.parametrize("where", [0, 1, 2])
+def test_points_that_are_not_a_number_anywhere_in_the_file_go_to_the_models(
+    odd: float, where: int
+) -> None:
+    entry = {k: None for k in CE_KEYS} | {"date": "2026-01-05", "points": 1.0}
+    entry |= {"category": "general", "title": "T"}
+    entries = [dict(entry) for _ in range(3)]
+    entries[where]["points"] = odd
+    assert plain_ce_rows(entries, CATEGORIES, TODAY) is None
+    assert model_row(entries[where]) is None

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Collection, Sequence
+from math import isnan
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -171,6 +172,7 @@ def plain_ce_rows(
         or stamps is None
         or set(map(type, points)) != {float}
         or not (min(points) > 0 and max(points) <= MAX_POINTS)
+        or isnan(sum(points))  # min and max pass over a NaN that is not first
         or not _categories(cats, categories)
         or not _texts(titles, 300)
         or not _texts(optional, 200)
