@@ -198,20 +198,15 @@ def _construct(loader: Any, root: Any) -> Any:
     scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
     constructors = loader.yaml_constructors
     map_tag, seq_tag = _PLAIN + "map", _PLAIN + "seq"
-    str_tag, make_str = _PLAIN + "str", constructors[_PLAIN + "str"]
+    str_tag, text_of = _PLAIN + "str", _plain_texts(loader)
     built: dict[int, Any] = {}
-    passed: set[str] = set()  # texts already checked: keys repeat in every record
 
     def build(node: Any) -> Any:
         kind = type(node)
         if kind is scalar:
             tag = node.tag
             if tag == str_tag:
-                text = node.value
-                if text not in passed:
-                    text = make_str(loader, node)
-                    passed.add(text)
-                return text
+                return text_of(node)
             if tag in _FAST_SCALARS:
                 return constructors[tag](loader, node)
             return generic(node)
@@ -234,6 +229,21 @@ def _construct(loader: Any, root: Any) -> Any:
     return build(root)
 
 
+def _plain_texts(loader: Any) -> Callable[[Any], str]:
+    """The text of a plain string node; each distinct text goes through the loader once."""
+    make_str = loader.yaml_constructors[_PLAIN + "str"]
+    passed: set[str] = set()  # texts already checked: keys repeat in every record
+
+    def text_of(node: Any) -> str:
+        text: str = node.value
+        if text not in passed:
+            text = make_str(loader, node)
+            passed.add(text)
+        return text
+
+    return text_of
+
+
 class _Unusual(Exception):
     """A node the tree builder leaves to the general path (a tag it does not build)."""
 
@@ -250,8 +260,7 @@ def _construct_tree(loader: Any, root: Any) -> Any:
     scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
     constructors = loader.yaml_constructors
     map_tag, seq_tag = _PLAIN + "map", _PLAIN + "seq"
-    str_tag, make_str = _PLAIN + "str", constructors[_PLAIN + "str"]
-    passed: set[str] = set()  # texts already checked: keys repeat in every record
+    str_tag, text_of = _PLAIN + "str", _plain_texts(loader)
     made: dict[tuple[str, str], Any] = {}  # other plain scalars by tag and text
 
     def build(node: Any, depth: int) -> Any:
@@ -259,11 +268,7 @@ def _construct_tree(loader: Any, root: Any) -> Any:
         if kind is scalar:
             tag = node.tag
             if tag == str_tag:
-                text = node.value
-                if text not in passed:
-                    text = make_str(loader, node)
-                    passed.add(text)
-                return text
+                return text_of(node)
             key = (tag, node.value)
             value = made.get(key, made)
             if value is made:
