@@ -11,6 +11,8 @@ import pytest
 from certadvisor.catalog.json_io import load_json
 from certadvisor.errors import InvalidInputError
 
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = "\\e]0;HACKED\\a\\e[2J\\e[31mX"  # YAML double-quoted escapes
 
@@ -284,3 +286,38 @@ def test_a_full_disk_is_a_clean_error(run: Any) -> None:
     result = run("tracks", "--format", "json", "-o", "/dev/full")
     clean(result)
     assert result.exit_code == 1 and "/dev/full: could not be written" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        (("eligible", "--format", "csv"), "counselor-cohort-one-bad-row.csv"),
+        (("report", "--format", "markdown"), "mlt-aiming-at-mls.yaml"),
+        (
+            ("recommend", "--no-input", "--goal", "either", "--format", "json"),
+            "mlt-aiming-at-mls.yaml",
+        ),
+    ],
+)
+def test_the_results_are_never_written_over_the_profile_they_come_from(
+    run: Any, tmp_path: Path, command: tuple[str, ...], name: str
+) -> None:
+    profile = tmp_path / name
+    profile.write_bytes((EXAMPLES / name).read_bytes())
+    link = tmp_path / f"link-{name}"
+    link.symlink_to(profile)
+    for target in (profile, link):
+        result = run(*command, "--profile", str(profile), "-o", str(target))
+        assert result.exit_code == 2
+        assert "is the input file" in result.stderr and "refusing" in result.stderr
+    assert profile.read_bytes() == (EXAMPLES / name).read_bytes()
+    elsewhere = tmp_path / "results.out"
+    assert run(*command, "--profile", str(profile), "-o", str(elsewhere)).exit_code in (0, 3)
+    assert elsewhere.stat().st_size > 0
+
+
+def test_the_results_are_never_written_over_a_data_file(run: Any, tmp_path: Path) -> None:
+    extra = write(tmp_path, "extra.yaml", "tracks: []\n")
+    result = run("--data", str(extra), "tracks", "--format", "json", "-o", str(extra))
+    assert result.exit_code == 2 and "is the input file" in result.stderr
+    assert extra.read_text() == "tracks: []\n"

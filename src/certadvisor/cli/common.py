@@ -1,5 +1,6 @@
 """What every command shares: the app state, the output options, the catalog, emitting."""
 
+import os
 import sys
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from certadvisor.cli.clicks import Context
+from certadvisor.errors import UsageError
 from certadvisor.text import safe
 
 if TYPE_CHECKING:
@@ -95,6 +97,8 @@ def emit(
     """Render a result in the chosen format to stdout or a file."""
     from certadvisor.render.output import emit as emit_rendering
 
+    if output not in (None, "-"):
+        _refuse_an_input(ctx, Path(str(output)).expanduser())
     emit_rendering(
         rendering,
         fmt.value if fmt else None,
@@ -104,3 +108,24 @@ def emit(
         excel=state(ctx).excel,
         paged=not state(ctx).no_pager,
     )
+
+
+def _refuse_an_input(ctx: typer.Context, target: Path) -> None:
+    """A usage error when -o names a file this run reads (its profile or a --data file):
+    writing the results there would lose the input."""
+    try:
+        found = os.stat(target)
+    except OSError:
+        return
+    profile = ctx.params.get("profile")
+    inputs = [*([Path(str(profile))] if profile else []), *state(ctx).data]
+    for path in inputs:
+        try:
+            same = os.path.samestat(os.stat(path), found)
+        except OSError:
+            continue
+        if same:
+            raise UsageError(
+                f"{target}: is the input file {path}; refusing to write the results over it",
+                "Write them to another file with -o.",
+            )
