@@ -321,3 +321,18 @@ def test_the_results_are_never_written_over_a_data_file(run: Any, tmp_path: Path
     result = run("--data", str(extra), "tracks", "--format", "json", "-o", str(extra))
     assert result.exit_code == 2 and "is the input file" in result.stderr
     assert extra.read_text() == "tracks: []\n"
+
+
+def test_a_cell_too_long_to_read_names_its_column_and_no_false_header_only(
+    run: Any, tmp_path: Path
+) -> None:
+    rows = ["name,birth_date,education.highest", f"Al,2000-01-01,{'x' * 140_000}"]
+    cohort = write(tmp_path, "long.csv", "\n".join([*rows, "Bo,2000-01-01,high_school"]) + "\n")
+    result = run("eligible", "--profile", str(cohort))
+    clean(result)
+    assert result.exit_code == 3
+    assert "long.csv:row 2: CSV error: a cell (column 3 'education.highest') is longer" in (
+        result.stderr
+    )
+    assert "the rows after it were not read" in result.stderr
+    assert "header row only" not in result.stderr

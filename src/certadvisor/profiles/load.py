@@ -446,9 +446,24 @@ def _csv_entries(
                 if len(entries) > limit:
                     raise _too_many(label, limit)
     except csv.Error as exc:
-        why = "a quote is not closed" if "end of data" in str(exc) else str(exc)
-        problems.append(f"{label}:row {n + 1}: CSV error: {why}")
+        why = _csv_error_words(str(exc), source.take(), header)
+        problems.append(f"{label}:row {n + 1}: CSV error: {why}; the rows after it were not read")
     return header, entries, _cells
+
+
+def _csv_error_words(error: str, row_text: str, header: list[str]) -> str:
+    """The CSV reader's error in plain words, naming the column of a cell too long to read."""
+    if "end of data" in error:
+        return "a quote is not closed"
+    limit = csv.field_size_limit()
+    if "field limit" not in error:
+        return error
+    cells = row_text.split(",")
+    long = next((i for i, cell in enumerate(cells) if len(cell) > limit), None)
+    column = (
+        f" (column {long + 1} {header[long]!r})" if long is not None and long < len(header) else ""
+    )
+    return f"a cell{column} is longer than the {limit:,} characters a cell may hold"
 
 
 def _unquoted_entries(text: str, label: str) -> tuple[list[str], list[tuple[int, str]]] | None:
@@ -526,8 +541,9 @@ def _lines(text: str) -> Iterator[str]:
 def _scan_csv(raw: bytes, label: str, lookup: _Lookup, blank_means_none: bool = False) -> Scan:
     problems: list[str] = []
     header, entries, cells = _csv_entries(decode_text(raw, label), label, problems)
+    stopped = bool(problems)  # a CSV error ended the reading: the rows after it are unknown
     problems[:0] = _header_problems(header, label)
-    if not entries:
+    if not entries and not stopped:
         problems.append(f"{label}: no people (the file has a header row only)")
     plans = plan_columns(header)
     width = len(header)
