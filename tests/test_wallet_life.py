@@ -352,3 +352,33 @@ def test_the_calendar_drops_what_is_done_and_dates_what_is_overdue(run: Any) -> 
     assert all(day > "2024-08-01" for _, day in done)  # nothing of the renewed cycle is left
     ics = ok(run("wallet", "calendar", "--as-of", "2024-08-01")).stdout
     assert "overdue" not in ics.lower()
+
+
+def test_a_fee_the_catalog_does_not_have_cannot_be_marked_paid(run: Any) -> None:
+    ok(run("wallet", "add", "cpt-nha", "--earned", "2023-02-01"))
+    result = run("wallet", "pay", "cpt-nha", "--annual-fee", "2026-11-20")
+    assert result.exit_code == 1
+    assert "has no annual fee in the catalog" in result.stderr
+    assert (
+        ok(run("wallet", "status", "--as-of", "2026-11-30", "--format", "json")).json()["data"][
+            "people"
+        ][0]["credentials"][0]["fees_paid"]
+        == []
+    )
+
+
+def test_the_same_payment_given_twice_is_refused_unless_a_due_date_is_named(story: Any) -> None:
+    again = story("wallet", "pay", "RMA", "--annual-fee", "2024-11-10")
+    assert again.exit_code == 1 and "already marked (the fee due 2024-11-15)" in again.stderr
+    assert [f["due"] for f in status(story, "2025-11-30")["rma-amt"]["fees_paid"]] == ["2024-11-15"]
+    ok(story("wallet", "pay", "RMA", "--annual-fee", "2024-11-10", "--due", "2025-11-15"))
+    assert status(story, "2025-11-30")["rma-amt"]["overdue"] == []
+
+
+def test_a_renewal_given_twice_does_not_renew_the_cycle_after(story: Any) -> None:
+    before = status(story, "2025-11-30")["cma-aama"]
+    again = story("wallet", "renew", "CMA", "--filed", "2025-01-15")
+    assert again.exit_code == 1
+    assert "is before the cycle 2025-01-16 → 2030-01-31 began" in again.stderr
+    assert "marked filed on 2025-01-15" in again.stderr
+    assert status(story, "2025-11-30")["cma-aama"] == before

@@ -84,6 +84,13 @@ def renew(
             )
         renewals = read_history(conn, cid).renewals
         index, start, end = _cycle_to_renew(held, rules, renewals, filed)
+        if filed < start:  # the cycle holding that day is renewed already: this is a repeat
+            before = next((r for r in renewals if r.cycle_index == index - 1), None)
+            said = f" (the one before it was marked filed on {before.filed})" if before else ""
+            raise DomainError(
+                f"{filed} is before the cycle {start} → {end} began{said}",
+                "Nothing was changed; a renewal is filed within the cycle it renews.",
+            )
         done = next((r for r in renewals if r.cycle_index == index), None)
         if done is not None:
             raise DomainError(
@@ -125,7 +132,16 @@ def pay_annual(
         cid = store.credential_id(conn, person, track)
         held = _held(conn, cid, check_person(person), track)
         dues = annual_dues(held.earned, max(paid, due or paid) + dt.timedelta(days=400))
-        taken = {p.due for p in read_history(conn, cid).payments if p.kind == "annual"}
+        annual = [p for p in read_history(conn, cid).payments if p.kind == "annual"]
+        taken = {p.due for p in annual}
+        same_day = next((p for p in annual if p.paid == paid), None)
+        if due is None and same_day is not None:
+            # most likely the same payment given twice, not next year's fee paid early
+            raise DomainError(
+                f"a payment of {track}'s annual fee on {paid} is already marked (the fee due "
+                f"{same_day.due})",
+                "Nothing changed; to mark another due date paid that day, give --due DATE.",
+            )
         if due is not None and due not in dues:
             shown = ", ".join(str(d) for d in dues[-3:]) or "none yet"
             raise DomainError(

@@ -14,6 +14,7 @@ from certadvisor.cli.commands.wallet_options import (
 )
 from certadvisor.cli.common import catalog, emit, note
 from certadvisor.cli.options import AsOfOpt, FormatOpt, OutputOpt, TrackArg
+from certadvisor.errors import DomainError
 from certadvisor.wallet import open_store, parse_day
 
 _CredentialArg = Annotated[str, typer.Argument(help="A held track (id or abbreviation).")]
@@ -83,6 +84,11 @@ def pay(
     from certadvisor.wallet.lifecycle import check_fee, pay_annual
 
     _, rules = _rules(ctx, credential)
+    if not any(f.kind == "annual" for f in rules.fees):
+        raise DomainError(
+            f"{rules.abbreviation} has no annual fee in the catalog: there is nothing to mark paid",
+            f"`certadvisor show {rules.id}` lists its fees.",
+        )
     day = past_day_flag("--annual-fee", annual_fee)
     due_day = checked_flag("--due", lambda: parse_day(due)) if due else None
     paid = checked_flag("--amount", lambda: check_fee(amount)) if amount is not None else None
