@@ -382,3 +382,22 @@ def test_a_renewal_given_twice_does_not_renew_the_cycle_after(story: Any) -> Non
     assert "is before the cycle 2025-01-16 → 2030-01-31 began" in again.stderr
     assert "marked filed on 2025-01-15" in again.stderr
     assert status(story, "2025-11-30")["cma-aama"] == before
+
+
+@pytest.mark.parametrize("name", ["cal.xlsx", "cal.csv", "cal.md"])
+def test_a_calendar_file_named_for_another_format_is_refused(
+    story: Any, tmp_path: Path, name: str
+) -> None:
+    result = story("wallet", "calendar", "-o", str(tmp_path / name))
+    assert result.exit_code == 2 and "written as ics or json" in result.stderr
+    assert not (tmp_path / name).exists()
+    ok(story("wallet", "calendar", "-o", str(tmp_path / "cal.ics")))
+    assert (tmp_path / "cal.ics").read_text().startswith("BEGIN:VCALENDAR")
+
+
+def test_the_calendar_and_export_offer_only_the_formats_they_write(run: Any) -> None:
+    cal = ok(run("wallet", "calendar", "--help")).stdout
+    assert "ics (default) or json" in cal and "xlsx" not in cal
+    export = ok(run("wallet", "export", "--help")).stdout
+    assert "json (default), markdown, csv or xlsx" in " ".join(export.split())
+    assert "table" not in export

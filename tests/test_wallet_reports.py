@@ -276,7 +276,7 @@ def test_export_markdown_is_an_audit_record(filled: Any, tmp_path: Path) -> None
 
 def test_export_refuses_a_table(filled: Any) -> None:
     result = filled("export", "--format", "table")
-    assert result.exit_code == 2 and "not available" in result.stderr
+    assert result.exit_code == 2 and "'table' is not one of 'json', 'markdown'" in result.stderr
 
 
 # Real data from the bundled catalog

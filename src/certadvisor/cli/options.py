@@ -40,6 +40,22 @@ class FormatChoiceIcs(StrEnum):
     xlsx = "xlsx"
 
 
+class CalendarFormatChoice(StrEnum):
+    """Formats of the wallet's calendar."""
+
+    ics = "ics"
+    json = "json"
+
+
+class ExportFormatChoice(StrEnum):
+    """Formats of the wallet's export (json is what `wallet import` reads)."""
+
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
 class HandoutFormatChoice(StrEnum):
     """Formats of table commands that also print as an HTML handout."""
 
@@ -62,8 +78,9 @@ class DocHandoutFormatChoice(StrEnum):
 
 def _format_help(choices: type[StrEnum]) -> str:
     names = [c.value for c in choices]
-    listed = ", ".join(names[1:-1]) + f" or {names[-1]}"
-    return f"{names[0]} (default), {listed}; inferred from -o's suffix when omitted."
+    listed = ", ".join(names[1:-1]) + f" or {names[-1]}" if len(names) > 2 else names[-1]
+    joiner = ", " if len(names) > 2 else " or "
+    return f"{names[0]} (default){joiner}{listed}; inferred from -o's suffix when omitted."
 
 
 def _format_option(choices: type[StrEnum]) -> typer.models.OptionInfo:
@@ -84,6 +101,8 @@ def day_option(text: str) -> dt.date:
 FormatOpt = Annotated[FormatChoice | None, _format_option(FormatChoice)]
 DocFormatOpt = Annotated[DocFormatChoice | None, _format_option(DocFormatChoice)]
 FormatIcsOpt = Annotated[FormatChoiceIcs | None, _format_option(FormatChoiceIcs)]
+CalendarFormatOpt = Annotated[CalendarFormatChoice | None, _format_option(CalendarFormatChoice)]
+ExportFormatOpt = Annotated[ExportFormatChoice | None, _format_option(ExportFormatChoice)]
 HandoutFormatOpt = Annotated[HandoutFormatChoice | None, _format_option(HandoutFormatChoice)]
 DocHandoutFormatOpt = Annotated[
     DocHandoutFormatChoice | None, _format_option(DocHandoutFormatChoice)

@@ -26,8 +26,9 @@ from certadvisor.cli.commands.wallet_options import (
 from certadvisor.cli.common import catalog, emit, note
 from certadvisor.cli.options import (
     AsOfOpt,
-    FormatChoiceIcs,
-    FormatIcsOpt,
+    CalendarFormatChoice,
+    CalendarFormatOpt,
+    ExportFormatOpt,
     FormatOpt,
     OutputOpt,
     TrackArg,
@@ -180,7 +181,7 @@ def export(
     person: PersonOpt = "me",
     everyone: AllOpt = False,
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = None,
+    fmt: ExportFormatOpt = None,
     output: OutputOpt = None,
     with_files: Annotated[
         bool,
@@ -313,7 +314,7 @@ def calendar(
     person: PersonOpt = "me",
     everyone: AllOpt = False,
     as_of: AsOfOpt = None,
-    fmt: FormatIcsOpt = None,
+    fmt: CalendarFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """Every upcoming deadline as a calendar event, with alarms 90, 60, 30 and 7 days before.
@@ -322,9 +323,15 @@ def calendar(
     """
     from certadvisor.render.wallet_calendar import calendar_rendering
 
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    if fmt is None and suffix not in ("", ".ics", ".json"):
+        raise UsageError(
+            f"{output}: the calendar is written as ics or json, not as {suffix}",
+            "Name the file .ics (or .json), or give --format ics.",
+        )
     loaded, result = _status(ctx, person, everyone, as_of)
-    if fmt is None and not (output and Path(output).suffix.lower() == ".json"):
-        fmt = FormatChoiceIcs.ics
+    if fmt is None and suffix != ".json":
+        fmt = CalendarFormatChoice.ics
     emit(ctx, calendar_rendering(result, loaded.data_as_of), fmt, output)
 
 
