@@ -401,3 +401,22 @@ def test_the_calendar_and_export_offer_only_the_formats_they_write(run: Any) -> 
     export = ok(run("wallet", "export", "--help")).stdout
     assert "json (default), markdown, csv or xlsx" in " ".join(export.split())
     assert "table" not in export
+
+
+def test_a_rollover_the_catalog_does_not_state_is_not_shown_as_its_fact(run: Any) -> None:
+    ok(run("wallet", "add", "cpt-nha", "--earned", "2023-02-01"))
+    ok(run("wallet", "renew", "cpt-nha", "--filed", "2025-01-20"))
+    warned = ok(ce(run, "cpt-nha", "2023-06-01", "2", "general", "Before the cycle"))
+    assert "does not count toward the current cycle" in warned.stderr
+    assert "no carry-over" not in warned.stderr
+    cpt = status(run, "2026-06-01")["cpt-nha"]
+    assert cpt["ce"]["rollover"] is None
+    assert "the catalog does not say whether CE carries over" in " ".join(cpt["notes"])
+    table = ok(run("wallet", "status", "--as-of", "2026-06-01")).stdout
+    assert "rollover not stated" in table and "(no rollover)" not in table
+    shown = ok(run("show", "cpt-nha")).stdout
+    assert "rollover between cycles not stated" in " ".join(shown.split())
+    # a catalog that says so is still quoted: AAMA's CMA has no carry-over
+    ok(run("wallet", "add", "cma-aama", "--earned", "2015-03-10"))
+    cma = status(run, "2016-06-01")["cma-aama"]
+    assert cma["ce"]["rollover"] is False

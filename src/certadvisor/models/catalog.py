@@ -164,7 +164,11 @@ class CERequirement(Provenance):
     categories: list[CECategory] = Field(default_factory=list)
     min_approved_points: float | None = Field(default=None, ge=0)
     approved_by: str | None = None
-    rollover: bool = False
+    rollover: bool | None = Field(
+        default=None,
+        description="Whether CE beyond a cycle's need carries over to the next; null: the "
+        "source does not say",
+    )
     first_cycle: str | None = Field(
         default=None,
         description="What the first cycle after first licensure owes instead, when the source "

@@ -108,8 +108,10 @@ def renewal_rows(track: Track, cites: Citations) -> list[tuple[str, str]]:
         if r.ce.min_approved_points is not None:
             body = r.ce.approved_by or "the body"
             parts.append(f"at least {r.ce.min_approved_points:g} approved by {body}")
-        if not r.ce.rollover:
+        if r.ce.rollover is False:
             parts.append("no rollover between cycles")
+        elif r.ce.rollover is None:
+            parts.append("rollover between cycles not stated")
         rows.append(("Continuing education", "; ".join(parts) + f" {cites.ref(r.ce)}"))
     for m in r.methods:
         rows.append(("Way to renew", _fact(m, cites)))

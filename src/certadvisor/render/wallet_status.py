@@ -93,8 +93,10 @@ def ce_lines(ce: CEProgress | None, cites: Citations) -> list[str]:
                 f"approved by {ce.approved_by}: {pts(ce.approved)} of at least "
                 f"{pts(ce.approved_required)}{short}"
             )
-    if not ce.rollover:
+    if ce.rollover is False:
         lines.append("only CE dated inside this cycle counts (no rollover)")
+    elif ce.rollover is None:
+        lines.append("only CE dated inside this cycle is counted (rollover not stated)")
     return lines
 
 

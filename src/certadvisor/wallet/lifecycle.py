@@ -187,7 +187,7 @@ def ce_date_warning(
     if day >= start:
         return None
     renewed = next((r for r in renewals if r.start <= day <= r.end), None)
-    carry = rules.renewal.ce is not None and not rules.renewal.ce.rollover
+    carry = rules.renewal.ce is not None and rules.renewal.ce.rollover is False
     why = (
         f"the cycle {renewed.start} → {renewed.end}, renewed on {renewed.filed}"
         if renewed

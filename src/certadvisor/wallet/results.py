@@ -126,7 +126,10 @@ class CEProgress(Cited):
     approved_required: float | None = None
     approved: float | None = None
     approved_short: float | None = None
-    rollover: bool = False
+    rollover: bool | None = Field(
+        default=None,
+        description="CE carries over to the next cycle; null: the catalog does not say",
+    )
     needed: float | None = Field(default=None, description="Fewest more points that meet it all")
     met: bool | None = None
     earlier_points: float = Field(

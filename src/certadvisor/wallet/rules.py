@@ -93,10 +93,15 @@ def _notes(cycle: CycleInfo, ce: CEProgress | None) -> list[str]:
     if ce is not None and ce.rollover:
         notes.append("The catalog allows rollover; only CE inside this cycle is counted here.")
     if ce is not None and ce.earlier_entries and not ce.rollover and cycle.start is not None:
+        why = (
+            "the catalog says there is no carry-over"
+            if ce.rollover is False
+            else "the catalog does not say whether CE carries over (check with the body)"
+        )
         notes.append(
             f"{ce.earlier_points:g} {ce.unit} from {ce.earlier_entries} earlier "
             f"activit{'y' if ce.earlier_entries == 1 else 'ies'} (before {cycle.start}) do not "
-            "count toward this cycle: the catalog says there is no carry-over."
+            f"count toward this cycle: {why}."
         )
     return notes
 
