@@ -1,6 +1,7 @@
 """`certadvisor eligible [TRACK...]`: every route of every track for one profile or a cohort."""
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -353,12 +354,11 @@ def _fail_on_problems(ctx: typer.Context, report: "Report", profile: Path | None
     Two people of one name are warned about: a handout could mix them up.
     """
     names = report.labels() if report.people() < 5000 else []
-    seen: set[str] = set()
-    for label in names:
-        key = label.casefold()
-        if key in seen:
-            note(ctx, f"Warning: more than one person is named {label!r}; tell them apart.")
-        seen.add(key)
+    counts = Counter(label.casefold() for label in names)
+    first = {label.casefold(): label for label in reversed(names)}
+    for key, count in counts.items():
+        if count > 1:
+            note(ctx, f"Warning: {count} people are named {first[key]!r}; tell them apart.")
     problems = report.problems()
     if problems:
         for line in problems:
