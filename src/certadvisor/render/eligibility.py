@@ -48,7 +48,10 @@ MARKS = {
     "unmet": "✗",
 }
 WORDS = {"eligible": "eligible", "not_eligible": "not eligible", "unknown": "unknown"}
-KEY = "✓ eligible / met   ✗ not eligible / unmet   ? unknown (the profile does not say)"
+KEY = (
+    "✓ eligible / met   ✗ not eligible / unmet   "
+    "? unknown (the profile does not say, or the rule is unconfirmed)"
+)
 TAILS_KEPT = 50_000  # distinct summaries whose CSV cells a cohort's writer remembers
 CSV_HEADERS = ("name", "track", "status", "route", "missing", "closest_route", "unverified")
 StateBlocks = Callable[[], Sequence[StateBlock]]
