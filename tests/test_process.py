@@ -96,3 +96,20 @@ def test_global_options_work_after_the_command(isolated: Path) -> None:
     assert "\x1b[" not in plain.stdout
     debug = _run(isolated, "show", "nope", "--debug")
     assert "Traceback" in debug.stderr
+
+
+@pytest.mark.parametrize("first", [("tracks",), ("show", "cma-aama")])
+def test_output_is_written_once_when_a_lazily_read_file_is_not_cached_yet(
+    isolated: Path, tmp_path: Path, first: tuple[str, ...]
+) -> None:
+    # The first command caches the catalog but not the state rules; the next one draws a
+    # person's table, then reads the state rules for the state block under it: the models'
+    # kind must be chosen for that before anything is written (once it restarted after).
+    profile = Path(__file__).parents[1] / "examples" / "receptionist-thinking-of-ma.yaml"
+    cache = {"CERTADVISOR_CACHE": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    assert _run(isolated, *first, **cache).returncode == 0
+    for _ in range(2):
+        proc = _run(isolated, "eligible", "--profile", str(profile), "cma", **cache)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.count("Eligibility of Dana") == 1
+        assert "state" in proc.stdout.lower()

@@ -321,7 +321,11 @@ def cache_is_warm(extra: Sequence[Path | str] = ()) -> bool:
     files = _read_files(paths)
     key = _cache_key(files)
     _peeked = (paths, files, key)
-    return (cache_dir() / "catalog" / key / "index.json").is_file()
+    if not (cache_dir() / "catalog" / key / "index.json").is_file():
+        return False
+    from certadvisor.catalog.sources import kept_missing
+
+    return not kept_missing(paths)
 
 
 def _files_of(paths: list[Path]) -> tuple[list[CatalogFile], str]:

@@ -332,6 +332,41 @@ def link_sources(data: Any, registry: Registry) -> Any:
     return data
 
 
+# The bundled files read lazily through `kept_validated`, some only while a command's output
+# is drawn (a state's rules under a person's table): `models.mode` asks `kept_missing` before
+# choosing the plain models, so that a missing copy never needs a restart after output began.
+BUNDLED_KEPT = (("states", "states.yaml"), ("wages", "wages.yaml"), ("programs", "programs.yaml"))
+
+
+def kept_path(kind: str, raw: bytes) -> Path:
+    """Where `kept_validated` keeps the validated models of one file's bytes."""
+    import hashlib
+
+    from certadvisor.catalog.cache import CACHE_FORMAT
+    from certadvisor.paths import cache_dir
+
+    key = hashlib.sha256(f"certadvisor {__version__} {kind} {CACHE_FORMAT}\n".encode())
+    key.update(hashlib.sha256(raw).digest() + _registry_digest())
+    return cache_dir() / kind / f"{key.hexdigest()[:32]}.pickle"
+
+
+def kept_missing(paths: Sequence[Path]) -> bool:
+    """Whether a validated copy that a run may read is not kept yet: one of the bundled
+    files', or the own ``sources:`` of one of the user's catalog files (``paths``)."""
+    folder = bundled_data_dir()
+    for kind, name in BUNDLED_KEPT:
+        path = folder / name
+        if path.is_file() and not kept_path(kind, read_text(path, name)).is_file():
+            return True
+    bundled = folder / "tracks.yaml"
+    for p in paths:
+        if p != bundled and p.is_file():
+            raw = read_text(p)
+            if may_list_sources(raw) and not kept_path("own-sources", raw).is_file():
+                return True
+    return False
+
+
 def kept_validated(kind: str, raw: bytes, expected: type[_T], build: Callable[[], _T]) -> _T:
     """A bundled file's validated models, kept pickled in the cache folder.
 
@@ -339,15 +374,9 @@ def kept_validated(kind: str, raw: bytes, expected: type[_T], build: Callable[[]
     parses the YAML nor validates (it needs no Pydantic, see `models.mode`); a missing or
     unreadable copy is built again with ``build`` and kept.
     """
-    import hashlib
     import pickle
 
-    from certadvisor.catalog.cache import CACHE_FORMAT
-    from certadvisor.paths import cache_dir
-
-    key = hashlib.sha256(f"certadvisor {__version__} {kind} {CACHE_FORMAT}\n".encode())
-    key.update(hashlib.sha256(raw).digest() + _registry_digest())
-    kept = cache_dir() / kind / f"{key.hexdigest()[:32]}.pickle"
+    kept = kept_path(kind, raw)
     try:
         found = pickle.loads(kept.read_bytes())  # noqa: S301 - our own cache folder
         if isinstance(found, expected):
