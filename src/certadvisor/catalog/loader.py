@@ -302,11 +302,37 @@ def load(
     if cached is None:
         size = sum(len(f.raw) for f in files)
         if notice is None or size < NOTICE_BYTES:
-            return rebuild()
-        with notice(f"Checking {size / 1e6:.0f} MB of catalog files (cached for next time)"):
-            return rebuild()
-    cached._rebuild = rebuild
-    return cached
+            loaded = rebuild()
+        else:
+            with notice(f"Checking {size / 1e6:.0f} MB of catalog files (cached for next time)"):
+                loaded = rebuild()
+    else:
+        cached._rebuild = rebuild
+        loaded = cached
+    _keep_lazy_files(catalog_paths(extra))
+    return loaded
+
+
+def _keep_lazy_files(paths: list[Path]) -> None:
+    """In a run with Pydantic's models, keep validated copies of the files later runs read
+    lazily (`sources.kept_missing`), so that those runs can choose the plain models."""
+    from certadvisor.models import mode
+
+    if mode.decide():
+        return
+    from certadvisor.catalog.sources import kept_missing
+
+    if not kept_missing(paths):
+        return
+    from certadvisor.catalog.programs import program_table
+    from certadvisor.catalog.sources import registry_for
+    from certadvisor.catalog.states import state_rules
+    from certadvisor.catalog.wages import wage_table
+
+    state_rules()
+    wage_table()
+    program_table()
+    registry_for(paths)
 
 
 _peeked: tuple[list[Path], list[CatalogFile], str] | None = None
