@@ -19,7 +19,7 @@ from wallet_helpers import ce_args
 
 GOLDEN = Path(__file__).parent / "golden"
 AS_OF = "2026-11-30"
-HOSTILE = ["<b>x</b>", "[x](http://evil.example)", "*Star* | Pipe", "=cmd_name_"]
+HOSTILE = ["<b>x</b>", "[x](http://evil.example)", "*Star* | Pipe", "=cmd_name_", "@SUM(1)"]
 # GitHub renders inline HTML: render with it on, as a reader of the file would see it
 _GITHUB_LIKE = MarkdownIt("commonmark", {"html": True}).enable("table")
 
@@ -64,6 +64,8 @@ def _shown_as_text(markdown: str) -> None:
     rendered = _GITHUB_LIKE.render(markdown)
     assert "<b>" not in rendered and 'href="http://evil' not in rendered
     assert "<em>Star</em>" not in rendered
+    # GitHub turns a bare @word into a mention of that account: an @ from input is escaped
+    assert "@SUM" not in markdown.replace("\\@SUM", "")
     text = html.unescape(re.sub(r"<[^>]+>", "", rendered))
     for name in HOSTILE:
         assert name in text, name

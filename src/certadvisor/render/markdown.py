@@ -16,7 +16,7 @@ from certadvisor.render.marks import (
 _PUNCT = frozenset(string.punctuation)
 # what starts markup inside a line: emphasis, code, links and images, raw HTML, entities,
 # table cells, strikethrough, headings
-_MARKUP = re.compile(r"([\\`*_\[\]<>|!~&#])")
+_MARKUP = re.compile(r"([\\`*_\[\]<>|!~&#@])")
 # GitHub links bare addresses: an escaped colon or dot keeps them text
 _ADDRESS = re.compile(r"(?i)\b(https?|ftp|mailto|file)(:)|\b(www)(\.)")
 
