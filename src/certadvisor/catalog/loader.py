@@ -61,11 +61,11 @@ def _read_files(paths: Sequence[Path]) -> list[CatalogFile]:
 
 
 def _cache_key(files: Sequence[CatalogFile]) -> str:
+    from certadvisor.catalog.sources import registry_digest
+
     h = hashlib.sha256(f"certadvisor {__version__} cache {CACHE_FORMAT}\n".encode())
     # the registry decides which confidences pass, so a change to it must re-validate
-    registry = bundled_data_dir() / "sources.yaml"
-    raw = registry.read_bytes() if registry.is_file() else b""
-    h.update(b"sources.yaml\0" + hashlib.sha256(raw).digest())
+    h.update(b"sources.yaml\0" + registry_digest())
     for f in files:
         h.update(f.label.encode() + b"\0" + hashlib.sha256(f.raw).digest())
     return h.hexdigest()[:32]
@@ -309,30 +309,29 @@ def load(
     else:
         cached._rebuild = rebuild
         loaded = cached
-    _keep_lazy_files(catalog_paths(extra))
+    _keep_lazy_files(files)
     return loaded
 
 
-def _keep_lazy_files(paths: list[Path]) -> None:
+def _keep_lazy_files(files: Sequence[CatalogFile]) -> None:
     """In a run with Pydantic's models, keep validated copies of the files later runs read
     lazily (`sources.kept_missing`), so that those runs can choose the plain models."""
     from certadvisor.models import mode
 
     if mode.decide():
         return
-    from certadvisor.catalog.sources import kept_missing
+    from certadvisor.catalog.sources import BUNDLED_KEPT, kept_missing, registry_for
 
-    if not kept_missing(paths):
+    if not kept_missing([(f.path, f.raw) for f in files]):
         return
     from certadvisor.catalog.programs import program_table
-    from certadvisor.catalog.sources import registry_for
     from certadvisor.catalog.states import state_rules
     from certadvisor.catalog.wages import wage_table
 
-    state_rules()
-    wage_table()
-    program_table()
-    registry_for(paths)
+    builders = {"states": state_rules, "wages": wage_table, "programs": program_table}
+    for kind, _ in BUNDLED_KEPT:
+        builders[kind]()  # a kind added to BUNDLED_KEPT without its builder fails here
+    registry_for([f.path for f in files])
 
 
 _peeked: tuple[list[Path], list[CatalogFile], str] | None = None
@@ -351,7 +350,7 @@ def cache_is_warm(extra: Sequence[Path | str] = ()) -> bool:
         return False
     from certadvisor.catalog.sources import kept_missing
 
-    return not kept_missing(paths)
+    return not kept_missing([(f.path, f.raw) for f in files])
 
 
 def _files_of(paths: list[Path]) -> tuple[list[CatalogFile], str]:

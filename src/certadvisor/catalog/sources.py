@@ -84,7 +84,7 @@ def parse_sources(data: Any, raw: bytes, label: str) -> list["Source"]:
 
 
 @cache
-def _registry_digest() -> bytes:
+def registry_digest() -> bytes:
     """The registry's checksum, read once a run (each kept copy is keyed by it)."""
     import hashlib
 
@@ -110,7 +110,7 @@ def bundled_registry() -> Registry:
     from certadvisor.paths import cache_dir
 
     raw = registry_bytes()
-    kept = cache_dir() / "sources" / f"{_registry_digest().hex()[:32]}.json"
+    kept = cache_dir() / "sources" / f"{registry_digest().hex()[:32]}.json"
     try:
         rows = json.loads(kept.read_bytes())
         return registry_from([Source.model_construct(**r) for r in rows])
@@ -346,25 +346,23 @@ def kept_path(kind: str, raw: bytes) -> Path:
     from certadvisor.paths import cache_dir
 
     key = hashlib.sha256(f"certadvisor {__version__} {kind} {CACHE_FORMAT}\n".encode())
-    key.update(hashlib.sha256(raw).digest() + _registry_digest())
+    key.update(hashlib.sha256(raw).digest() + registry_digest())
     return cache_dir() / kind / f"{key.hexdigest()[:32]}.pickle"
 
 
-def kept_missing(paths: Sequence[Path]) -> bool:
+def kept_missing(catalog_files: Sequence[tuple[Path, bytes]]) -> bool:
     """Whether a validated copy that a run may read is not kept yet: one of the bundled
-    files', or the own ``sources:`` of one of the user's catalog files (``paths``)."""
+    files', or the own ``sources:`` of one of the catalog files (path and bytes, as read)."""
     folder = bundled_data_dir()
     for kind, name in BUNDLED_KEPT:
         path = folder / name
         if path.is_file() and not kept_path(kind, read_text(path, name)).is_file():
             return True
     bundled = folder / "tracks.yaml"
-    for p in paths:
-        if p != bundled and p.is_file():
-            raw = read_text(p)
-            if may_list_sources(raw) and not kept_path("own-sources", raw).is_file():
-                return True
-    return False
+    return any(
+        p != bundled and may_list_sources(raw) and not kept_path("own-sources", raw).is_file()
+        for p, raw in catalog_files
+    )
 
 
 def kept_validated(kind: str, raw: bytes, expected: type[_T], build: Callable[[], _T]) -> _T:

@@ -455,9 +455,9 @@ def _csv_error_words(error: str, row_text: str, header: list[str]) -> str:
     """The CSV reader's error in plain words, naming the column of a cell too long to read."""
     if "end of data" in error:
         return "a quote is not closed"
-    limit = csv.field_size_limit()
     if "field limit" not in error:
         return error
+    limit = csv.field_size_limit()
     cells = row_text.split(",")
     long = next((i for i, cell in enumerate(cells) if len(cell) > limit), None)
     column = (
