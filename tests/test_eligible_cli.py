@@ -492,3 +492,42 @@ def test_person_picks_one_person_of_a_cohort(run: Any) -> None:
     assert "no valid person named 'Zed'" in missing.stderr and "Ana, Ben, Chloe" in missing.stderr
     alone = run("eligible", "--person", "Chloe")
     assert alone.exit_code == 2 and "give --profile" in alone.stderr
+
+
+def test_an_mlt_aiming_at_mls_is_told_the_mlt_is_held_and_pointed_at_the_mls(run: Any) -> None:
+    # Priya holds MLT(ASCP) since 2022: her counselor reads "held", never "apply when ready"
+    # for it, and the line that matters names the MLS, not the credential she already has.
+    priya = str(EXAMPLES / "mlt-aiming-at-mls.yaml")
+    table = run("eligible", "mls", "mlt", "--profile", priya, *AS_OF)
+    assert table.exit_code == 0, table.stderr
+    mlt = next(line for line in table.stdout.splitlines() if "mlt-ascp" in line)
+    assert "held (earned 2022-08-15)" in mlt and "apply when ready" not in table.stdout
+    assert "Eligible now: MLT" not in table.stdout
+    assert "Closest: MLS(ASCP)" in table.stdout
+    md = run("eligible", "mls", "mlt", "--profile", priya, *AS_OF, "--format", "markdown")
+    row = next(line for line in md.stdout.splitlines() if "(`mlt-ascp`)" in line)
+    assert "held (earned 2022-08-15)" in row
+    assert "**Closest: MLS(ASCP)" in md.stdout
+    # the status itself is the engine's and stays in the JSON as it was
+    js = run("eligible", "mls", "mlt", "--profile", priya, *AS_OF, "--format", "json").json()
+    statuses = {t["track"]: t["status"] for t in js["data"]["people"][0]["results"]}
+    assert statuses["mlt-ascp"] == "eligible"
+
+
+def test_a_credential_given_as_a_flag_is_held_too(run: Any) -> None:
+    result = run("eligible", "mlt", "--credential", "mlt-ascp", "--degree", "associate", *AS_OF)
+    assert result.exit_code == 0, result.stderr
+    assert "held" in result.stdout and "apply when ready" not in result.stdout
+
+
+def test_priyas_report_marks_the_mlt_held_and_asks_her_to_confirm_nothing_for_it(
+    run: Any,
+) -> None:
+    priya = str(EXAMPLES / "mlt-aiming-at-mls.yaml")
+    result = run(
+        "report", "--profile", priya, "--goal", "laboratory", *AS_OF, "--format", "markdown"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "| MLT(ASCP) (mlt-ascp) | eligible ?, held |" in result.stdout
+    assert "- MLT(ASCP): Rests on unverified information" not in result.stdout
+    assert "- MLS(ASCP): Rests on unverified information" in result.stdout

@@ -4,6 +4,7 @@ Rich is imported inside the table writers only: json, markdown and csv (a big co
 format) never need it, and it costs about 30 ms to import.
 """
 
+import datetime as dt
 import itertools
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -123,7 +124,25 @@ def _deciding(t: TrackResult) -> RouteResult | None:
     return next((r for r in t.routes if r.id == wanted), None)
 
 
-def _next_step(t: TrackResult) -> str:
+Held = dict[str, "dt.date | None"]  # the tracks a person holds, with the date earned
+
+
+def held_by(person: object) -> Held:
+    """The credentials a profile lists as held: their rows say so, not "apply when ready"."""
+    held = getattr(person, "credentials", None) or []
+    # a profile lists HeldCredential records; the --credential flags give bare track ids
+    return {c: None for c in held if isinstance(c, str)} | {
+        c.id: c.earned for c in held if not isinstance(c, str)
+    }
+
+
+def _held_words(earned: "dt.date | None") -> str:
+    return f"held (earned {earned.isoformat()})" if earned else "held"
+
+
+def _next_step(t: TrackResult, held: Held) -> str:
+    if t.track in held:
+        return _held_words(held[t.track])
     if t.status == "eligible":
         return f"until {t.closes_on.isoformat()}" if t.closes_on else "apply when ready"
     if not t.missing:
@@ -144,9 +163,9 @@ def _needed(t: TrackResult) -> float:
     return t.months_needed_max if t.months_needed_max is not None else float("inf")
 
 
-def headline(p: PersonResult) -> str | None:
-    """The one line that matters most: the track within reach soonest, and why."""
-    known = [t for t in p.results if t.routes]
+def headline(p: PersonResult, held: Held) -> str | None:
+    """The one line that matters most: the track within reach soonest (of those not held)."""
+    known = [t for t in p.results if t.routes and t.track not in held]
     if not known:
         return None
     best = min(known, key=_needed)
@@ -176,7 +195,9 @@ def _short(track_id: str) -> str:
     return track_id.split("-")[0].upper()[:6]
 
 
-def _person_table(console: "Console", p: PersonResult, cites: Citations, explain: bool) -> None:
+def _person_table(
+    console: "Console", p: PersonResult, held: Held, cites: Citations, explain: bool
+) -> None:
     from rich.text import Text
     from rich.tree import Tree
 
@@ -186,7 +207,7 @@ def _person_table(console: "Console", p: PersonResult, cites: Citations, explain
     rows: list[list[Text | str]] = []
     for t in p.results:
         deciding = _deciding(t)
-        notes = confirm_notes(t)
+        notes = [] if t.track in held else confirm_notes(t)  # held: nothing left to confirm
         if brief and notes:
             notes = [f"+ {len(notes)} to confirm (--explain)"]
         rows.append(
@@ -198,7 +219,7 @@ def _person_table(console: "Console", p: PersonResult, cites: Citations, explain
                 ),
                 Text(_route_cell(t)),
                 Text(cites.ref(deciding) if deciding else ""),
-                Text("\n".join([_next_step(t), *notes, *t.counts_for])),
+                Text("\n".join([_next_step(t, held), *notes, *t.counts_for])),
             ]
         )
     # a route id is never cut; at a narrow width the route and the source go before the step
@@ -214,7 +235,7 @@ def _person_table(console: "Console", p: PersonResult, cites: Citations, explain
         console.width, cols, (0, 1, 4, 3, 2), rows, header_style="heading"
     )
     print_fitted_table(console, matrix, dropped)
-    line = headline(p)
+    line = headline(p, held)
     if line:
         console.print(Text(line, style="heading"))
     print_state_credentials(console, p.state_credentials, p.state, cites, explain)
@@ -323,7 +344,9 @@ def _cohort_table(console: "Console", report: Report) -> None:
     print_state_grids(console, state_grids(report, people))
 
 
-def _markdown_person(doc: MarkdownDoc, p: PersonResult, level: int, cohort: bool) -> None:
+def _markdown_person(
+    doc: MarkdownDoc, p: PersonResult, held: Held, level: int, cohort: bool
+) -> None:
     cites = doc.citations
     who = md_text(p.label)
     doc.heading(f"{who}: eligibility on {p.as_of.isoformat()}", level)
@@ -336,12 +359,14 @@ def _markdown_person(doc: MarkdownDoc, p: PersonResult, level: int, cohort: bool
                 status_words(t.status),
                 _route_cell(t),
                 cites.ref(deciding) if deciding else "",
-                "; ".join(t.missing) or "—",
-                "; ".join(n.removeprefix("Confirm: ") for n in confirm_notes(t)) or "—",
+                _held_words(held[t.track]) if t.track in held else "; ".join(t.missing) or "—",
+                "—"
+                if t.track in held
+                else "; ".join(n.removeprefix("Confirm: ") for n in confirm_notes(t)) or "—",
             ]
         )
     doc.table(["Track", "Status", "Route", "Source", "Still needed", "Confirm"], rows)
-    line = headline(p)
+    line = headline(p, held)
     if line:
         doc.paragraph(f"**{line}**")
     for t in p.results:
@@ -388,8 +413,8 @@ def _markdown_doc(report: Report, data_as_of: str | None, states: StateBlocks) -
             [[md_text(p.label), *[MARKS[t.status] for t in p.results]] for p in people],
         )
         markdown_state_grids(doc, state_grids(report, people), 3)
-    for p in people:
-        _markdown_person(doc, p, 2, cohort=len(people) > 1)
+    for p, s in zip(people, report.subjects(), strict=True):
+        _markdown_person(doc, p, held_by(s.person), 2, cohort=len(people) > 1)
     invalid = _invalid_lines(report)
     if invalid:
         doc.heading("Not evaluated: invalid entries", 2)
@@ -443,7 +468,7 @@ def eligibility_rendering(
         cites = Citations()
         people = report.subjects()
         if len(people) == 1:
-            _person_table(console, report.results()[0], cites, explain)
+            _person_table(console, report.results()[0], held_by(people[0].person), cites, explain)
         else:
             _cohort_table(console, report)
         invalid = _invalid_lines(report)

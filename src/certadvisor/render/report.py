@@ -90,9 +90,10 @@ def who_rows(profile: Profile, state_name: str | None) -> list[tuple[str, str]]:
     ]
 
 
-def eligibility_row(r: TrackResult) -> tuple[str, str, str, str, str]:
-    """Track, status (? when unverified), route, what is missing, the dates that matter."""
-    status = _STATUS[r.status] + (" ?" if r.unverified else "")
+def eligibility_row(r: TrackResult, held: bool = False) -> tuple[str, str, str, str, str]:
+    """Track, status (? when unverified; held when the person holds it), route, what is
+    missing, the dates that matter."""
+    status = _STATUS[r.status] + (" ?" if r.unverified else "") + (", held" if held else "")
     route = r.route or (f"closest: {r.closest}" if r.closest else "—")
     dates = []
     if r.opens_on:
@@ -181,11 +182,15 @@ def _eligibility(doc: MarkdownDoc, report: AdvisingReport) -> None:
     doc.paragraph(
         "Every track in the catalog; `?` marks a result that rests on unverified information."
     )
+    held = {c.id for c in report.profile.credentials or []}
     doc.table(
         ["Track", "Status", "Route", "What is missing", "Dates"],
-        [eligibility_row(r) for r in report.eligibility],
+        [eligibility_row(r, r.track in held) for r in report.eligibility],
     )
-    notes = [f"{r.abbreviation}: {n}" for r in report.eligibility for n in r.notes]
+    # a credential held needs no "confirm before you apply"
+    notes = [
+        f"{r.abbreviation}: {n}" for r in report.eligibility if r.track not in held for n in r.notes
+    ]
     notes += [f"{r.abbreviation}: {c}" for r in report.eligibility for c in r.counts_for]
     doc.bullets(notes)
     code = report.state.code if report.state is not None else None
