@@ -293,9 +293,14 @@ def test_the_quotes_are_counted_only_without_a_backslash() -> None:
     assert quotes is None and doc["data"]["people"][0]["name"] == 'Ana "A"'
 
 
-def test_a_fast_import_stores_what_the_models_store(rules: Any, tmp_path: Path) -> None:
+def test_a_fast_import_stores_what_the_models_store(
+    rules: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from certadvisor.wallet.transfer import import_records
 
+    # what the file leaves unstamped is stamped "now": one instant for both imports, so that
+    # a second ticking over between them is not a difference
+    monkeypatch.setattr("certadvisor.wallet.transfer.now_stamp", lambda: "2026-06-30T12:00:00Z")
     text = export_text(PEOPLE)
     careful = WalletRecords.model_validate(json.loads(text)["data"], context={"today": TODAY})
     dumps = []
