@@ -13,6 +13,8 @@ from typer.main import get_command
 from certadvisor import __version__
 from certadvisor.cli.app import app
 
+ROOT = Path(__file__).parent.parent
+
 CONTRACT_IDS = (
     "cma-aama rma-amt ccma-nha ncma-ncct mlt-ascp mls-ascp "
     "cpt-nha pbt-ascp rpt-amt ncpt-ncct cpcta-nha cet-nha"
@@ -254,3 +256,27 @@ def test_impossible_catalog_date_is_named_by_field(run: Any, tmp_path: Path) -> 
     result = run("data", "validate", str(bad))
     assert result.exit_code == 3
     assert f"{bad}:1:1: as_of:" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            "amount_unstated: true\n            min_months: 12",
+            "amount_unstated takes no min_months",
+        ),
+        ("amount_unstated: false", "give min_months or min_hours"),
+    ],
+)
+def test_an_unstated_experience_amount_is_explicit(
+    run: Any, tmp_path: Path, change: str, message: str
+) -> None:
+    """An amount nobody gives is said as such, never mixed with a guessed one or left out."""
+    text = (ROOT / "data" / "tracks.yaml").read_text()
+    assert text.count("amount_unstated: true") == 1
+    bad = tmp_path / "tracks.yaml"
+    bad.write_text(text.replace("amount_unstated: true", change))
+    result = run("data", "validate", str(bad))
+    assert result.exit_code == 3, result.stdout
+    assert message in result.stderr and "experience" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -16,6 +16,7 @@ from certadvisor.catalog.loader import LoadedCatalog
 from certadvisor.cli.commands.wallet_options import rules_lookup
 from certadvisor.errors import InvalidInputError
 from certadvisor.render.output import SCHEMA_VERSION, envelope
+from certadvisor.text import control_char
 from certadvisor.wallet.documents import (
     CERecord,
     CertificateRef,
@@ -56,7 +57,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> LoadedCatalog:
 text = (
     st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=30)
     .map(str.strip)
-    .filter(bool)
+    .filter(lambda s: bool(s) and control_char(s, one_line=True) is None)
 )
 days = st.dates(dt.date(1995, 1, 1), dt.date(2025, 12, 31))
 

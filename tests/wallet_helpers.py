@@ -19,6 +19,7 @@ def ce_args(
     category: str = "clinical",
     date: str = "2023-03-01",
     title: str = "Course",
+    provider: str | None = None,
 ) -> list[str]:
     """`ce add` and its required options, ready to follow `wallet`."""
     return [
@@ -34,4 +35,5 @@ def ce_args(
         date,
         "--title",
         title,
+        *(["--provider", provider] if provider is not None else []),
     ]

@@ -12,7 +12,7 @@ import re
 # isolates (Trojan Source) and lone surrogates (no UTF-8 can carry them): what a terminal or
 # an editor acts on instead of showing.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+UNSAFE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\x1b": "\\e"}
 
 MAX_LABEL = 100
@@ -33,12 +33,12 @@ def safe(text: str) -> str:
 
 def safe_line(text: str) -> str:
     """One line: newlines and tabs are escaped too (for a message that must stay one line)."""
-    return _UNSAFE_LINE.sub(_escape, text) if _UNSAFE_LINE.search(text) else text
+    return UNSAFE_LINE.sub(_escape, text) if UNSAFE_LINE.search(text) else text
 
 
 def control_char(text: str, *, one_line: bool = False) -> str | None:
     """The first unsafe character of the text, escaped (``\\e``), or None when it has none."""
-    found = (_UNSAFE_LINE if one_line else _UNSAFE).search(text)
+    found = (UNSAFE_LINE if one_line else _UNSAFE).search(text)
     return _escape(found) if found else None
 
 

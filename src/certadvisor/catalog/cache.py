@@ -18,7 +18,7 @@ from certadvisor.paths import make_private_dirs
 if TYPE_CHECKING:
     from certadvisor.models.catalog import Catalog, Track
 
-CACHE_FORMAT = 9  # 9: a CE rollover the catalog does not state is null, not false
+CACHE_FORMAT = 10  # 10: an experience condition may leave its amount unstated
 _CACHES_KEPT = 6
 CACHE_CAP_BYTES = 200 * 1024 * 1024  # the cache folder's size; the oldest caches go first
 

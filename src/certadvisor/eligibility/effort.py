@@ -40,6 +40,8 @@ DEFAULT_MONTHS: dict[str, float] = {
     "procedures": 2.0,
     "age": 12.0,
     "credential": 24.0,
+    # work experience whose amount no source read gives: a year, as the bodies' stated ones
+    "experience": 12.0,
     # a state's training hours: a short approved course; a national or state exam to pass
     "training_hours": 6.0,
     "exam": 3.0,
@@ -105,6 +107,8 @@ def default_months(cond: Condition, track: Track, route: str, ladder: Mapping[st
         hours = (cond.min_didactic_hours or 0) + (cond.min_practical_hours or 0)
         return max(0.5, hours / 40)
     if isinstance(cond, ExperienceCondition):
+        if cond.amount_unstated:
+            return DEFAULT_MONTHS["experience"]
         if cond.min_months is not None:
             return cond.min_months
         return (cond.min_hours or 0) / HOURS_PER_MONTH

@@ -153,13 +153,17 @@ def _program(cond: ProgramCondition) -> str:
 
 def _experience(cond: ExperienceCondition) -> str:
     fields = either([field_words(f) for f in cond.fields])
-    if cond.min_months:
-        amount = f"{months_words(cond.min_months)} of full-time"
+    if cond.amount_unstated:
+        amount = "work"
+    elif cond.min_months:
+        amount = f"{months_words(cond.min_months)} of full-time work"
     else:
-        amount = f"{cond.min_hours:,.0f} hours of"
-    text = f"{amount[0].upper()}{amount[1:]} work in {fields}"
+        amount = f"{cond.min_hours:,.0f} hours of work"
+    text = f"{amount[0].upper()}{amount[1:]} in {fields}"
     if cond.within_months:
         text += f" within the last {months_words(cond.within_months)}"
+    if cond.amount_unstated:
+        text += " (how much, no source read says)"
     if cond.duties_all:
         text += f", with {either([d.replace('_', ' ') for d in cond.duties_all], 'and')} duties"
     if cond.duties_any:

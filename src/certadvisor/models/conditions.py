@@ -114,11 +114,24 @@ class ExperienceCondition(_ConditionBase):
     within_months: int | None = Field(default=None, gt=0)
     duties_all: list[Duty] = Field(default_factory=list)
     duties_any: list[Duty] = Field(default_factory=list)
+    amount_unstated: bool = Field(
+        default=False,
+        description=(
+            "No source read gives the amount: work in the fields leaves the condition unknown, "
+            "to confirm with the body; none at all, in a complete work history, is unmet"
+        ),
+    )
 
     @model_validator(mode="after")
     def _needs_an_amount(self) -> "ExperienceCondition":
-        if self.min_months is None and self.min_hours is None:
-            raise ValueError("give min_months or min_hours")
+        stated = self.min_months is not None or self.min_hours is not None
+        if self.amount_unstated:
+            if stated:
+                raise ValueError("amount_unstated takes no min_months or min_hours")
+            if self.duties_all or self.duties_any:
+                raise ValueError("amount_unstated takes no duties")
+        elif not stated:
+            raise ValueError("give min_months or min_hours (or amount_unstated: true)")
         return self
 
 

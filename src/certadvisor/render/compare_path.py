@@ -175,6 +175,7 @@ def path_notes(rows: list[ComparisonRow]) -> list[str]:
         )
     for r in rows:
         fast = r.path.fastest if r.path else None
+        cheap = r.path.cheapest if r.path else None
         if fast is not None and fast.judgement:
             lines.append(f"{r.track}: {'; '.join(fast.judgement)}.")
         if fast is not None and fast.unknowns:
@@ -182,4 +183,7 @@ def path_notes(rows: list[ComparisonRow]) -> list[str]:
                 f"{r.track}: {fast.unknowns} condition(s) the profile does not answer are "
                 "counted as still to do."
             )
+        # the cheapest path's hold month rests on its own estimates, said as the fastest's are
+        if cheap is not None and cheap != fast and cheap.judgement:
+            lines.append(f"{r.track}, cheapest path: {'; '.join(cheap.judgement)}.")
     return lines

@@ -5,14 +5,16 @@ Free of pydantic, so that opening the store and reading --person cost no model i
 
 import datetime as dt
 import math
-import re
+
+from certadvisor.text import UNSAFE_LINE
 
 EXPORT_FORMAT = "certadvisor-wallet"
 DEFAULT_PERSON = "me"  # whose wallet a command means when no --person is given
 MAX_POINTS = 1000.0
-# Unicode's categories Cc (C0, DEL, C1) and Cs (surrogates): one regex instead of asking
-# unicodedata for every character (an import checks every title, provider and approver).
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# What an import refuses in text (control characters, line separators, bidi overrides and
+# isolates, surrogates), refused at input too: what is stored can always be exported and
+# imported again. One regex (an import checks every title, provider and approver).
+CONTROL = UNSAFE_LINE
 
 
 def check_not_future(day: dt.date, today: dt.date) -> dt.date:

@@ -110,6 +110,8 @@ def experience_check(cond: ExperienceCondition, clinical: bool = False) -> Check
     """
     fields = either([_WORK_WORDS.get(f, f) for f in cond.fields])
     window = f" within the last {months_words(cond.within_months)}" if cond.within_months else ""
+    if cond.amount_unstated:
+        return _unstated_check(cond, fields, window)
     if cond.min_months is not None:
         amount = f"{months_words(cond.min_months)} of full-time experience in {fields}{window}"
     else:
@@ -135,6 +137,33 @@ def experience_check(cond: ExperienceCondition, clinical: bool = False) -> Check
                 empty[complete] = measure(facts, as_of, dates, jobs)
             return empty[complete]
         return measure(facts, as_of, dates, jobs)
+
+    return run
+
+
+def _unstated_check(cond: ExperienceCondition, fields: str, window: str) -> Check:
+    """Work in the fields when no source gives how much: some is to confirm, none is unmet."""
+    wanted = frozenset(str(f) for f in cond.fields)
+    field_list = list(wanted)
+    ask = Outcome(UNKNOWN, f"confirm your work history: experience in {fields}{window}")
+    confirm = Outcome(
+        UNKNOWN,
+        f"confirm how much {fields} experience{window} counts: no source read gives the amount",
+    )
+    lacking = Outcome(UNMET, f"work experience in {fields}{window} (how much, no source read says)")
+
+    def run(facts: Facts, as_of: dt.date, dates: bool) -> Outcome:
+        if facts.jobs is None:
+            return ask
+        since = months_ago(as_of, cond.within_months) if cond.within_months else None
+        if any(
+            j.field in wanted
+            and j.start < as_of
+            and (since is None or j.end is None or j.end > since)
+            for j in facts.jobs
+        ):
+            return confirm
+        return lacking if facts.jobs_complete_for(field_list) else ask
 
     return run
 
