@@ -147,8 +147,16 @@ def test_ce_add_records_the_entry_with_the_category_id(w: Any) -> None:
         ({"title": "   "}, 2, "--title: must not be empty"),
         ({"title": "two\nlines"}, 2, "--title: must be one line"),
         # a bidi isolate would be stored, then refused by `wallet import` of its own export
-        ({"title": "\u2066Flu shots\u2069"}, 2, "--title: must be one line"),
-        ({"provider": "Clinic \u202eevil"}, 2, "--provider: must be one line"),
+        (
+            {"title": "\u2066Flu shots\u2069"},
+            2,
+            "--title: must be one line without control characters (found \\u2066)",
+        ),
+        (
+            {"provider": "Clinic \u202eevil"},
+            2,
+            "--provider: must be one line without control characters (found \\u202e)",
+        ),
         ({"track": "wx-plain", "category": "general"}, 1, "'me' holds no wx-plain"),
         ({"track": "wx-bogus"}, 1, "unknown track 'wx-bogus'"),
     ],

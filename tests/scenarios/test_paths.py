@@ -32,6 +32,10 @@ def test_path_and_pay(case: dict[str, Any], run: Any, tmp_path: Path) -> None:
         assert got[track]["path"]["status"] == status, track
     for track, route in want.get("route", {}).items():
         assert got[track]["path"]["fastest"]["route"] == route, track
+    for track, cheap in want.get("cheapest", {}).items():
+        path = got[track]["path"]["cheapest"]
+        assert path["route"] == cheap["route"], track
+        assert path["cost"]["now_min"] == cheap["now_min"], (track, path["cost"])
     for track in want.get("unknown_cost", []):
         cost = got[track]["path"]["fastest"]["cost"]
         assert cost["now_min"] is None and cost["tuition_unknown"], track

@@ -173,8 +173,8 @@ def _who(
             for about, says in who_rows(report.profile, state.name if state else None)
         ],
     )
-    request = request_line(report.recommendation, False)
-    doc.paragraph(f"Asked for: {request.removesuffix('.').replace('Ranked for ', '')}.")
+    # "Ranked for", not "Asked for": a goal left out is the default (either), not a request
+    doc.paragraph(request_line(report.recommendation, False))
 
 
 def _eligibility(doc: MarkdownDoc, report: AdvisingReport) -> None:

@@ -6,7 +6,7 @@ Free of pydantic, so that opening the store and reading --person cost no model i
 import datetime as dt
 import math
 
-from certadvisor.text import UNSAFE_LINE
+from certadvisor.text import UNSAFE_LINE, control_char
 
 EXPORT_FORMAT = "certadvisor-wallet"
 DEFAULT_PERSON = "me"  # whose wallet a command means when no --person is given
@@ -42,8 +42,9 @@ def clean_text(value: str | None, *, required: bool = False, max_len: int = 300)
             raise ValueError("must not be empty")
         return None
     text = value.strip()
-    if CONTROL.search(text):
-        raise ValueError("must be one line without control characters")
+    bad = control_char(text, one_line=True)
+    if bad:
+        raise ValueError(f"must be one line without control characters (found {bad})")
     if len(text) > max_len:
         raise ValueError(f"is {len(text)} characters long, over the limit of {max_len}")
     return text

@@ -145,12 +145,24 @@ def _unstated_check(cond: ExperienceCondition, fields: str, window: str) -> Chec
     """Work in the fields when no source gives how much: some is to confirm, none is unmet."""
     wanted = frozenset(str(f) for f in cond.fields)
     field_list = list(wanted)
-    ask = Outcome(UNKNOWN, f"confirm your work history: experience in {fields}{window}")
+    # the months the route may still take are this tool's estimate: every output says so
+    guess = (
+        f"no source read says how much {fields} experience counts; "
+        f"the {months_words(DEFAULT_MONTHS['experience'])} counted for it are this tool's estimate"
+    )
+    ask = Outcome(
+        UNKNOWN, f"confirm your work history: experience in {fields}{window}", assumption=guess
+    )
     confirm = Outcome(
         UNKNOWN,
         f"confirm how much {fields} experience{window} counts: no source read gives the amount",
+        assumption=guess,
     )
-    lacking = Outcome(UNMET, f"work experience in {fields}{window} (how much, no source read says)")
+    lacking = Outcome(
+        UNMET,
+        f"work experience in {fields}{window} (how much, no source read says)",
+        assumption=guess,
+    )
 
     def run(facts: Facts, as_of: dt.date, dates: bool) -> Outcome:
         if facts.jobs is None:
