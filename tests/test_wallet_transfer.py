@@ -219,6 +219,14 @@ def test_the_cli_round_trip(
     imported = w("import", str(out))
     assert imported.exit_code == 0, imported.stderr
     assert "2 new people, 2 credentials, 3 CE entries" in imported.stderr
+    assert "nothing was in the wallet already" in imported.stderr
+    repeated = w("import", str(out))  # the same file again adds nothing and says what it kept
+    assert repeated.exit_code == 0, repeated.stderr
+    assert "0 new people, 0 credentials, 0 CE entries" in repeated.stderr
+    assert (
+        "5 records (credentials, CE entries, renewals, fees paid, checklist marks) were in "
+        "the wallet already and kept as they were" in " ".join(repeated.stderr.split())
+    )
     again = w("export", "--all", "--format", "json")
     first = json.loads(out.read_text())["data"]
     second = again.json()["data"]

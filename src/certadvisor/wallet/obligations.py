@@ -124,8 +124,8 @@ def lapse_lines(abbreviation: str, end: dt.date | None, rules: Sequence[LateRule
     for rule in rules:
         if rule.grace_days is not None and rule.grace_end is not None:
             out.append(
-                f"Until {rule.grace_end} ({rule.grace_days} days after expiry) this does not "
-                f"apply yet; from {rule.grace_end + dt.timedelta(days=1)}: {rule.text}"
+                f"From {rule.grace_end + dt.timedelta(days=1)} ({rule.grace_days} days after "
+                f"expiry have passed): {rule.text}"
             )
         else:
             out.append(f"After {end}: {rule.text}")

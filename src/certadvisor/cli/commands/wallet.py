@@ -297,8 +297,8 @@ def import_(
         ctx,
         f"Imported {plural(done.people, 'new person')}, {plural(done.credentials, 'credential')}, "
         f"{plural(done.ce, 'CE entry', 'CE entries')} and "
-        f"{plural(done.checklist_marks, 'checklist mark')}; {done.already_present} "
-        f"{'was' if done.already_present == 1 else 'were'} already in the wallet{restored}.",
+        f"{plural(done.checklist_marks, 'checklist mark')}{restored}; "
+        f"{_skipped(done.already_present)}.",
     )
     if done.missing_certificates:
         note(
@@ -365,3 +365,13 @@ def backup(
         backup_store(store, file, force=force)
         folder = store.certificate_dir
     note(ctx, f"Saved a copy of the wallet to {file}; certificates stay in {folder}.")
+
+
+def _skipped(count: int) -> str:
+    """What an import left alone, said so that a re-import's count is not a puzzle."""
+    if not count:
+        return "nothing was in the wallet already"
+    return (
+        f"{plural(count, 'record')} (credentials, CE entries, renewals, fees paid, checklist "
+        f"marks) {'was' if count == 1 else 'were'} in the wallet already and kept as they were"
+    )
