@@ -38,6 +38,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from certadvisor.eligibility.effort import (
+    OUT_OF_REACH,
     RENEWAL,
     Effort,
     about,
@@ -68,7 +69,7 @@ from certadvisor.eligibility.verdicts import (
     time_only,
     verdict,
 )
-from certadvisor.eligibility.wording import describe
+from certadvisor.eligibility.wording import describe, either
 from certadvisor.models.catalog import Condition, Route, Track
 from certadvisor.models.profile import Profile
 from certadvisor.models.results import (
@@ -155,6 +156,18 @@ def _judge(plan: "_Plan", outs: Sequence[Outcome], as_of: dt.date) -> _Judged:
         plan.ids[best], efforts[best], renewals, len(verdicts) - 1, plan.track.abbreviation
     )
     chosen = efforts[best]
+    # As quick, but ranked after: the route still needs schooling, which costs tuition.
+    tied = [
+        plan.ids[i]
+        for i, e in enumerate(efforts)
+        if i != best
+        and (e.worst, e.best) == (chosen.worst, chosen.best)
+        and (e.cost_worst, e.cost_best) > (chosen.cost_worst, chosen.cost_best)
+    ]
+    if tied and chosen.worst < OUT_OF_REACH:
+        verbs = ("takes", "needs") if len(tied) == 1 else ("take", "need")
+        reason += f"; {either(tied, 'and')} {verbs[0]} as long but {verbs[1]} schooling"
+        reason += ", which costs tuition"
     # Holding another credential is not a hope worth naming to someone who did not list it.
     hopes = [
         i
