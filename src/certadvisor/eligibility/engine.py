@@ -165,9 +165,9 @@ def _judge(plan: "_Plan", outs: Sequence[Outcome], as_of: dt.date) -> _Judged:
         and (e.cost_worst, e.cost_best) > (chosen.cost_worst, chosen.cost_best)
     ]
     if tied and chosen.worst < OUT_OF_REACH:
-        verbs = ("takes", "needs") if len(tied) == 1 else ("take", "need")
-        reason += f"; {either(tied, 'and')} {verbs[0]} as long but {verbs[1]} schooling"
-        reason += ", which costs tuition"
+        verbs = ("is", "needs") if len(tied) == 1 else ("are", "need")
+        reason += f"; {either(tied, 'and')} {verbs[0]} estimated to take as long but "
+        reason += f"{verbs[1]} schooling, which costs tuition"
     # Holding another credential is not a hope worth naming to someone who did not list it.
     hopes = [
         i
