@@ -21,6 +21,20 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
+def test_a_csv_cell_of_state_approvals_is_a_list_as_accreditation_is(tmp_path: Path) -> None:
+    """A program approved by one or more states ('CA', 'CA|WA') reads as those states, so a
+    California or Washington student is not refused for writing one state in the cell."""
+    text = (
+        "name,state,programs.0.field,programs.0.completed,programs.0.state_approved\n"
+        "Priya,CA,phlebotomy,2026-06-01,CA\n"
+        "Liam,WA,medical_assisting,2026-05-01,CA|WA\n"
+    )
+    loaded = read_profiles(write(tmp_path, "c.csv", text))
+    assert loaded.problems == []
+    approved = [person.profile.programs[0].state_approved for person in loaded.people]  # type: ignore[index]
+    assert approved == [["CA"], ["CA", "WA"]]
+
+
 def test_a_csv_row_becomes_the_nested_profile(tmp_path: Path) -> None:
     row = (
         "Ana,GED,8,phlebotomy,NAACLS; ABHES,2025-05-01,ekg,2024-01-02,,0.5,"

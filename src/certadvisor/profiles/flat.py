@@ -17,7 +17,7 @@ _LISTS: dict[str, set[str]] = {
     "experience": set(Job.model_fields),
     "credentials": set(HeldCredential.model_fields),
 }
-_MULTI = {("programs", "accreditation"), ("experience", "duties")}
+_MULTI = {("programs", "accreditation"), ("programs", "state_approved"), ("experience", "duties")}
 _EMPTY_LIST = {"none", "[]"}
 _SPLIT = re.compile(r"\s*[;|]\s*")
 _INDEX = re.compile(r"\b(programs|experience|credentials)\[(\d+)\]")

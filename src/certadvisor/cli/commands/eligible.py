@@ -154,7 +154,8 @@ def eligible(
     Give a profile or cohort with --profile, or describe one person with the shorthand flags;
     what the flags leave unsaid is unknown. A CSV cohort uses flat column names (name,
     education.highest, programs.0.field, experience.0.started, credentials.0.id, ...): an
-    empty cell is unknown, and `none` in a list column (experience) means an empty list.
+    empty cell is unknown, and `none` in a list column (experience) means an empty list;
+    several values in one cell (accreditation, state_approved, duties) are separated by | or ;.
     Exit 3 when some people of a cohort are invalid (the others are still evaluated and
     printed).
 
