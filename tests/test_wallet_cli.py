@@ -270,3 +270,26 @@ def test_every_report_has_the_json_envelope(w: Any, args: list[str], command: st
     doc = json.loads(result.stdout)
     assert set(doc) == ENVELOPE and doc["command"] == command
     assert doc["schema_version"] == 1 and doc["data_as_of"]
+
+
+def test_status_on_an_earlier_date_counts_only_what_had_happened_by_then(w: Any) -> None:
+    """`--as-of` is the wallet as it stood that day: later CE and payments are not counted."""
+    assert w("add", "rma-amt", "--earned", "2024-05-10").exit_code == 0
+    for day, points in (("2025-11-03", "2"), ("2026-05-01", "3")):
+        added = w("ce", "add", "--credential", "rma-amt", "--points", points,
+                  "--category", "general", "--date", day, "--title", f"CE of {day}")  # fmt: skip
+        assert added.exit_code == 0, added.stderr
+    assert w("pay", "rma-amt", "--annual-fee", "2026-05-01", "--due", "2026-05-10").exit_code == 0
+
+    def on(day: str) -> dict[str, Any]:
+        shown = w("status", "--as-of", day, "--format", "json")
+        assert shown.exit_code == 0, shown.stderr
+        cred: dict[str, Any] = shown.json()["data"]["people"][0]["credentials"][0]
+        return cred
+
+    before = on("2025-12-01")
+    assert (before["ce"]["counted"], before["ce"]["entries"]) == (2.0, 1)
+    assert before["fees_paid"] == []
+    after = on("2026-06-01")
+    assert (after["ce"]["counted"], after["ce"]["entries"]) == (5.0, 2)
+    assert [p["due"] for p in after["fees_paid"]] == ["2026-05-10"]

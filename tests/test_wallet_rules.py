@@ -128,7 +128,8 @@ def test_no_rollover_only_ce_dated_inside_the_cycle_counts(tmp_path: Path) -> No
         ):
             rec = CERecord(date=day, points=pts, category="general", title="x")
             add_ce(store, "me", "wx-plain", rec)
-        result = wallet_status(store, rules_lookup(catalog.load([FIXTURE])), "me", D(2025, 6, 1))
+        # on the cycle's last day, so that every entry inside it has happened by then
+        result = wallet_status(store, rules_lookup(catalog.load([FIXTURE])), "me", D(2026, 3, 9))
     (status,) = result.people[0].credentials
     assert (status.cycle.start, status.cycle.end) == (D(2024, 3, 10), D(2026, 3, 9))
     assert status.ce is not None and status.ce.counted == 14 and status.ce.entries == 3

@@ -167,6 +167,14 @@ def read_history(conn: sqlite3.Connection, cid: int) -> History:
     return History(renewals, payments)
 
 
+def _as_of(history: History, as_of: dt.date) -> History:
+    """The renewals filed and the fees paid by ``as_of`` (a status on an earlier date)."""
+    return History(
+        [r for r in history.renewals if r.filed <= as_of],
+        [p for p in history.payments if p.paid <= as_of],
+    )
+
+
 class HeldWithCE(NamedTuple):
     """A credential, its CE summed inside its cycle, its history, and CE dated before."""
 
@@ -180,8 +188,10 @@ def status_rows(
     store: WalletStore,
     person: str | None,
     window: Callable[[HeldCredential, History], tuple[dt.date | None, dt.date | None]],
+    as_of: dt.date,
 ) -> list[tuple[str, list[HeldWithCE]]]:
-    """Each person's credentials with their CE summed inside ``window`` (one snapshot).
+    """Each person's credentials with their CE summed inside ``window`` (one snapshot), as
+    the wallet stood on ``as_of``: CE dated, renewals filed and fees paid after it not yet.
 
     SQLite sums the points by category and approving body, so the time taken follows the
     number of credentials, not the number of CE entries.
@@ -191,14 +201,15 @@ def status_rows(
         held = []
         for row in credential_rows(conn, pid):
             cred = _held(name, row)
-            history = read_history(conn, row[0])
+            history = _as_of(read_history(conn, row[0]), as_of)
             start, end = window(cred, history)
             lo = (start or dt.date.min).isoformat()
+            hi = min(end or dt.date.max, as_of).isoformat()
             rows = conn.execute(
                 "SELECT category, approved_by, sum(points), count(*) FROM ce_entry "
                 "WHERE credential_id = ? AND date >= ? AND date <= ? "
                 "GROUP BY category, approved_by ORDER BY category, approved_by",
-                (row[0], lo, (end or dt.date.max).isoformat()),
+                (row[0], lo, hi),
             ).fetchall()
             before = conn.execute(
                 "SELECT sum(points), count(*) FROM ce_entry WHERE credential_id = ? AND date < ?",

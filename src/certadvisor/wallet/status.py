@@ -30,7 +30,7 @@ def wallet_status(
         return cycle.start, cycle.end
 
     people = []
-    for name, held in status_rows(store, person, window):
+    for name, held in status_rows(store, person, window, as_of):
         creds = [
             credential_status(h.held, rules[h.held.track], h.tallies, as_of, h.history, h.earlier)
             for h in held
