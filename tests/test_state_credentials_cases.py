@@ -37,6 +37,8 @@ def _statuses_by_route() -> dict[tuple[str, str], set[str]]:
 
 
 def test_every_state_route_is_shown_eligible_unless_its_exam_list_was_not_found() -> None:
+    """Or, for a route asking what no profile records (an employer's endorsement), shown
+    unknown: it is never eligible on the profile alone."""
     loaded = catalog.load()
     seen = _statuses_by_route()
     for s in loaded.state_summaries:
@@ -45,7 +47,9 @@ def test_every_state_route_is_shown_eligible_unless_its_exam_list_was_not_found(
             unlisted = any(
                 isinstance(c, ExamCondition) and not c.list_found for c in route.conditions
             )
-            if not unlisted:
+            if any(c.kind == "unrecorded" for c in route.conditions):
+                assert "unknown" in seen.get((s.id, route.id), set()), (s.id, route.id)
+            elif not unlisted:
                 assert "eligible" in seen.get((s.id, route.id), set()), (s.id, route.id)
 
 

@@ -42,6 +42,8 @@ DEFAULT_MONTHS: dict[str, float] = {
     "credential": 24.0,
     # work experience whose amount no source read gives: a year, as the bodies' stated ones
     "experience": 12.0,
+    # a requirement the profile cannot record (a licence, an endorsement): a year at worst
+    "unrecorded": 12.0,
     # a state's training hours: a short approved course; a national or state exam to pass
     "training_hours": 6.0,
     "exam": 3.0,

@@ -34,6 +34,7 @@ _EXTRA_WORDS = {
     "experience": "work experience",
     "semester_hours": "the college science credits",
     "state_exam": "the state's own exam",
+    "unrecorded": "what the profile cannot record",
 }
 # Asked of nearly everyone, or shown by the credential's own routes: not worth a word here.
 _UNSAID = frozenset({"education", "age", "military", "exam"})

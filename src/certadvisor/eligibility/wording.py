@@ -15,6 +15,7 @@ from certadvisor.models.catalog import (
     SemesterHoursCondition,
     StateExamCondition,
     TrainingHoursCondition,
+    UnrecordedCondition,
 )
 
 _LEVELS = {
@@ -113,6 +114,9 @@ def _describe(cond: Condition) -> str:
             return _military_words(cond)
         case AgeCondition():
             return f"At least {cond.min_years} years old"
+        case UnrecordedCondition():
+            words = cond.confirm.removeprefix("confirm ")
+            return f"{words[0].upper()}{words[1:]} (the profile cannot record it)"
         case TrainingHoursCondition() | ExamCondition() | StateExamCondition():
             from certadvisor.eligibility.state_wording import describe_state_condition
 

@@ -33,6 +33,7 @@ from certadvisor.models.conditions import (
     StateCode,
     StateExamCondition,
     TrainingHoursCondition,
+    UnrecordedCondition,
 )
 from certadvisor.models.vocab import (
     Accreditation,
@@ -496,6 +497,7 @@ __all__ = [
     "SemesterHoursCondition",
     "Slug",
     "StateExamCondition",
+    "UnrecordedCondition",
     "TrackKind",
     "TrainingHoursCondition",
     "WindowKind",

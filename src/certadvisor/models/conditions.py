@@ -224,6 +224,18 @@ class StateExamCondition(_ConditionBase):
     within_years: int | None = Field(default=None, gt=0)
 
 
+class UnrecordedCondition(_ConditionBase):
+    """A requirement a profile cannot record (a nursing licence, an employer's endorsement):
+    never met from the profile, always left for the person to confirm."""
+
+    kind: Literal["unrecorded"]
+    confirm: str = Field(
+        min_length=1,
+        description="What the person must confirm, as the next step says it: "
+        "'confirm you are a registered nurse or a licensed practical nurse'",
+    )
+
+
 Condition = Annotated[
     EducationCondition
     | SemesterHoursCondition
@@ -235,6 +247,7 @@ Condition = Annotated[
     | AgeCondition
     | TrainingHoursCondition
     | ExamCondition
-    | StateExamCondition,
+    | StateExamCondition
+    | UnrecordedCondition,
     Field(discriminator="kind"),
 ]

@@ -22,6 +22,7 @@ from certadvisor.eligibility.rules.procedures import procedures_check
 from certadvisor.eligibility.rules.program import program_check
 from certadvisor.eligibility.rules.semester_hours import semester_hours_check
 from certadvisor.eligibility.rules.training_hours import training_hours_check
+from certadvisor.eligibility.rules.unrecorded import unrecorded_check
 from certadvisor.eligibility.verdicts import both_readings
 from certadvisor.models.catalog import (
     AgeCondition,
@@ -36,6 +37,7 @@ from certadvisor.models.catalog import (
     SemesterHoursCondition,
     StateExamCondition,
     TrainingHoursCondition,
+    UnrecordedCondition,
 )
 
 
@@ -75,6 +77,8 @@ def _prepare(cond: Condition, clinical: bool) -> Check:
             return exam_check(cond)
         case StateExamCondition():
             return state_exam_check(cond)
+        case UnrecordedCondition():
+            return unrecorded_check(cond)
     raise TypeError(f"unknown condition {cond!r}")
 
 
