@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from certadvisor.eligibility.facts import MET, UNMET, Outcome, months_between
-from certadvisor.eligibility.wording import months_words
+from certadvisor.eligibility.wording import either, months_words
 from certadvisor.models.catalog import (
     Condition,
     CredentialCondition,
@@ -197,9 +197,15 @@ def about(months: float) -> str:
 
 
 def closest_reason(
-    chosen: str, effort: Effort, renewals: Sequence[str], others: int, abbreviation: str
+    chosen: str,
+    effort: Effort,
+    renewals: Sequence[str],
+    others: int,
+    abbreviation: str,
+    tied: Sequence[str] = (),
 ) -> str:
-    """Why a route was chosen as closest, in one sentence."""
+    """Why a route was chosen as closest, in one sentence; ``tied``: routes estimated to take
+    as long that it was preferred to because they cost tuition."""
     if effort.worst == effort.best:
         text = f"{chosen} needs the least estimated time: {about(effort.best)}"
     elif effort.worst >= OUT_OF_REACH:
@@ -213,6 +219,10 @@ def closest_reason(
         text += f" (of {others + 1} routes)"
     if renewals:
         text += f"; {', '.join(renewals)} is for renewing {abbreviation} holders"
+    if tied and effort.worst < OUT_OF_REACH:
+        verbs = ("is", "needs") if len(tied) == 1 else ("are", "need")
+        text += f"; {either(list(tied), 'and')} {verbs[0]} estimated to take as long but "
+        text += f"{verbs[1]} schooling, which costs tuition"
     return text
 
 

@@ -38,7 +38,6 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from certadvisor.eligibility.effort import (
-    OUT_OF_REACH,
     RENEWAL,
     Effort,
     about,
@@ -69,7 +68,7 @@ from certadvisor.eligibility.verdicts import (
     time_only,
     verdict,
 )
-from certadvisor.eligibility.wording import describe, either
+from certadvisor.eligibility.wording import describe
 from certadvisor.models.catalog import Condition, Route, Track
 from certadvisor.models.profile import Profile
 from certadvisor.models.results import (
@@ -152,9 +151,6 @@ def _judge(plan: "_Plan", outs: Sequence[Outcome], as_of: dt.date) -> _Judged:
     renewals = [
         plan.ids[i] for i, defaults in enumerate(plan.defaults) if i != best and RENEWAL in defaults
     ]
-    reason = closest_reason(
-        plan.ids[best], efforts[best], renewals, len(verdicts) - 1, plan.track.abbreviation
-    )
     chosen = efforts[best]
     # As quick, but ranked after: the route still needs schooling, which costs tuition.
     tied = [
@@ -164,10 +160,9 @@ def _judge(plan: "_Plan", outs: Sequence[Outcome], as_of: dt.date) -> _Judged:
         and (e.worst, e.best) == (chosen.worst, chosen.best)
         and (e.cost_worst, e.cost_best) > (chosen.cost_worst, chosen.cost_best)
     ]
-    if tied and chosen.worst < OUT_OF_REACH:
-        verbs = ("is", "needs") if len(tied) == 1 else ("are", "need")
-        reason += f"; {either(tied, 'and')} {verbs[0]} estimated to take as long but "
-        reason += f"{verbs[1]} schooling, which costs tuition"
+    reason = closest_reason(
+        plan.ids[best], chosen, renewals, len(verdicts) - 1, plan.track.abbreviation, tied
+    )
     # Holding another credential is not a hope worth naming to someone who did not list it.
     hopes = [
         i

@@ -177,6 +177,14 @@ def facts_from_profile(profile: Profile) -> Facts:
     )
 
 
+def held_credentials(person: "Profile | Assertions") -> dict[str, dt.date | None]:
+    """The tracks a person lists as held, with the date earned (None from the flags)."""
+    return {
+        (c if isinstance(c, str) else c.id): (None if isinstance(c, str) else c.earned)
+        for c in person.credentials or ()
+    }
+
+
 def _exam_dates(profile: Profile) -> dict[str, dt.date | None] | None:
     if profile.exams is None and profile.credentials is None:
         return None

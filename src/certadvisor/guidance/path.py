@@ -17,7 +17,7 @@ from typing import Any
 from certadvisor.costs import DEFAULT_YEARS, first_time_cost, total_cost
 from certadvisor.eligibility.effort import OUT_OF_REACH, RENEWAL, route_effort
 from certadvisor.eligibility.engine import Applicant, Evaluator, RouteStanding
-from certadvisor.eligibility.facts import MET, UNMET, Outcome, add_months
+from certadvisor.eligibility.facts import MET, UNMET, Outcome, add_months, held_credentials
 from certadvisor.guidance.windows import windows_of
 from certadvisor.models.catalog import EducationCondition, ProgramCondition, Track, WindowKind
 from certadvisor.models.path import PathCost, PersonPath, ProgramChoice, TrackPath, WindowStep
@@ -331,10 +331,7 @@ def person_paths(
 
     ``standings``: the person's standings on these tracks when the caller has evaluated
     them already (`Evaluator.assess`), so that one evaluation serves both."""
-    held = {
-        (c if isinstance(c, str) else c.id): (None if isinstance(c, str) else c.earned)
-        for c in person.credentials or []
-    }
+    held = held_credentials(person)
     if standings is None:
         standings = Evaluator(tracks).standings(person, as_of)
     return {

@@ -145,7 +145,9 @@ class Recommendation(Strict):
 
 def held_ids(profile: Profile) -> set[str]:
     """The track ids of the credentials a profile holds."""
-    return {c.id for c in profile.credentials or []}
+    from certadvisor.eligibility.facts import held_credentials  # not at start-up
+
+    return set(held_credentials(profile))
 
 
 def parse_setting(text: str) -> Setting:

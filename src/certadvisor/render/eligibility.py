@@ -17,6 +17,7 @@ from certadvisor.eligibility import (
     Report,
     RouteResult,
     TrackResult,
+    held_credentials,
 )
 from certadvisor.models.states import StateBlock
 from certadvisor.render.cohort_state import markdown_state_grids, print_state_grids, state_grids
@@ -125,15 +126,6 @@ def _deciding(t: TrackResult) -> RouteResult | None:
 
 
 Held = dict[str, "dt.date | None"]  # the tracks a person holds, with the date earned
-
-
-def held_by(person: object) -> Held:
-    """The credentials a profile lists as held: their rows say so, not "apply when ready"."""
-    held = getattr(person, "credentials", None) or []
-    # a profile lists HeldCredential records; the --credential flags give bare track ids
-    return {c: None for c in held if isinstance(c, str)} | {
-        c.id: c.earned for c in held if not isinstance(c, str)
-    }
 
 
 def _held_words(earned: "dt.date | None") -> str:
@@ -414,7 +406,7 @@ def _markdown_doc(report: Report, data_as_of: str | None, states: StateBlocks) -
         )
         markdown_state_grids(doc, state_grids(report, people), 3)
     for p, s in zip(people, report.subjects(), strict=True):
-        _markdown_person(doc, p, held_by(s.person), 2, cohort=len(people) > 1)
+        _markdown_person(doc, p, held_credentials(s.person), 2, cohort=len(people) > 1)
     invalid = _invalid_lines(report)
     if invalid:
         doc.heading("Not evaluated: invalid entries", 2)
@@ -468,7 +460,9 @@ def eligibility_rendering(
         cites = Citations()
         people = report.subjects()
         if len(people) == 1:
-            _person_table(console, report.results()[0], held_by(people[0].person), cites, explain)
+            _person_table(
+                console, report.results()[0], held_credentials(people[0].person), cites, explain
+            )
         else:
             _cohort_table(console, report)
         invalid = _invalid_lines(report)

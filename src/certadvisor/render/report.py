@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from certadvisor.eligibility import TrackResult
+from certadvisor.eligibility import TrackResult, held_credentials
 from certadvisor.eligibility.wording import field_words, level_words
 from certadvisor.guidance.recommend import Ranked
 from certadvisor.guidance.report import AdvisingReport
@@ -182,7 +182,7 @@ def _eligibility(doc: MarkdownDoc, report: AdvisingReport) -> None:
     doc.paragraph(
         "Every track in the catalog; `?` marks a result that rests on unverified information."
     )
-    held = {c.id for c in report.profile.credentials or []}
+    held = held_credentials(report.profile)
     doc.table(
         ["Track", "Status", "Route", "What is missing", "Dates"],
         [eligibility_row(r, r.track in held) for r in report.eligibility],

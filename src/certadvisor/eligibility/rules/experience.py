@@ -64,9 +64,7 @@ class _ExperienceRule:
         short_h = cond.min_hours - hours if cond.min_hours is not None else 0.0
         enough = short <= _EPS and short_h <= _EPS
         complete = facts.jobs_complete_for(self.field_list)
-        counted = [
-            j for j in jobs if j.start < as_of and (since is None or j.end is None or j.end > since)
-        ]
+        counted = _counted(jobs, as_of, since)
         amount_status: Status = MET if enough else UNMET if complete else UNKNOWN
         duty = self.duties(counted, complete) if self.duties else _MET
         status = all_of([amount_status, duty.status])
@@ -168,16 +166,18 @@ def _unstated_check(cond: ExperienceCondition, fields: str, window: str) -> Chec
         if facts.jobs is None:
             return ask
         since = months_ago(as_of, cond.within_months) if cond.within_months else None
-        if any(
-            j.field in wanted
-            and j.start < as_of
-            and (since is None or j.end is None or j.end > since)
-            for j in facts.jobs
-        ):
+        if _counted([j for j in facts.jobs if j.field in wanted], as_of, since):
             return confirm
         return lacking if facts.jobs_complete_for(field_list) else ask
 
     return run
+
+
+def _counted(jobs: Sequence[Span], as_of: dt.date, since: dt.date | None) -> list[Span]:
+    """The jobs begun before ``as_of`` that reach into the window starting ``since``."""
+    return [
+        j for j in jobs if j.start < as_of and (since is None or j.end is None or j.end > since)
+    ]
 
 
 def _months_needed(short: float, short_h: float, going: Sequence[Span]) -> float:
