@@ -18,7 +18,7 @@ from certadvisor.paths import make_private_dirs
 if TYPE_CHECKING:
     from certadvisor.models.catalog import Catalog, Track
 
-CACHE_FORMAT = 11  # 11: a condition the profile cannot record (kind unrecorded)
+CACHE_FORMAT = 12  # 12: a student's window before completion (enrolled_within_days)
 _CACHES_KEPT = 6
 CACHE_CAP_BYTES = 200 * 1024 * 1024  # the cache folder's size; the oldest caches go first
 

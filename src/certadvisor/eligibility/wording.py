@@ -150,7 +150,10 @@ def _program(cond: ProgramCondition) -> str:
         text += f", finished within the last {months_words(cond.completed_within_months)}"
     if cond.completed_more_than_months is not None:
         text += f", finished more than {months_words(cond.completed_more_than_months)} ago"
-    if cond.enrolled_ok:
+    if cond.enrolled_within_days:
+        days = cond.enrolled_within_days
+        text += f" (students may test from {days} day{'s' if days != 1 else ''} before they finish)"
+    elif cond.enrolled_ok:
         text += " (students about to finish may apply)"
     return text
 

@@ -178,8 +178,12 @@ def route_paths(
     open_ = [i for i, o in enumerate(outs) if o.status != MET]
     if any(standing.defaults[i] in (RENEWAL, OUT_OF_REACH) for i in open_):
         return []  # a renewal route, or training only the military gives
+    # a program that only waits (one under way, or a wait after it) is the person's own: its
+    # opening date times it, and no new program is priced
     programs_needed = [
-        i for i in open_ if isinstance(conds[i], ProgramCondition) and outs[i].months is None
+        i
+        for i in open_
+        if isinstance(conds[i], ProgramCondition) and outs[i].months is None and not outs[i].waits
     ]
     options: list[list[ProgramForm | None]] = []
     for i in programs_needed:

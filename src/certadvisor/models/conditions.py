@@ -100,8 +100,22 @@ class ProgramCondition(_ConditionBase):
     enrolled_ok: bool = Field(
         default=False, description="A program still under way also satisfies the condition"
     )
+    enrolled_within_days: int | None = Field(
+        default=None,
+        gt=0,
+        description=(
+            "With enrolled_ok: a program under way counts only from this many days before "
+            "its expected completion (the profile's completed date)"
+        ),
+    )
     min_contact_hours: float | None = Field(default=None, gt=0)
     min_practicum_hours: float | None = Field(default=None, gt=0)
+
+    @model_validator(mode="after")
+    def _window_needs_enrolled(self) -> "ProgramCondition":
+        if self.enrolled_within_days is not None and not self.enrolled_ok:
+            raise ValueError("enrolled_within_days needs enrolled_ok: true")
+        return self
 
 
 class ExperienceCondition(_ConditionBase):

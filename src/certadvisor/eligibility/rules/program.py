@@ -53,6 +53,8 @@ class _ProgramRule:
     ask_acc: Outcome
     wrong_acc: Outcome
     hours: bool  # whether the condition asks for contact or practicum hours
+    undated: Outcome  # a program with no completed date, where students count
+    ask_end: Outcome  # the same, where students count only near the end
 
     def one(self, p: Program, as_of: dt.date, dates: bool) -> Outcome:
         """One program of the field against every part of the condition."""
@@ -65,11 +67,35 @@ class _ProgramRule:
         done = p.completed is not None and p.completed <= as_of
         if not done and not self.cond.enrolled_ok:
             parts.append(self._unfinished(p))
+        elif not done:
+            parts += self._student(p, as_of)
         elif done and p.completed is not None:
             parts.append(_program_window(self.cond, p.completed, as_of, self.field, dates))
         if self.hours:
             parts += self._hours(p)
         return _combine(parts) if parts else _MET
+
+    def _student(self, p: Program, as_of: dt.date) -> list[Outcome]:
+        """A program under way where students may apply: from so many days before its end,
+        when the condition says so; a program with no date is read as under way."""
+        days = self.cond.enrolled_within_days
+        if days is None:
+            return [self.undated] if p.completed is None else []
+        if p.completed is None:
+            return [self.ask_end]
+        opens = p.completed - dt.timedelta(days=days)
+        if opens <= as_of:
+            return []
+        return [
+            Outcome(
+                UNMET,
+                f"wait until {opens.isoformat()} ({_days(days)} before your {self.field} "
+                f"program ends on {p.completed.isoformat()})",
+                opens,
+                None,
+                True,
+            )
+        ]
 
     def _unfinished(self, p: Program) -> Outcome:
         """A program still under way: it opens when it finishes (and any wait after)."""
@@ -125,6 +151,15 @@ def program_check(cond: ProgramCondition) -> Check:
         ask_acc=Outcome(UNKNOWN, f"confirm your {field} program is {acc_words}"),
         wrong_acc=Outcome(UNMET, f"{_a(f'{acc_words} {field} program')} (yours is not)"),
         hours=cond.min_contact_hours is not None or cond.min_practicum_hours is not None,
+        undated=Outcome(
+            MET, assumption=f"a {field} program with no completed date was taken as under way"
+        ),
+        ask_end=Outcome(
+            UNKNOWN,
+            f"confirm when your {field} program ends: students may test from "
+            f"{_days(cond.enrolled_within_days or 0)} before they finish (give its expected "
+            "completed date)",
+        ),
     ).one
 
     def run(facts: Facts, as_of: dt.date, dates: bool) -> Outcome:
@@ -147,6 +182,10 @@ def program_check(cond: ProgramCondition) -> Check:
         return found[0] if len(found) == 1 else _best(found)
 
     return run
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'s' if n != 1 else ''}"
 
 
 def _military_course(
@@ -183,7 +222,8 @@ def _best(found: Sequence[Outcome]) -> Outcome:
         hits = [o for o in found if o.status == wanted]
         if hits:
             if wanted == MET and any(o.closes_on is None for o in hits):
-                return Outcome(MET)
+                # a program read with no assumption serves better than one read with one
+                return min((o for o in hits if o.closes_on is None), key=_assumed)
             if wanted == MET:
                 return max(hits, key=lambda o: o.closes_on or dt.date.max)
             return min(hits, key=lambda o: o.gap or "")
@@ -226,16 +266,21 @@ def _first_after(done: dt.date, months: int, within: bool = False) -> dt.date:
     return day - ONE_DAY if within else day
 
 
+def _assumed(outcome: Outcome) -> bool:
+    return outcome.assumption is not None
+
+
 def _combine(parts: Sequence[Outcome]) -> Outcome:
     """The parts of one program's verdict as one outcome (three-valued AND, dates merged)."""
     if len(parts) == 1:
         return parts[0]
     status = all_of([p.status for p in parts])
+    assumed = "; ".join(dict.fromkeys(p.assumption for p in parts if p.assumption)) or None
     if status == MET:
         closes = [p.closes_on for p in parts if p.closes_on]
-        return Outcome(MET, closes_on=min(closes) if closes else None)
+        return Outcome(MET, closes_on=min(closes) if closes else None, assumption=assumed)
     open_parts = [p for p in parts if p.status != MET]
     gap = "; ".join(p.gap for p in open_parts if p.gap)
     waits = status == UNMET and all(p.waits for p in open_parts)
     opens = max((p.opens_on for p in open_parts if p.opens_on), default=None) if waits else None
-    return Outcome(status, gap, opens, None, waits)
+    return Outcome(status, gap, opens, None, waits, assumed)
