@@ -336,3 +336,27 @@ def test_a_cell_too_long_to_read_names_its_column_and_no_false_header_only(
     )
     assert "the rows after it were not read" in result.stderr
     assert "header row only" not in result.stderr
+
+
+def test_a_bad_value_is_repeated_escaped_and_the_row_is_named_once(
+    run: Any, tmp_path: Path
+) -> None:
+    cohort = tmp_path / "class.csv"
+    cohort.write_text(
+        "name,as_of,education.highest,programs.0.field,programs.0.completed\n"
+        "Ana,2026-11-30,\x1b[31mhigh school,medical_assisting,2026-13-01\n"
+        "Ben,2026-11-30,high_school,,\n"
+    )
+    r = run("eligible", "--profile", str(cohort))
+    assert r.exit_code == 3
+    assert "\x1b" not in r.stdout + r.stderr
+    # each problem says what it found, escaped (a terminal never acts on it)
+    assert "education.highest: must be one of" in r.stderr
+    assert "(given: '\\x1b[31mhigh school')" in r.stderr
+    assert "programs.0.completed: must be a real date written YYYY-MM-DD (given: '2026-13-01')" in (
+        r.stderr
+    )
+    # the list of people not evaluated names the row once, then the problems
+    listed = next(line for line in r.stdout.splitlines() if "row 2, Ana" in line)
+    assert listed.strip().startswith("• row 2, Ana: education.highest: must be one of")
+    assert "class.csv:row 2" not in r.stdout

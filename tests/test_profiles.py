@@ -108,7 +108,7 @@ def test_list_columns_may_skip_numbers_and_keep_their_column_names(tmp_path: Pat
     assert loaded.people == []
     assert loaded.problems == [
         f"{tmp_path / 'c.csv'}:row 2 (Ana): experience.3.started: must be a real date written "
-        "YYYY-MM-DD"
+        "YYYY-MM-DD (given: '2026-13-01')"
     ]
 
 
@@ -201,7 +201,8 @@ def test_yaml_dates_are_read_as_text_and_checked_per_person(tmp_path: Path) -> N
     assert cy.profile.as_of == dt.date(2026, 11, 26)
     assert cy.profile.credentials[0].earned == dt.date(2024, 2, 29)  # type: ignore[index]
     assert [line.split("/")[-1] for line in loaded.problems] == [
-        "c.yaml:3:5: profiles[0] (Ana): birth_date: must be a real date written YYYY-MM-DD",
+        "c.yaml:3:5: profiles[0] (Ana): birth_date: must be a real date written YYYY-MM-DD "
+        "(given: '2001-02-29')",
         "c.yaml:6:52: profiles[1] (Ben): experience[0].ended: must be a real date written "
-        "YYYY-MM-DD",
+        "YYYY-MM-DD (given: '2025-04-31')",
     ]

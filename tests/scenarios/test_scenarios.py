@@ -49,6 +49,8 @@ def test_eligibility_and_closest_route(case: dict[str, Any], run: Any, tmp_path:
             assert any(text in m for m in t["missing"]), f"{where}: {text!r} in {t['missing']}"
         for text in want.get("reason_contains", []):
             assert text in (t["closest_reason"] or ""), f"{where}: {t['closest_reason']!r}"
+        for text in want.get("reason_lacks", []):
+            assert text not in (t["closest_reason"] or ""), f"{where}: {t['closest_reason']!r}"
         for text in want.get("notes_contains", []):
             assert any(text in n for n in t["notes"]), f"{where}: {text!r} in {t['notes']}"
 

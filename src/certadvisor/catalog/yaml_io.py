@@ -1,5 +1,6 @@
 """Safe YAML reading: limits on size, nesting, aliases, duplicate keys and values."""
 
+import datetime as dt
 import operator
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -503,5 +504,27 @@ def validation_lines(
             pos = locate(raw, real)
             if pos:
                 where = f"{label}:{pos[0] + line_offset}:{pos[1]}"
-        lines.append(f"{where}: {path or '(top level)'}: {_explain(err)}")
+        lines.append(f"{where}: {path or '(top level)'}: {_explain(err)}{_given(err)}")
     return lines
+
+
+_GIVEN_MAX = 40  # characters of a bad value repeated in its message
+
+
+def _given(err: Any) -> str:
+    """' (given: 'high school')': the value found wrong, where it is one value; nothing for a
+    missing or unknown key, or a whole mapping or list (its own lines say what is wrong)."""
+    if err["type"] in ("missing", "extra_forbidden"):
+        return ""
+    value = err.get("input")
+    if isinstance(value, bool) or value is None:
+        return f" (given: {str(value).lower() if value is not None else 'null'})"
+    if isinstance(value, int | float):
+        return f" (given: {value})"
+    if isinstance(value, dt.date):
+        return f" (given: {value.isoformat()})"
+    if not isinstance(value, str):
+        return ""
+    shown = value if len(value) <= _GIVEN_MAX else value[: _GIVEN_MAX - 1] + "…"
+    # repr escapes what a terminal would act on (control and formatting characters)
+    return f" (given: {shown!r})"

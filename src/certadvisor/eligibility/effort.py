@@ -154,7 +154,8 @@ def route_effort(
         if status == MET:
             continue
         est = _estimate(out, default, as_of)
-        cost = est * TUITION.get(kind, 1.0)
+        # months of the person's own (a program already under way) are not schooling to buy
+        cost = est if out.months is not None else est * TUITION.get(kind, 1.0)
         if status == UNMET and out.waits:
             wait = max(wait, est)
         elif status == UNMET:
@@ -166,12 +167,14 @@ def route_effort(
             )
         else:
             unknowns += 1
-            # Never a way in for someone not known to hold it, not even at best.
-            lo = RENEWAL if default == RENEWAL else 0.0
+            # Never a way in for someone not known to hold it, not even at best. A rule only
+            # an unverified source states still counts at best: the best case is about what the
+            # person confirms of themselves, not about the rule being otherwise.
+            lo = RENEWAL if default == RENEWAL else est if out.soft else 0.0
             best, worst, cost_best, cost_worst = (
                 best + lo,
                 worst + est,
-                cost_best + lo,
+                cost_best + (cost if out.soft else lo),
                 cost_worst + cost,
             )
     return Effort(

@@ -329,6 +329,8 @@ class Outcome(NamedTuple):
     waits: bool = False
     assumption: str | None = None
     months: float | None = None
+    # unknown only because the rule is unverified: what it asks still counts at best
+    soft: bool = False
 
 
 Check = Callable[[Facts, dt.date, bool], Outcome]

@@ -82,4 +82,10 @@ def soften(out: Outcome, ask: str | None) -> Outcome:
     if ask is None or out.status != UNMET:
         return out
     by_it = f" (only an unverified source states it; by it: {out.gap})" if out.gap else ""
-    return Outcome(UNKNOWN, f"{ask}{by_it}", assumption=out.assumption, months=out.months)
+    return Outcome(
+        UNKNOWN,
+        f"{ask}{by_it}",
+        assumption=out.assumption,
+        months=out.months,
+        soft=True,
+    )

@@ -154,7 +154,7 @@ def _program(cond: ProgramCondition) -> str:
         days = cond.enrolled_within_days
         text += f" (students may test from {days} day{'s' if days != 1 else ''} before they finish)"
     elif cond.enrolled_ok:
-        text += " (students about to finish may apply)"
+        text += " (students still enrolled may apply)"
     return text
 
 

@@ -269,7 +269,7 @@ def eligibility_factor(verdict: EligibilitySummary | None, asked: bool) -> Facto
     reason = f"{words}: {'; '.join(verdict.missing)}" if verdict.missing else words
     if verdict.status == "unknown":
         could = verdict.months_needed == 0
-        reason += " (eligible now at best, if you confirm it)" if could else ""
+        reason += " (eligible now at best, if what you must confirm is so)" if could else ""
         return factor("eligibility", 0.0, reason, best=1.0 if could else 0.0)
     return factor("eligibility", 0.0, reason)
 

@@ -388,8 +388,21 @@ def _invalid_lines(report: Report) -> list[str]:
     lines = []
     for bad in report.invalid():
         where = ", ".join(x for x in (f"row {bad.row}" if bad.row else "", bad.name or "") if x)
-        lines.append(f"{where or 'an entry'}: {'; '.join(bad.errors)}")
+        errors = [_without_row(e, bad.row, bad.name) for e in bad.errors]
+        lines.append(f"{where or 'an entry'}: {'; '.join(errors)}")
     return lines
+
+
+def _without_row(error: str, row: int | None, name: str | None) -> str:
+    """An error without its 'FILE:row N (NAME): ' start, which the line leads with already."""
+    if row is None:
+        return error
+    head = f":row {row}"
+    at = error.find(head)
+    rest = error[at + len(head) :] if at >= 0 else ""
+    if name and rest.startswith(f" ({name})"):
+        rest = rest[len(name) + 3 :]
+    return rest[2:] if rest.startswith(": ") else error
 
 
 def _markdown_doc(report: Report, data_as_of: str | None, states: StateBlocks) -> MarkdownDoc:

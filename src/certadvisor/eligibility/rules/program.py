@@ -20,6 +20,7 @@ from certadvisor.eligibility.facts import (
     add_months,
     all_of,
     months_ago,
+    months_between,
 )
 from certadvisor.eligibility.wording import either, field_words, months_words
 from certadvisor.models.catalog import ProgramCondition
@@ -66,7 +67,7 @@ class _ProgramRule:
                 parts.append(self.wrong_acc)
         done = p.completed is not None and p.completed <= as_of
         if not done and not self.cond.enrolled_ok:
-            parts.append(self._unfinished(p))
+            parts.append(self._unfinished(p, as_of))
         elif not done:
             parts += self._student(p, as_of)
         elif done and p.completed is not None:
@@ -94,16 +95,18 @@ class _ProgramRule:
                 opens,
                 None,
                 True,
+                months=_until(as_of, opens),
             )
         ]
 
-    def _unfinished(self, p: Program) -> Outcome:
+    def _unfinished(self, p: Program, as_of: dt.date) -> Outcome:
         """A program still under way: it opens when it finishes (and any wait after)."""
         when = f" (expected {p.completed.isoformat()})" if p.completed else ""
         opens = p.completed
         if opens and self.cond.completed_more_than_months is not None:
             opens = _first_after(opens, self.cond.completed_more_than_months)
-        return Outcome(UNMET, f"finish your {self.field} program{when}", opens, None, bool(opens))
+        gap = f"finish your {self.field} program{when}"
+        return Outcome(UNMET, gap, opens, None, bool(opens), months=_until(as_of, opens))
 
     def _hours(self, p: Program) -> list[Outcome]:
         """Contact and practicum hours the program falls short of, or does not say."""
@@ -184,6 +187,12 @@ def program_check(cond: ProgramCondition) -> Check:
     return run
 
 
+def _until(as_of: dt.date, opens: dt.date | None) -> float | None:
+    """The months until a program of the person's own opens the route: its time, kept when
+    the outcome is combined or softened, so that no new program is priced in its place."""
+    return None if opens is None else months_between(as_of, opens)
+
+
 def _days(n: int) -> str:
     return f"{n} day{'s' if n != 1 else ''}"
 
@@ -254,6 +263,7 @@ def _program_window(
                 opens,
                 None,
                 True,
+                months=_until(as_of, opens),
             )
     return Outcome(MET, closes_on=closes)
 
@@ -283,4 +293,5 @@ def _combine(parts: Sequence[Outcome]) -> Outcome:
     gap = "; ".join(p.gap for p in open_parts if p.gap)
     waits = status == UNMET and all(p.waits for p in open_parts)
     opens = max((p.opens_on for p in open_parts if p.opens_on), default=None) if waits else None
-    return Outcome(status, gap, opens, None, waits, assumed)
+    months = max((p.months for p in open_parts if p.months is not None), default=None)
+    return Outcome(status, gap, opens, None, waits, assumed, months)
