@@ -247,3 +247,10 @@ def test_a_category_without_a_minimum_counts_but_is_never_short(lab: Any) -> Non
     assert (ce["counted"], ce["needed"]) == (13.5, 22.5)
     assert "remainder" not in cred["next_action"]["detail"]
     assert cred["next_action"]["detail"] == "first earn 22.5 more CMP points (Safety 1)"
+
+
+def test_ce_list_sums_points_per_credential_never_across_bodies(long_ce: Any) -> None:
+    out = long_ce("ce", "list").stdout
+    # each body counts in its own units: two credentials are summed apart
+    assert "CE of me: 3 entries: points 4 for WXA, 2 for WXP" in out
+    assert "6 points" not in out

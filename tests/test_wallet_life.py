@@ -145,6 +145,25 @@ def test_the_audit_packet_verifies_and_a_changed_file_does_not(story: Any, tmp_p
     assert story("wallet", "verify", str(tmp_path / "none.zip")).exit_code == 3
 
 
+def test_a_packet_unpacked_and_zipped_again_with_its_folder_still_verifies(
+    story: Any, tmp_path: Path
+) -> None:
+    packet, again = tmp_path / "rma.zip", tmp_path / "again.zip"
+    ok(story("wallet", "audit", "RMA", "--cycle", "2", "-o", str(packet)))
+    # as `zip -r again.zip rma/` makes it: a folder entry, then every file inside the folder
+    with zipfile.ZipFile(packet) as src, zipfile.ZipFile(again, "w") as dst:
+        dst.writestr("rma/", b"")
+        for info in src.infolist():
+            dst.writestr(f"rma/{info.filename}", src.read(info))
+    good = ok(story("wallet", "verify", str(again)))
+    assert "SHA-256 differs" not in good.stdout and "missing" not in good.stdout
+    # a file added inside the folder is still caught
+    with zipfile.ZipFile(again, "a") as z:
+        z.writestr("rma/extra.txt", b"added")
+    extra = story("wallet", "verify", str(again))
+    assert extra.exit_code == 1 and "extra.txt" in extra.stdout
+
+
 def test_export_and_import_carry_renewals_and_payments(
     story: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -419,3 +438,21 @@ def test_a_rollover_the_catalog_does_not_state_is_not_shown_as_its_fact(run: Any
     ok(run("wallet", "add", "cma-aama", "--earned", "2015-03-10"))
     cma = status(run, "2016-06-01")["cma-aama"]
     assert cma["ce"]["rollover"] is False
+
+
+def test_a_renewal_filed_short_of_ce_says_what_is_missing(run: Any) -> None:
+    ok(run("wallet", "add", "CMA", "--earned", "2021-03-10"))
+    ok(ce(run, "CMA", "2022-05-01", "10", "clinical", "Flu", "--approved-by", "AAMA"))
+    ok(ce(run, "CMA", "2026-06-01", "5", "general", "Ethics"))  # after the filing: not counted
+    filed = ok(run("wallet", "renew", "CMA", "--filed", "2026-02-01"))
+    assert "Marked the CMA (AAMA) renewal" in filed.stderr
+    warning = next(line for line in filed.stderr.splitlines() if line.startswith("Warning"))
+    # AAMA asks 60 points; 10 are dated in the cycle before the filing
+    assert "(2021-03-10 → 2026-02-01) falls short" in warning and "50 more" in warning
+
+
+def test_a_renewal_with_its_ce_in_the_wallet_warns_of_nothing(run: Any) -> None:
+    ok(run("wallet", "add", "RMA", "--earned", "2019-11-15"))
+    ok(ce(run, "RMA", "2021-02-01", "30", "general", "Course"))
+    filed = ok(run("wallet", "renew", "RMA", "--filed", "2022-11-01"))
+    assert "Warning" not in filed.stderr

@@ -199,7 +199,7 @@ def events(path: Path) -> dict[str, Any]:
     return {str(e["UID"]): e for e in cal.walk("VEVENT")}
 
 
-def test_calendar_has_one_event_per_deadline_with_four_alarms(filled: Any, tmp_path: Path) -> None:
+def test_calendar_has_one_event_per_deadline_with_alarms_still_to_come(filled: Any, tmp_path: Path) -> None:
     out = tmp_path / "deadlines.ics"
     result = filled("calendar", "--as-of", AS_OF, "-o", str(out))
     assert result.exit_code == 0 and "saved to" in result.stderr and result.stdout == ""
@@ -215,9 +215,14 @@ def test_calendar_has_one_event_per_deadline_with_four_alarms(filled: Any, tmp_p
         ),
         "WXP: credential expires unless renewed": dt.date(2026, 3, 9),
     }
+    as_of = dt.date.fromisoformat(AS_OF)
     for event in found.values():
         triggers = sorted(-a.decoded("TRIGGER").days for a in event.walk("VALARM"))
-        assert triggers == [7, 30, 60, 90]
+        # every alarm still to come on the day the calendar was made, none already past
+        day = event.decoded("DTSTART")
+        assert triggers == [n for n in (7, 30, 60, 90) if day - dt.timedelta(days=n) >= as_of]
+    expiry = next(e for e in found.values() if str(e["SUMMARY"]).startswith("WXP: credential"))
+    assert sorted(-a.decoded("TRIGGER").days for a in expiry.walk("VALARM")) == [7, 30, 60]
     cycle_end = next(
         e for e in found.values() if "expires" in str(e["SUMMARY"]) and "WXP" in str(e["SUMMARY"])
     )

@@ -141,6 +141,16 @@ AsOfOpt = Annotated[
         help="Evaluation date (default: the profile's as_of, else today).",
     ),
 ]
+DayOpt = Annotated[
+    dt.date | None,
+    typer.Option(
+        "--as-of",
+        parser=day_option,
+        metavar="YYYY-MM-DD",
+        help="The day to count from (default: today).",
+    ),
+]
+"""`--as-of` where no profile is read (the wallet, `show`, `data sources`)."""
 ProfileOpt = Annotated[
     Path | None,
     typer.Option(

@@ -38,7 +38,9 @@ DEFAULT_MONTHS: dict[str, float] = {
     "education": 24.0,
     "semester_hours": 6.0,
     "procedures": 2.0,
-    "age": 12.0,
+    # an age the profile does not give is the person's to confirm, not a wait: a birth date
+    # gives the exact day, and a missing one must not push a path back a year
+    "age": 0.0,
     "credential": 24.0,
     # work experience whose amount no source read gives: a year, as the bodies' stated ones
     "experience": 12.0,

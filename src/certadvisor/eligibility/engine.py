@@ -27,8 +27,9 @@ time to close its gaps at worst, then at best (eligibility.effort: unknowns are 
 effort, a renewal route is never a way in), then comes first in the catalog. Documentation
 notes of a route are carried, never evaluated. A route resting on an unverified fact is
 flagged and says so in plain words; a condition whose own source is unverified cannot make a
-route not eligible alone (unmet becomes unknown, "confirm with the body: ..."); a condition
-the sources read two ways is evaluated both ways (eligibility.verdicts).
+route not eligible alone (unmet becomes unknown, "confirm with the body: ...", its time still
+counted at best); a condition the sources read two ways is evaluated both ways
+(eligibility.verdicts).
 """
 
 import datetime as dt

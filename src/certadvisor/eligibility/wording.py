@@ -55,6 +55,11 @@ def months_words(months: float) -> str:
     return f"{m} month{'s' if m != 1 else ''}"
 
 
+def days_words(days: int) -> str:
+    """'30 days', '1 day'."""
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
 def money(amount: int | float | None) -> str:
     """'$1,250' or 'unknown'."""
     if amount is None:
@@ -151,8 +156,8 @@ def _program(cond: ProgramCondition) -> str:
     if cond.completed_more_than_months is not None:
         text += f", finished more than {months_words(cond.completed_more_than_months)} ago"
     if cond.enrolled_within_days:
-        days = cond.enrolled_within_days
-        text += f" (students may test from {days} day{'s' if days != 1 else ''} before they finish)"
+        days = days_words(cond.enrolled_within_days)
+        text += f" (students may test from {days} before they finish)"
     elif cond.enrolled_ok:
         text += " (students still enrolled may apply)"
     return text

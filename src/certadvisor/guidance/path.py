@@ -178,8 +178,8 @@ def route_paths(
     open_ = [i for i, o in enumerate(outs) if o.status != MET]
     if any(standing.defaults[i] in (RENEWAL, OUT_OF_REACH) for i in open_):
         return []  # a renewal route, or training only the military gives
-    # a program that only waits (one under way, or a wait after it) is the person's own: its
-    # opening date times it, and no new program is priced
+    # a program of the person's own (one under way, or a wait after it) carries its months:
+    # they time the route, and no new program is priced in its place
     programs_needed = [
         i
         for i in open_
@@ -228,7 +228,11 @@ def _one_path(
         {
             f"{k.replace('_', ' ')}: about {defaults[i]:g} months (this tool's estimate)"
             for i, (o, k) in enumerate(zip(outs, standing.kinds, strict=True))
-            if o.status != MET and o.months is None and o.opens_on is None and i not in forms
+            if o.status != MET
+            and o.months is None
+            and o.opens_on is None
+            and i not in forms
+            and defaults[i] > 0
         }
     )
     unpriced = [

@@ -197,12 +197,22 @@ def _ce_tables(console: "Console", people: Sequence[PersonCE], names: Mapping[st
 
     tables = [
         (
-            f"CE of {p.name}: {len(p.entries)} entries, "
-            f"{pts(sum(e.points for e in p.entries))} points"
-            if p.entries
-            else f"{p.name}: {_NO_CE}",
+            f"CE of {p.name}: {_ce_sums(p.entries, names)}" if p.entries else f"{p.name}: {_NO_CE}",
             [cells(e) for e in p.entries],
         )
         for p in people
     ]
     print_fitted(console, _CE_COLS, _CE_PRIORITY, tables)
+
+
+def _ce_sums(entries: Sequence[CEEntry], names: Mapping[str, str]) -> str:
+    """'3 entries, 12 points', or per credential when there are several: bodies count in
+    units of their own (CEUs, CCP points, contact hours), which are never added together."""
+    by_track: dict[str, float] = {}
+    for e in entries:
+        by_track[e.track] = by_track.get(e.track, 0.0) + e.points
+    count = f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
+    if len(by_track) == 1:
+        return f"{count}, {pts(next(iter(by_track.values())))} points"
+    sums = ", ".join(f"{pts(v)} for {names.get(t, t)}" for t, v in by_track.items())
+    return f"{count}: points {sums}"

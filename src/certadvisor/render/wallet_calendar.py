@@ -1,5 +1,6 @@
 """Writer for `wallet calendar`: every upcoming deadline as an all-day event with alarms."""
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from typing import Any
@@ -68,6 +69,7 @@ def calendar_rendering(
                             starts=d.date,
                             description="\n".join(lines) or None,
                             url=d.source,
+                            alarms_days=_ahead(d.date, status.as_of, alarms_days),
                         )
                     )
         return calendar_bytes(
@@ -81,3 +83,9 @@ def calendar_rendering(
         )
 
     return Rendering(command="wallet calendar", data_as_of=data_as_of, payload=payload, ics=ics)
+
+
+def _ahead(day: dt.date, as_of: dt.date, alarms_days: Sequence[int]) -> tuple[int, ...]:
+    """The alarms still to come on ``as_of``: one already past would ring at once, every time
+    the calendar is imported again (an overdue deadline gets none)."""
+    return tuple(n for n in alarms_days if day - dt.timedelta(days=n) >= as_of)

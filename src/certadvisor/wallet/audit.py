@@ -291,6 +291,15 @@ def _member_sha256(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
     return digest.hexdigest()
 
 
+def _packet_folder(names: list[str]) -> str:
+    """The folder the packet's files sit in: none as written, one when the packet was
+    unpacked and zipped again with its folder (``packet/manifest.json``)."""
+    if MANIFEST in names:
+        return ""
+    tops = [n.removesuffix(MANIFEST) for n in names if n.endswith(f"/{MANIFEST}")]
+    return tops[0] if len(tops) == 1 and tops[0].count("/") == 1 else ""
+
+
 def verify_packet(path: Path) -> PacketVerification:
     """Every file of a packet against its manifest: present, unchanged, nothing added."""
     label = str(path)
@@ -301,7 +310,9 @@ def verify_packet(path: Path) -> PacketVerification:
     except (OSError, zipfile.BadZipFile) as exc:
         raise InvalidInputError(f"{label}: not an audit packet (not a zip file: {exc})") from None
     with z:
-        infos = {i.filename: i for i in z.infolist()[: MAX_MEMBERS + 1]}
+        members = [i for i in z.infolist()[: MAX_MEMBERS + 1] if not i.is_dir()]
+        top = _packet_folder([i.filename for i in members])
+        infos = {i.filename.removeprefix(top): i for i in members}
         if MANIFEST not in infos or len(infos) > MAX_MEMBERS:
             raise InvalidInputError(f"{label}: not an audit packet (no {MANIFEST})")
         try:

@@ -8,7 +8,7 @@ import typer
 
 from certadvisor.cli.common import catalog, emit, state
 from certadvisor.cli.inputs import resolve_as_of
-from certadvisor.cli.options import AsOfOpt, FormatOpt, OutputOpt, ProfileOpt
+from certadvisor.cli.options import AsOfOpt, DayOpt, FormatOpt, OutputOpt, ProfileOpt
 from certadvisor.models import mode
 
 # every data command validates or describes the models: Pydantic's, chosen before they load
@@ -77,7 +77,7 @@ def sources(
             "--stale-after", min=0, help="A fact older than DAYS is stale.", metavar="DAYS"
         ),
     ] = 365,
-    as_of: AsOfOpt = None,
+    as_of: DayOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:

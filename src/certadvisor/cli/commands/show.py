@@ -5,7 +5,7 @@ import typer
 from certadvisor.cli.common import catalog, emit
 from certadvisor.cli.cost_options import CeCostOpt, YearsOpt, check_cost_options
 from certadvisor.cli.inputs import resolve_as_of
-from certadvisor.cli.options import AsOfOpt, DocFormatOpt, MemberOpt, OutputOpt, StateOpt, TrackArg
+from certadvisor.cli.options import DayOpt, DocFormatOpt, MemberOpt, OutputOpt, StateOpt, TrackArg
 
 
 def show(
@@ -15,7 +15,7 @@ def show(
     member: MemberOpt = False,
     ce_cost_per_point: CeCostOpt = None,
     state: StateOpt = None,
-    as_of: AsOfOpt = None,
+    as_of: DayOpt = None,
     fmt: DocFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:

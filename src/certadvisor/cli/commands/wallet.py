@@ -25,9 +25,9 @@ from certadvisor.cli.commands.wallet_options import (
 )
 from certadvisor.cli.common import catalog, emit, note
 from certadvisor.cli.options import (
-    AsOfOpt,
     CalendarFormatChoice,
     CalendarFormatOpt,
+    DayOpt,
     ExportFormatOpt,
     FormatOpt,
     OutputOpt,
@@ -152,7 +152,7 @@ def status(
     ctx: typer.Context,
     person: PersonOpt = "me",
     everyone: AllOpt = False,
-    as_of: AsOfOpt = None,
+    as_of: DayOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -180,7 +180,7 @@ def export(
     ctx: typer.Context,
     person: PersonOpt = "me",
     everyone: AllOpt = False,
-    as_of: AsOfOpt = None,
+    as_of: DayOpt = None,
     fmt: ExportFormatOpt = None,
     output: OutputOpt = None,
     with_files: Annotated[
@@ -313,7 +313,7 @@ def calendar(
     ctx: typer.Context,
     person: PersonOpt = "me",
     everyone: AllOpt = False,
-    as_of: AsOfOpt = None,
+    as_of: DayOpt = None,
     fmt: CalendarFormatOpt = None,
     output: OutputOpt = None,
 ) -> None:

@@ -13,7 +13,7 @@ from certadvisor.cli.commands.wallet_options import (
     rules_lookup,
 )
 from certadvisor.cli.common import catalog, emit, note
-from certadvisor.cli.options import AsOfOpt, FormatOpt, OutputOpt, TrackArg
+from certadvisor.cli.options import DayOpt, FormatOpt, OutputOpt, TrackArg
 from certadvisor.errors import DomainError
 from certadvisor.wallet import open_store, parse_day
 
@@ -43,7 +43,7 @@ def renew(
 
     Example: certadvisor wallet renew CMA --filed 2029-05-02 --fee 125
     """
-    from certadvisor.wallet.lifecycle import check_fee
+    from certadvisor.wallet.lifecycle import check_fee, renewed_short
     from certadvisor.wallet.lifecycle import renew as renew_credential
 
     _, rules = _rules(ctx, credential)
@@ -51,12 +51,20 @@ def renew(
     paid = checked_flag("--fee", lambda: check_fee(fee)) if fee is not None else None
     with open_store(create=False) as store:
         done = renew_credential(store, person, rules, day, paid)
+        short = renewed_short(store, person, rules, done)
     note(
         ctx,
         f"Marked the {rules.abbreviation} renewal of cycle {done.cycle_index + 1} "
         f"({done.start} → {done.end}) as filed on {day}. Cycle {done.cycle_index + 2} runs "
         f"{done.next_start} → {done.next_end}.",
     )
+    if short:
+        note(
+            ctx,
+            f"Warning: the wallet's CE for that cycle ({done.start} → {day}) falls short of "
+            f"what {rules.abbreviation} asks: {short}. If you earned it, add it with "
+            "`certadvisor wallet ce add` (dated within the cycle): an audit asks for it.",
+        )
 
 
 def pay(
@@ -107,7 +115,7 @@ def audit(
         int | None,
         typer.Option("--cycle", min=1, help="Cycle number (1 = from earned).", metavar="N"),
     ] = None,
-    as_of: AsOfOpt = None,
+    as_of: DayOpt = None,
     person: PersonOpt = "me",
 ) -> None:
     """A zip for an auditor: the cycle's certificates, a SHA-256 manifest and a summary in

@@ -22,7 +22,7 @@ from certadvisor.eligibility.facts import (
     months_ago,
     months_between,
 )
-from certadvisor.eligibility.wording import either, field_words, months_words
+from certadvisor.eligibility.wording import days_words, either, field_words, months_words
 from certadvisor.models.catalog import ProgramCondition
 from certadvisor.models.profile import Program
 from certadvisor.models.vocab import Accreditation
@@ -69,28 +69,30 @@ class _ProgramRule:
         if not done and not self.cond.enrolled_ok:
             parts.append(self._unfinished(p, as_of))
         elif not done:
-            parts += self._student(p, as_of)
+            parts += self._student(p, as_of, dates)
         elif done and p.completed is not None:
             parts.append(_program_window(self.cond, p.completed, as_of, self.field, dates))
         if self.hours:
             parts += self._hours(p)
         return _combine(parts) if parts else _MET
 
-    def _student(self, p: Program, as_of: dt.date) -> list[Outcome]:
+    def _student(self, p: Program, as_of: dt.date, dates: bool) -> list[Outcome]:
         """A program under way where students may apply: from so many days before its end,
-        when the condition says so; a program with no date is read as under way."""
+        when the condition says so, until the window after it closes; a program with no date
+        is read as under way."""
         days = self.cond.enrolled_within_days
-        if days is None:
-            return [self.undated] if p.completed is None else []
         if p.completed is None:
-            return [self.ask_end]
-        opens = p.completed - dt.timedelta(days=days)
-        if opens <= as_of:
-            return []
+            return [self.undated if days is None else self.ask_end]
+        opens = p.completed - dt.timedelta(days=days or 0)
+        if days is None or opens <= as_of:
+            within = self.cond.completed_within_months
+            if within is None or not dates:
+                return []
+            return [Outcome(MET, closes_on=_first_after(p.completed, within, within=True))]
         return [
             Outcome(
                 UNMET,
-                f"wait until {opens.isoformat()} ({_days(days)} before your {self.field} "
+                f"wait until {opens.isoformat()} ({days_words(days)} before your {self.field} "
                 f"program ends on {p.completed.isoformat()})",
                 opens,
                 None,
@@ -160,7 +162,7 @@ def program_check(cond: ProgramCondition) -> Check:
         ask_end=Outcome(
             UNKNOWN,
             f"confirm when your {field} program ends: students may test from "
-            f"{_days(cond.enrolled_within_days or 0)} before they finish (give its expected "
+            f"{days_words(cond.enrolled_within_days or 0)} before they finish (give its expected "
             "completed date)",
         ),
     ).one
@@ -191,10 +193,6 @@ def _until(as_of: dt.date, opens: dt.date | None) -> float | None:
     """The months until a program of the person's own opens the route: its time, kept when
     the outcome is combined or softened, so that no new program is priced in its place."""
     return None if opens is None else months_between(as_of, opens)
-
-
-def _days(n: int) -> str:
-    return f"{n} day{'s' if n != 1 else ''}"
 
 
 def _military_course(
