@@ -173,6 +173,20 @@ def test_a_cohort_into_a_file_is_refused(run: Any, tmp_path: Path) -> None:
     assert target.read_text() == "keep me"
 
 
+def test_a_cohort_into_a_new_file_name_is_refused_not_made_a_folder(
+    run: Any, tmp_path: Path
+) -> None:
+    target = tmp_path / "packets.md"
+    result = run("--data", FX, "report", "--profile", PEOPLE, "-o", str(target))
+    assert result.exit_code == 2
+    assert "names a file, but the profile file holds 4 people" in result.stderr
+    assert not target.exists()
+    # a name without a document suffix is a folder, made for the reports
+    folder = tmp_path / "packets"
+    assert run("--data", FX, "report", "--profile", PEOPLE, "-o", str(folder)).exit_code == 0
+    assert len(list(folder.iterdir())) == 4
+
+
 def test_profile_is_required_and_must_be_valid(run: Any, tmp_path: Path) -> None:
     assert run("--data", FX, "report").exit_code == 2
     bad = tmp_path / "bad.yaml"

@@ -23,11 +23,12 @@ def _window(track: Track, kind: WindowKind) -> ExamWindow:
 
 def test_aama_gives_30_days_before_completion_and_a_90_day_testing_period() -> None:
     cma = _tracks()["cma-aama"]
-    # the 30 days are category 1's eligibility rule, so they are counted once, by the route
+    early = _window(cma, WindowKind.APPLY_BEFORE_COMPLETION)
+    assert (early.days, early.routes, early.confidence) == (30, ["category-1"], "official")
+    assert _window(cma, WindowKind.TESTING_PERIOD).days == 90
+    # the same 30 days are category 1's eligibility rule, which a plan counts once
     (program,) = next(r for r in cma.routes if r.id == "category-1").conditions
     assert program.enrolled_within_days == 30
-    assert all(w.kind is not WindowKind.APPLY_BEFORE_COMPLETION for w in cma.windows)
-    assert _window(cma, WindowKind.TESTING_PERIOD).days == 90
 
 
 @pytest.mark.parametrize("track_id", ["mls-ascp", "mlt-ascp", "pbt-ascp"])
@@ -99,5 +100,4 @@ def test_show_lists_the_windows_with_the_dispute(run: Any) -> None:
     assert "DISPUTED" in result.stdout
     data = run("show", "cma-aama", "--format", "json").json()
     kinds = [w["kind"] for w in data["data"]["track"]["windows"]]
-    # AAMA's 30 days before completion are category 1's own rule, not an application window
-    assert kinds == ["testing_period", "processing"]
+    assert kinds == ["apply_before_completion", "testing_period", "processing"]

@@ -7,7 +7,16 @@ from certadvisor.errors import UsageError
 from certadvisor.guidance.milestones import aim_to_apply, plan_milestones, weeks_words
 from certadvisor.guidance.standing import study_start
 from certadvisor.guidance.windows import windows_of
-from certadvisor.models.catalog import Fee, FeeKind, ResourceKind, StudyResource, Track
+from certadvisor.models.catalog import (
+    ExamWindow,
+    Fee,
+    FeeKind,
+    ProgramCondition,
+    ResourceKind,
+    StudyResource,
+    Track,
+    WindowKind,
+)
 from certadvisor.models.guidance import (
     Assumption,
     DomainHours,
@@ -362,7 +371,7 @@ def build_plan(
     windows = windows_of(track, route)
     opens = standing.opens_on if standing is not None and standing.status != "eligible" else None
     milestones = plan_milestones(
-        track, start, exam_date, weeks, hpw, warnings, windows, opens if opens else None
+        track, start, exam_date, weeks, hpw, warnings, _uncounted(track, route, windows), opens
     )
     notes = [_BASIS_NOTES[basis]] if basis in _BASIS_NOTES else []
     return StudyPlan.model_construct(
@@ -389,3 +398,14 @@ def build_plan(
         windows=windows,
         apply_on=aim_to_apply(milestones, start),
     )
+
+
+def _uncounted(track: Track, route: str | None, windows: list[ExamWindow]) -> list[ExamWindow]:
+    """The windows the route's opening day does not already hold: where the route's own rule
+    lets a student in so many days before finishing (AAMA's 30), the day it opens is that
+    earliest day, and the window is not counted back from it again."""
+    rules = next((r for r in track.routes if r.id == route), None)
+    early = rules is not None and any(
+        isinstance(c, ProgramCondition) and c.enrolled_within_days for c in rules.conditions
+    )
+    return [w for w in windows if not (early and w.kind is WindowKind.APPLY_BEFORE_COMPLETION)]

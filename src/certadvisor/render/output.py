@@ -83,6 +83,11 @@ class Rendering:
         return found
 
 
+def is_document_name(path: Path) -> bool:
+    """Whether a path ends as an output file does (report.md, class.xlsx)."""
+    return path.suffix.lower() in _BY_SUFFIX
+
+
 def envelope(command: str, data_as_of: str | None, data: Any) -> dict[str, Any]:
     """The versioned JSON envelope every --format json output shares."""
     return {

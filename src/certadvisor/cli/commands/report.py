@@ -233,9 +233,17 @@ def _folder(output: str | None, count: int) -> Path | None:
             f"the profile file holds {count} people: give -o FOLDER for one report each",
             "Or pick one with --person NAME.",
         )
+    from certadvisor.render.output import is_document_name
+
     folder = Path(output).expanduser()
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file; a cohort needs a folder for its reports")
+    if not folder.exists() and is_document_name(folder):
+        raise UsageError(
+            f"{folder} names a file, but the profile file holds {count} people: give -o FOLDER "
+            "for one report each",
+            "Or pick one with --person NAME.",
+        )
     try:
         folder.mkdir(exist_ok=True)
     except OSError as exc:
