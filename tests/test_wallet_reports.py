@@ -199,7 +199,9 @@ def events(path: Path) -> dict[str, Any]:
     return {str(e["UID"]): e for e in cal.walk("VEVENT")}
 
 
-def test_calendar_has_one_event_per_deadline_with_alarms_still_to_come(filled: Any, tmp_path: Path) -> None:
+def test_calendar_has_one_event_per_deadline_with_alarms_still_to_come(
+    filled: Any, tmp_path: Path
+) -> None:
     out = tmp_path / "deadlines.ics"
     result = filled("calendar", "--as-of", AS_OF, "-o", str(out))
     assert result.exit_code == 0 and "saved to" in result.stderr and result.stdout == ""

@@ -211,7 +211,9 @@ def closest_reason(
 ) -> str:
     """Why a route was chosen as closest, in one sentence; ``tied``: routes estimated to take
     as long that it was preferred to because they cost tuition."""
-    if effort.worst == effort.best:
+    if effort.worst == effort.best and effort.best <= 0 and effort.unknowns:
+        text = f"{chosen} needs nothing more than what you must confirm"
+    elif effort.worst == effort.best:
         text = f"{chosen} needs the least estimated time: {about(effort.best)}"
     elif effort.worst >= OUT_OF_REACH:
         text = f"{chosen} needs at least {about(effort.best)}; the rest depends on what you confirm"
