@@ -300,7 +300,7 @@ def test_an_invalid_person_is_named_and_the_others_still_get_a_report(
         check_markdown(path.read_text())
     assert "profiles[1] (Bo): experience[0]" in result.stderr
     assert "ended (2024-06-01) is before started (2025-06-01)" in result.stderr
-    assert "1 problem(s) in" in result.stderr and "2 valid people got a report" in result.stderr
+    assert "1 problem in" in result.stderr and "2 valid people got a report" in result.stderr
     assert "2 reports in" in result.stderr
 
 

@@ -1,5 +1,6 @@
 """The life of a credential over two cycles, and the wallet's hardening (issues 14 and 16)."""
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -143,6 +144,30 @@ def test_the_audit_packet_verifies_and_a_changed_file_does_not(story: Any, tmp_p
     bad = story("wallet", "verify", str(tampered))
     assert bad.exit_code == 1 and "SHA-256 differs" in bad.stdout
     assert story("wallet", "verify", str(tmp_path / "none.zip")).exit_code == 3
+
+
+def test_a_file_changed_with_the_manifest_but_not_sha256sums_fails(
+    story: Any, tmp_path: Path
+) -> None:
+    packet, forged = tmp_path / "rma.zip", tmp_path / "forged.zip"
+    ok(story("wallet", "audit", "RMA", "--cycle", "2", "-o", str(packet)))
+    summary = b"# 30 of 30 CCP points\n"
+    with zipfile.ZipFile(packet) as src, zipfile.ZipFile(forged, "w") as dst:
+        manifest = json.loads(src.read("manifest.json"))
+        for f in manifest["files"]:
+            if f["path"] == "summary.md":
+                f["sha256"] = hashlib.sha256(summary).hexdigest()
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "summary.md":
+                data = summary
+            elif info.filename == "manifest.json":
+                data = json.dumps(manifest).encode()
+            dst.writestr(info, data)
+    bad = story("wallet", "verify", str(forged))
+    assert bad.exit_code == 1
+    assert "SHA256SUMS" in bad.stdout and "disagrees with manifest.json on summary.md" in bad.stdout
+    assert ok(story("wallet", "verify", str(packet))).exit_code == 0
 
 
 def test_a_packet_unpacked_and_zipped_again_with_its_folder_still_verifies(
@@ -456,3 +481,12 @@ def test_a_renewal_with_its_ce_in_the_wallet_warns_of_nothing(run: Any) -> None:
     ok(ce(run, "RMA", "2021-02-01", "30", "general", "Course"))
     filed = ok(run("wallet", "renew", "RMA", "--filed", "2022-11-01"))
     assert "Warning" not in filed.stderr
+
+
+def test_a_cma_renewing_by_ce_has_no_filing_deadline_before_expiry(run: Any) -> None:
+    # AAMA's 30 days before expiry are for recertifying by exam; none was found for CE
+    ok(run("wallet", "add", "CMA", "--earned", "2022-03-15"))
+    cma = status(run, "2026-12-02")["cma-aama"]
+    kinds = {d["kind"] for d in cma["deadlines"]}
+    assert "window_closes" not in kinds and "cycle_end" in kinds
+    assert "2027-03-01" not in ok(run("wallet", "status", "--as-of", "2026-12-02")).stdout

@@ -3,7 +3,7 @@
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -132,24 +132,16 @@ def _vouched(path: Path) -> bool:
     return vouch(path)
 
 
+def day_opt(name: str, help: str) -> Any:
+    """An option that takes a date as people type it (see certadvisor.dates)."""
+    return typer.Option(name, parser=day_option, metavar="YYYY-MM-DD", help=help)
+
+
 AsOfOpt = Annotated[
     dt.date | None,
-    typer.Option(
-        "--as-of",
-        parser=day_option,
-        metavar="YYYY-MM-DD",
-        help="Evaluation date (default: the profile's as_of, else today).",
-    ),
+    day_opt("--as-of", "Evaluation date (default: the profile's as_of, else today)."),
 ]
-DayOpt = Annotated[
-    dt.date | None,
-    typer.Option(
-        "--as-of",
-        parser=day_option,
-        metavar="YYYY-MM-DD",
-        help="The day to count from (default: today).",
-    ),
-]
+DayOpt = Annotated[dt.date | None, day_opt("--as-of", "The day to count from (default: today).")]
 """`--as-of` where no profile is read (the wallet, `show`, `data sources`)."""
 ProfileOpt = Annotated[
     Path | None,

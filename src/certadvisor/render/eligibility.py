@@ -77,9 +77,8 @@ def date_notes(result: TrackResult) -> list[str]:
                 f"(route {route.id})."
             )
         elif route.status == "not_eligible" and route.opens_on:
-            lines.append(
-                f"If you keep on as now, route {route.id} opens on {route.opens_on.isoformat()}."
-            )
+            named = route.id if route.id.startswith("route") else f"route {route.id}"
+            lines.append(f"If you keep on as now, {named} opens on {route.opens_on.isoformat()}.")
     return lines
 
 

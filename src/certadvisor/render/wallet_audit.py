@@ -154,7 +154,9 @@ def verify_rendering(result: PacketVerification) -> Rendering:
             mark = "ok" if c.ok else f"FAILED: {c.problem}"
             console.print(Text(f"{mark:<8} {c.path}" if c.ok else f"{c.path}: {mark}"))
         verdict = "verified" if result.ok else "does NOT verify"
-        console.print(Text(f"{result.packet}: {verdict} ({len(result.files)} files)"))
+        # SHA256SUMS is checked against the manifest, not counted among the files
+        files = sum(1 for c in result.files if c.path != "SHA256SUMS")
+        console.print(Text(f"{result.packet}: {verdict} ({files} files)"))
 
     return Rendering(
         command="wallet verify",

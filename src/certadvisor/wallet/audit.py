@@ -291,6 +291,25 @@ def _member_sha256(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
     return digest.hexdigest()
 
 
+def _sums_check(z: zipfile.ZipFile, info: zipfile.ZipInfo, listed: dict[str, str]) -> PacketCheck:
+    """SHA256SUMS against the manifest: the two lists were written together, so a file
+    changed with only one of them updated shows here."""
+    try:
+        text = z.read(info)[: 64 << 20].decode("utf-8")
+    except (UnicodeDecodeError, ValueError, zipfile.BadZipFile, OSError):
+        return PacketCheck(path=SUMS, ok=False, problem="unreadable")
+    sums = {}
+    for line in text.splitlines():
+        sha, _, name = line.partition("  ")
+        sums[name] = sha
+    differ = sorted(n for n in set(sums) | set(listed) if sums.get(n) != listed.get(n))
+    if not differ:
+        return PacketCheck(path=SUMS, ok=True, problem=None)
+    return PacketCheck(
+        path=SUMS, ok=False, problem=f"disagrees with {MANIFEST} on {', '.join(differ[:3])}"
+    )
+
+
 def _packet_folder(names: list[str]) -> str:
     """The folder the packet's files sit in: none as written, one when the packet was
     unpacked and zipped again with its folder (``packet/manifest.json``)."""
@@ -338,6 +357,8 @@ def verify_packet(path: Path) -> PacketVerification:
             )
         for name in sorted(set(infos) - set(listed) - {MANIFEST, SUMS}):
             checks.append(PacketCheck(path=name, ok=False, problem="not in the manifest"))
+        if SUMS in infos:
+            checks.append(_sums_check(z, infos[SUMS], listed))
     return PacketVerification(
         packet=label,
         ok=all(c.ok for c in checks),

@@ -26,7 +26,7 @@ from certadvisor.cli.options import (
     ProfileOpt,
     StateOpt,
     TracksArg,
-    day_option,
+    day_opt,
 )
 from certadvisor.errors import CertAdvisorError, InvalidInputError, UsageError
 from certadvisor.models.vocab import EducationLevel
@@ -61,15 +61,7 @@ ProgramOpt = Annotated[
 # Filled by `--program FIELD` and `--military FIELD[:DATE]` (see adjust_command).
 ProgramFieldOpt = Annotated[list[str] | None, typer.Option("--program-field", hidden=True)]
 MilitaryFieldOpt = Annotated[list[str] | None, typer.Option("--military-field", hidden=True)]
-BirthDateOpt = Annotated[
-    dt.date | None,
-    typer.Option(
-        "--birth-date",
-        parser=day_option,
-        metavar="YYYY-MM-DD",
-        help="Date of birth (for age rules).",
-    ),
-]
+BirthDateOpt = Annotated[dt.date | None, day_opt("--birth-date", "Date of birth (for age rules).")]
 AgeOpt = Annotated[
     int | None,
     typer.Option("--age", min=0, max=130, metavar="N", help="Age in years (for age rules)."),

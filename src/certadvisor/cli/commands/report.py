@@ -22,6 +22,7 @@ from certadvisor.cli.options import (
     StateOpt,
 )
 from certadvisor.errors import CertAdvisorError, InvalidInputError, UsageError
+from certadvisor.text import plural
 
 if TYPE_CHECKING:
     from certadvisor.catalog import LoadedCatalog
@@ -193,7 +194,7 @@ def _fail_on_problems(
         if one
         else f"{len(people)} valid {'person' if len(people) == 1 else 'people'} got a report"
     )
-    raise InvalidInputError(f"{len(problems)} problem(s) in {profile}; {done}", _HINT)
+    raise InvalidInputError(f"{plural(len(problems), 'problem')} in {profile}; {done}", _HINT)
 
 
 def _people(

@@ -15,6 +15,7 @@ from certadvisor.cli.commands.wallet_options import (
 from certadvisor.cli.common import catalog, emit, note
 from certadvisor.cli.options import DayOpt, FormatOpt, OutputOpt, TrackArg
 from certadvisor.errors import DomainError
+from certadvisor.text import plural
 from certadvisor.wallet import open_store, parse_day
 
 _CredentialArg = Annotated[str, typer.Argument(help="A held track (id or abbreviation).")]
@@ -142,7 +143,8 @@ def audit(
     note(
         ctx,
         f"Wrote {output}: cycle {summary.cycle} ({summary.start} → {summary.end}), "
-        f"{len(summary.entries)} activities, {len(certs)} certificates, {count} files hashed.",
+        f"{plural(len(summary.entries), 'activity', 'activities')}, "
+        f"{plural(len(certs), 'certificate')}, {count} files hashed.",
     )
     if missing:
         note(ctx, f"Warning: {missing} certificate file(s) are missing from the wallet's folder.")
