@@ -364,3 +364,10 @@ def test_unknown_category_is_a_usage_error(run: Any) -> None:
 def test_ics_is_not_a_compare_format(run: Any) -> None:
     result = run("compare", "--format", "ics")
     assert result.exit_code == 2 and result.stdout == ""
+
+
+def test_the_military_course_is_no_civilians_fastest_time(run: Any) -> None:
+    rows = run("compare", "mlt-ascp", "--format", "json").json()["data"]["tracks"]
+    time = rows[0]["time_to_eligible"]
+    # route-3 is the 50-week US military course: only a soldier's way in
+    assert time["fastest"]["routes"] == ["route-1"] and time["months_min"] == 24.0

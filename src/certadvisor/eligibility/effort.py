@@ -127,21 +127,10 @@ def ladder_months(tracks: Iterable[Track]) -> dict[str, float]:
     """
     out = {}
     for t in tracks:
-        military = {r.id for r in t.routes if any(_military(c) for c in r.conditions)}
-        known = [
-            e.months_min
-            for e in t.time_to_eligible
-            if e.months_min is not None and not (e.routes and set(e.routes) <= military)
-        ]
+        known = [e.months_min for e in t.civilian_times() if e.months_min is not None]
         if known:
             out[t.id] = min(known)
     return out
-
-
-def _military(cond: Condition) -> bool:
-    return isinstance(cond, MilitaryCondition) or (
-        isinstance(cond, ProgramCondition) and list(cond.accreditation) == ["military"]
-    )
 
 
 def route_effort(

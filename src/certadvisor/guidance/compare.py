@@ -196,7 +196,9 @@ def select_track_ids(
 # The results are built with `model_construct`: every field is given with its type (floats as
 # floats), and validating would build each result model's schema on every run.
 def _time(track: Track) -> TimeBrief:
-    timed = [t for t in track.time_to_eligible if t.months_min is not None]
+    # the military's own course is no civilian's fastest way in (all of them, where only it is)
+    stated = track.civilian_times() or track.time_to_eligible
+    timed = [t for t in stated if t.months_min is not None]
     if not timed:
         return TimeBrief.model_construct(estimates=len(track.time_to_eligible))
     fastest = min(timed, key=lambda t: t.months_min or 0)

@@ -417,6 +417,13 @@ class Track(Strict):
         default_factory=list, description="The body's timing rules: apply, test, validity"
     )
 
+    def civilian_times(self) -> list[TimeEstimate]:
+        """The stated times to eligibility, without those of routes that only military
+        training opens: a civilian cannot take them (the 50-week military MLT course is no
+        one's "fastest" way in but a soldier's)."""
+        military = {r.id for r in self.routes if any(_military(c) for c in r.conditions)}
+        return [e for e in self.time_to_eligible if not (e.routes and set(e.routes) <= military)]
+
     @model_validator(mode="after")
     def _state_fields(self) -> "Track":
         state = self.kind == TrackKind.STATE_CREDENTIAL
@@ -508,3 +515,10 @@ __all__ = [
     "ProgramField",
     "Track",
 ]
+
+
+def _military(cond: Condition) -> bool:
+    """A condition only military training meets."""
+    return isinstance(cond, MilitaryCondition) or (
+        isinstance(cond, ProgramCondition) and list(cond.accreditation) == ["military"]
+    )
