@@ -105,7 +105,7 @@ def domain_rows(plan: StudyPlan, cites: Citations) -> list[tuple[str, ...]]:
             published.append(f"{d.weight_percent:g}%")
         if d.items is not None:
             published.append(f"{d.items} items")
-        weight = f"{', '.join(published)} {ref}" if published else "not published"
+        weight = f"{', '.join(published)} {ref}" if published else "not in the catalog"
         row: tuple[str, ...] = (d.name, weight, f"{d.share_percent:g}%", f"{d.hours:g}")
         if not plan.fit.fits:
             row += (f"{d.planned_hours or 0:g}",)
