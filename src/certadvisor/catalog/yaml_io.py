@@ -517,8 +517,10 @@ def _given(err: Any) -> str:
     if err["type"] in ("missing", "extra_forbidden"):
         return ""
     value = err.get("input")
-    if isinstance(value, bool) or value is None:
-        return f" (given: {str(value).lower() if value is not None else 'null'})"
+    if value is None:
+        return " (given: null)"
+    if isinstance(value, bool):
+        return f" (given: {'true' if value else 'false'})"
     if isinstance(value, int | float):
         return f" (given: {value})"
     if isinstance(value, dt.date):

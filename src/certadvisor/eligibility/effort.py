@@ -161,11 +161,17 @@ def route_effort(
             # Never a way in for someone not known to hold it, not even at best. A rule only
             # an unverified source states still counts at best: the best case is about what the
             # person confirms of themselves, not about the rule being otherwise.
-            lo = RENEWAL if default == RENEWAL else est if out.soft else 0.0
+            lo, lo_cost = (
+                (RENEWAL, RENEWAL)
+                if default == RENEWAL
+                else (est, cost)
+                if out.soft
+                else (0.0, 0.0)
+            )
             best, worst, cost_best, cost_worst = (
                 best + lo,
                 worst + est,
-                cost_best + (cost if out.soft else lo),
+                cost_best + lo_cost,
                 cost_worst + cost,
             )
     return Effort(

@@ -181,9 +181,7 @@ def route_paths(
     # a program of the person's own (one under way, or a wait after it) carries its months:
     # they time the route, and no new program is priced in its place
     programs_needed = [
-        i
-        for i in open_
-        if isinstance(conds[i], ProgramCondition) and outs[i].months is None and not outs[i].waits
+        i for i in open_ if isinstance(conds[i], ProgramCondition) and outs[i].months is None
     ]
     options: list[list[ProgramForm | None]] = []
     for i in programs_needed:

@@ -385,6 +385,13 @@ class Agency(Provenance):
     law: list[str] = Field(default_factory=list, description="Statutes and rules, as cited")
 
 
+def _military(cond: Condition) -> bool:
+    """A condition only military training meets."""
+    return isinstance(cond, MilitaryCondition) or (
+        isinstance(cond, ProgramCondition) and list(cond.accreditation) == ["military"]
+    )
+
+
 class Track(Strict):
     """One certification track, national or a state credential."""
 
@@ -515,10 +522,3 @@ __all__ = [
     "ProgramField",
     "Track",
 ]
-
-
-def _military(cond: Condition) -> bool:
-    """A condition only military training meets."""
-    return isinstance(cond, MilitaryCondition) or (
-        isinstance(cond, ProgramCondition) and list(cond.accreditation) == ["military"]
-    )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from certadvisor.render.columns import Col, fit_widths
 from certadvisor.render.markdown import MarkdownDoc, md_text
 from certadvisor.render.output import Rendering
+from certadvisor.text import plural
 from certadvisor.wallet.model import CE_FIELDS, CEEntry, PersonCE, PersonCredentials
 
 if TYPE_CHECKING:
@@ -211,7 +212,7 @@ def _ce_sums(entries: Sequence[CEEntry], names: Mapping[str, str]) -> str:
     by_track: dict[str, float] = {}
     for e in entries:
         by_track[e.track] = by_track.get(e.track, 0.0) + e.points
-    count = f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
+    count = plural(len(entries), "entry", "entries")
     if len(by_track) == 1:
         return f"{count}, {pts(next(iter(by_track.values())))} points"
     sums = ", ".join(f"{pts(v)} for {names.get(t, t)}" for t, v in by_track.items())

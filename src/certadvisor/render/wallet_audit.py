@@ -10,7 +10,7 @@ from certadvisor.render.marks import Citations
 from certadvisor.render.output import Rendering
 from certadvisor.render.wallet import pts
 from certadvisor.render.wallet_status import ce_lines
-from certadvisor.wallet.audit import AuditSummary, PacketVerification
+from certadvisor.wallet.audit import SUMS, AuditSummary, PacketVerification
 from certadvisor.wallet.model import CEEntry
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ def verify_rendering(result: PacketVerification) -> Rendering:
             console.print(Text(f"{mark:<8} {c.path}" if c.ok else f"{c.path}: {mark}"))
         verdict = "verified" if result.ok else "does NOT verify"
         # SHA256SUMS is checked against the manifest, not counted among the files
-        files = sum(1 for c in result.files if c.path != "SHA256SUMS")
+        files = sum(1 for c in result.files if c.path != SUMS)
         console.print(Text(f"{result.packet}: {verdict} ({files} files)"))
 
     return Rendering(

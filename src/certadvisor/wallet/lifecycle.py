@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from certadvisor.errors import DomainError
 from certadvisor.wallet.checks import check_person
 from certadvisor.wallet.cycles import add_months, locate_cycle, next_cycle
-from certadvisor.wallet.model import CETally, FeePaid, FiledRenewal, HeldCredential
+from certadvisor.wallet.model import FeePaid, FiledRenewal, HeldCredential
 from certadvisor.wallet.progress import ce_progress, shortfall_words
-from certadvisor.wallet.records import read_history
+from certadvisor.wallet.records import ce_tallies, read_history
 from certadvisor.wallet.results import TrackRules
 from certadvisor.wallet.store import WalletStore, now_stamp
 
@@ -117,13 +117,8 @@ def renewed_short(
     falls short of the catalog's requirement, in words; None when nothing is known short."""
     with store.snapshot() as conn:
         cid = store.credential_id(conn, person, rules.id)
-        rows = conn.execute(
-            "SELECT category, approved_by, sum(points), count(*) FROM ce_entry "
-            "WHERE credential_id = ? AND date >= ? AND date <= ? "
-            "GROUP BY category, approved_by ORDER BY category, approved_by",
-            (cid, done.start.isoformat(), done.filed.isoformat()),
-        ).fetchall()
-    return shortfall_words(ce_progress(rules.renewal.ce, [CETally(*r) for r in rows]))
+        tallies = ce_tallies(conn, cid, done.start, done.filed)
+    return shortfall_words(ce_progress(rules.renewal.ce, tallies))
 
 
 def annual_dues(earned: dt.date, upto: dt.date) -> list[dt.date]:

@@ -175,6 +175,18 @@ def _as_of(history: History, as_of: dt.date) -> History:
     )
 
 
+def ce_tallies(conn: sqlite3.Connection, cid: int, lo: dt.date, hi: dt.date) -> list[CETally]:
+    """A credential's CE dated from ``lo`` to ``hi``, summed by category and approving body
+    (by SQLite: the time taken follows the categories, not the number of entries)."""
+    rows = conn.execute(
+        "SELECT category, approved_by, sum(points), count(*) FROM ce_entry "
+        "WHERE credential_id = ? AND date >= ? AND date <= ? "
+        "GROUP BY category, approved_by ORDER BY category, approved_by",
+        (cid, lo.isoformat(), hi.isoformat()),
+    ).fetchall()
+    return [CETally(*r) for r in rows]
+
+
 class HeldWithCE(NamedTuple):
     """A credential, its CE summed inside its cycle, its history, and CE dated before."""
 
@@ -203,20 +215,14 @@ def status_rows(
             cred = _held(name, row)
             history = _as_of(read_history(conn, row[0]), as_of)
             start, end = window(cred, history)
-            lo = (start or dt.date.min).isoformat()
-            hi = min(end or dt.date.max, as_of).isoformat()
-            rows = conn.execute(
-                "SELECT category, approved_by, sum(points), count(*) FROM ce_entry "
-                "WHERE credential_id = ? AND date >= ? AND date <= ? "
-                "GROUP BY category, approved_by ORDER BY category, approved_by",
-                (row[0], lo, hi),
-            ).fetchall()
+            lo = start or dt.date.min
+            tallies = ce_tallies(conn, row[0], lo, min(end or dt.date.max, as_of))
             before = conn.execute(
                 "SELECT sum(points), count(*) FROM ce_entry WHERE credential_id = ? AND date < ?",
-                (row[0], lo),
+                (row[0], lo.isoformat()),
             ).fetchone()
             earlier = CETally("", None, before[0], before[1]) if before[1] else None
-            held.append(HeldWithCE(cred, [CETally(*r) for r in rows], history, earlier))
+            held.append(HeldWithCE(cred, tallies, history, earlier))
         return name, held
 
     return _per_person(store, person, read, lambda name: (name, []))

@@ -218,7 +218,12 @@ def _military_course(
     if facts.military_date > as_of:
         when = facts.military_date.isoformat()
         return Outcome(
-            UNMET, f"finish your military {field} course ({when})", facts.military_date, None, True
+            UNMET,
+            f"finish your military {field} course ({when})",
+            facts.military_date,
+            None,
+            True,
+            months=_until(as_of, facts.military_date),
         )
     return _program_window(cond, facts.military_date, as_of, field, dates)
 
